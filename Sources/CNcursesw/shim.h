@@ -1,0 +1,45 @@
+// The ncurses surface sysdraft uses, made importable from Swift.
+// SwiftPM drops pkg-config's -D flags, so the wide-character API is switched on here.
+#ifndef SYSDRAFT_NCURSES_SHIM_H
+#define SYSDRAFT_NCURSES_SHIM_H
+
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+#include <locale.h>
+#include <wchar.h>
+#include <ncursesw/curses.h>
+
+// Globals and macros that do not import into Swift 6, read through functions.
+static inline WINDOW *sd_stdscr(void) { return stdscr; }
+static inline int sd_lines(void) { return LINES; }
+static inline int sd_cols(void) { return COLS; }
+static inline int sd_colors(void) { return COLORS; }
+static inline int sd_color_pairs(void) { return COLOR_PAIRS; }
+static inline attr_t sd_a_bold(void) { return A_BOLD; }
+static inline attr_t sd_a_reverse(void) { return A_REVERSE; }
+static inline attr_t sd_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t sd_a_dim(void) { return A_DIM; }
+static inline attr_t sd_a_italic(void) { return A_ITALIC; }
+static inline attr_t sd_a_normal(void) { return A_NORMAL; }
+static inline int sd_key_resize(void) { return KEY_RESIZE; }
+static inline int sd_key_mouse(void) { return KEY_MOUSE; }
+static inline int sd_err(void) { return ERR; }
+static inline int sd_key_code_yes(void) { return KEY_CODE_YES; }
+static inline mmask_t sd_all_mouse_events(void) { return ALL_MOUSE_EVENTS | REPORT_MOUSE_POSITION; }
+static inline mmask_t sd_button1_pressed(void) { return BUTTON1_PRESSED; }
+static inline mmask_t sd_button1_clicked(void) { return BUTTON1_CLICKED; }
+static inline mmask_t sd_button4_pressed(void) { return BUTTON4_PRESSED; }
+static inline mmask_t sd_button5_pressed(void) { return BUTTON5_PRESSED; }
+
+/// Puts one cell: a base character plus up to 4 combining marks, with attributes and colour pair.
+static inline int sd_put_cell(int y, int x, const wchar_t *wch, attr_t attrs, short pair) {
+    cchar_t c;
+    if (setcchar(&c, wch, attrs, pair, NULL) == ERR) return ERR;
+    return mvadd_wch(y, x, &c);
+}
+
+#endif

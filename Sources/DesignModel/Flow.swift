@@ -1,0 +1,40 @@
+/// A data flow: an arrow from one component to another.
+public struct Flow: Codable, Equatable, Sendable, Identified {
+    public static let idPrefix = "flow"
+
+    public enum Protocol_: String, Codable, CaseIterable, Sendable {
+        case http, grpc, websocket, graphql, sql, pubsub, tcp, udp, other
+    }
+
+    public enum Mode: String, Codable, CaseIterable, Sendable {
+        case sync, async
+    }
+
+    public enum Direction: String, Codable, CaseIterable, Sendable {
+        case oneWay = "one-way"
+        case twoWay = "two-way"
+    }
+
+    public var id: ItemID<Flow>
+    public var from: ItemID<Component>
+    public var to: ItemID<Component>
+    /// What moves along the arrow ("short URL", "click events").
+    public var label: String
+    public var `protocol`: Protocol_
+    public var mode: Mode
+    public var direction: Direction
+    public var notes: String
+
+    public init(id: ItemID<Flow>, from: ItemID<Component>, to: ItemID<Component>, label: String = "",
+                protocol: Protocol_ = .http, mode: Mode = .sync, direction: Direction = .oneWay,
+                notes: String = "") {
+        self.id = id
+        self.from = from
+        self.to = to
+        self.label = label
+        self.protocol = `protocol`
+        self.mode = mode
+        self.direction = direction
+        self.notes = notes
+    }
+}

@@ -1,0 +1,62 @@
+/// A short, readable, stable identifier such as `comp-3`.
+///
+/// The phantom `Kind` keeps ids of different item types apart at compile time:
+/// a `ItemID<Component>` cannot be passed where a `ItemID<Flow>` is expected.
+/// In JSON an id is a plain string.
+public struct ItemID<Kind>: Hashable, Comparable, Codable, Sendable, CustomStringConvertible,
+    ExpressibleByStringLiteral
+{
+    public let rawValue: String
+
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { self.rawValue = value }
+
+    public init(from decoder: Decoder) throws {
+        rawValue = try decoder.singleValueContainer().decode(String.self)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(rawValue)
+    }
+
+    public var description: String { rawValue }
+
+    /// Orders `comp-2` before `comp-10`.
+    public static func < (a: ItemID, b: ItemID) -> Bool {
+        let (pa, na) = a.split, (pb, nb) = b.split
+        if pa != pb { return pa < pb }
+        if na != nb { return (na ?? -1) < (nb ?? -1) }
+        return a.rawValue < b.rawValue
+    }
+
+    /// The prefix and trailing number of an id like `comp-12`.
+    var split: (String, Int?) {
+        guard let dash = rawValue.lastIndex(of: "-"),
+              let n = Int(rawValue[rawValue.index(after: dash)...]) else { return (rawValue, nil) }
+        return (String(rawValue[..<dash]), n)
+    }
+}
+
+/// Things that carry an id with a fixed readable prefix.
+public protocol Identified {
+    static var idPrefix: String { get }
+    var id: ItemID<Self> { get }
+}
+
+extension Array where Element: Identified {
+    /// The next free id: prefix plus one more than the highest number in use.
+    public func nextID() -> ItemID<Element> {
+        let highest = self.compactMap { item -> Int? in
+            let (p, n) = item.id.split
+            return p == Element.idPrefix ? n : nil
+        }.max() ?? 0
+        return ItemID("\(Element.idPrefix)-\(highest + 1)")
+    }
+
+    public func firstIndex(of id: ItemID<Element>) -> Int? { firstIndex { $0.id == id } }
+
+    public subscript(id id: ItemID<Element>) -> Element? {
+        first { $0.id == id }
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+public struct MigrationError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// Ordered upgrade steps for older documents. Each step takes the JSON object of version `from`
+/// and returns version `from + 1`. Steps work on the raw JSON tree, so old types need not live on
+/// in code.
+public struct Migration: Sendable {
+    public var from: Int
+    public var summary: String
+    public var apply: @Sendable ([String: Any]) throws -> [String: Any]
+}
+
+public enum Migrations {
+    public static let steps: [Migration] = [v0toV1]
+
+    /// Runs every step from `version` up to the current schema, in order.
+    public static func migrate(_ object: [String: Any], from version: Int) throws -> [String: Any] {
+        var obj = object
+        var v = version
+        while v < Design.currentSchemaVersion {
+            guard let step = steps.first(where: { $0.from == v }) else {
+                throw MigrationError("no upgrade path from schemaVersion \(v)")
+            }
+            obj = try step.apply(obj)
+            v += 1
+            obj["schemaVersion"] = v
+        }
+        return obj
+    }
+
+    /// Version 0 was the prototype format: `name`/`problemStatement`, `edges` with `source`/`target`
+    /// and boolean `async`/`bidirectional`, `mustHave` booleans, and the checklist as two maps
+    /// (`checklist` of done keys and `notes` by stage). It had no trade-offs.
+    static let v0toV1 = Migration(from: 0, summary: "prototype format to the first stable schema") { old in
+        var new: [String: Any] = [:]
+        new["title"] = old["name"] as? String ?? old["title"] as? String ?? "Untitled design"
+        new["problem"] = old["problemStatement"] as? String ?? ""
+        let epoch = "1970-01-01T00:00:00Z"
+        new["created"] = old["createdAt"] as? String ?? epoch
+        new["modified"] = old["updatedAt"] as? String ?? new["created"]
+
+        new["requirements"] = try list(old, "requirements").map { r -> [String: Any] in
+            var n = r
+            n["kind"] = r["type"] ?? "functional"
+            n.removeValue(forKey: "type")
+            n["priority"] = (r["mustHave"] as? Bool ?? true) ? "must" : "should"
+            n.removeValue(forKey: "mustHave")
+            n["notes"] = r["notes"] ?? ""
+            return n
+        }
+        new["components"] = try list(old, "components").map { c -> [String: Any] in
+            [
+                "id": c["id"] ?? "", "name": c["name"] ?? "", "kind": c["type"] ?? "other",
+                "responsibility": c["description"] ?? "", "technology": c["tech"] ?? "",
+                "notes": c["notes"] ?? "",
+            ]
+        }
+        new["flows"] = try list(old, "edges").map { e -> [String: Any] in
+            [
+                "id": e["id"] ?? "", "from": e["source"] ?? "", "to": e["target"] ?? "",
+                "label": e["label"] ?? "", "protocol": e["protocol"] ?? "other",
+                "mode": (e["async"] as? Bool ?? false) ? "async" : "sync",
+                "direction": (e["bidirectional"] as? Bool ?? false) ? "two-way" : "one-way",
+                "notes": "",
+            ]
+        }
+        new["tradeOffs"] = [[String: Any]]()
+        let checklist = old["checklist"] as? [String: Any] ?? [:]
+        let notes = old["notes"] as? [String: Any] ?? [:]
+        new["stages"] = StageKey.allCases.map { key -> [String: Any] in
+            [
+                "stage": key.rawValue,
+                "done": ((checklist[key.rawValue] as? [String]) ?? []).sorted(),
+                "custom": [[String: Any]](),
+                "notes": notes[key.rawValue] as? String ?? "",
+            ]
+        }
+        return new
+    }
+
+    static func list(_ obj: [String: Any], _ key: String) throws -> [[String: Any]] {
+        guard let value = obj[key] else { return [] }
+        guard let arr = value as? [[String: Any]] else {
+            throw MigrationError("\"\(key)\" must be a list of objects")
+        }
+        return arr
+    }
+}
