@@ -98,6 +98,9 @@ public struct InterviewRecord: Codable, Equatable, Sendable {
     public var phases: [PhaseLog]
     /// Index of the phase in progress; equal to `phases.count` once the interview finished.
     public var currentPhase: Int
+    /// Strict mode: when a phase's box runs out the next phase starts by itself, and the end of
+    /// the last phase ends the interview.
+    public var autoAdvance: Bool
     /// The clock was started at least once.
     public var started: Bool
     public var finished: Bool
@@ -113,7 +116,7 @@ public struct InterviewRecord: Codable, Equatable, Sendable {
     public var assessmentNote: String
 
     public init(plan: String, planTitle: String = "", problem: String? = nil, phases: [PhaseLog],
-                currentPhase: Int = 0, started: Bool = false, finished: Bool = false, timeUp: Bool = false,
+                currentPhase: Int = 0, autoAdvance: Bool = false, started: Bool = false, finished: Bool = false, timeUp: Bool = false,
                 pausedSeconds: Int = 0, pauses: Int = 0, suspendedSeconds: Int = 0,
                 scores: [String: Int] = [:], assessmentNote: String = "") {
         self.plan = plan
@@ -121,6 +124,7 @@ public struct InterviewRecord: Codable, Equatable, Sendable {
         self.problem = problem
         self.phases = phases
         self.currentPhase = currentPhase
+        self.autoAdvance = autoAdvance
         self.started = started
         self.finished = finished
         self.timeUp = timeUp
@@ -138,6 +142,7 @@ public struct InterviewRecord: Codable, Equatable, Sendable {
         problem = try c.decodeIfPresent(String.self, forKey: .problem)
         phases = try c.decode([PhaseLog].self, forKey: .phases)
         currentPhase = try c.decodeIfPresent(Int.self, forKey: .currentPhase) ?? 0
+        autoAdvance = try c.decodeIfPresent(Bool.self, forKey: .autoAdvance) ?? false
         finished = try c.decodeIfPresent(Bool.self, forKey: .finished) ?? false
         started = try c.decodeIfPresent(Bool.self, forKey: .started)
             ?? (finished || phases.contains { $0.actualSeconds > 0 })

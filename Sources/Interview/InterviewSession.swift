@@ -67,16 +67,27 @@ public struct InterviewSession: Equatable, Sendable {
     /// Count time while the program is suspended as interview time (default: no).
     public var countsSuspendedTime: Bool
 
+    /// Strict mode: when the current phase's box runs out, the next phase starts by itself
+    /// (exactly at the boundary, whatever the tick rate); the end of the last phase finishes
+    /// the interview. Only crossing a boundary moves on: a phase that is already over time
+    /// (after going back to it) keeps counting until the user moves. Saved in the record.
+    public var autoAdvance: Bool {
+        get { record.autoAdvance }
+        set { record.autoAdvance = newValue }
+    }
+
     private var elapsed: [Duration]
     private var pausedTime: Duration
     private var suspendedTime: Duration
     private var last: Duration?
 
     /// A new session, not started. The clock starts with `.start`.
-    public init(plan: InterviewPlan, problem: String? = nil, countsSuspendedTime: Bool = false) {
+    public init(plan: InterviewPlan, problem: String? = nil, countsSuspendedTime: Bool = false,
+                autoAdvance: Bool = false) {
         precondition(!plan.phases.isEmpty, "a plan has at least one phase (PlanLoader checks this)")
         self.plan = plan
         record = plan.newRecord(problem: problem)
+        record.autoAdvance = autoAdvance
         clock = .notStarted
         self.countsSuspendedTime = countsSuspendedTime
         elapsed = Array(repeating: .zero, count: plan.phases.count)
@@ -207,8 +218,29 @@ public struct InterviewSession: Equatable, Sendable {
             suspendedTime += dt
             return []
         case .running:
-            elapsed[record.currentPhase] += dt
-            return boundaries()
+            var rest = dt
+            var events: [InterviewEvent] = []
+            while record.autoAdvance {
+                // Strict mode: stop exactly at the end of the box and carry the rest over.
+                let i = record.currentPhase
+                let room = Duration.seconds(record.phases[i].allowedSeconds) - elapsed[i]
+                guard room > .zero, rest >= room else { break }
+                elapsed[i] += room
+                rest -= room
+                events += boundaries()
+                if i + 1 < plan.phases.count {
+                    record.currentPhase = i + 1
+                    events.append(.phaseChanged(from: i, to: i + 1))
+                } else {
+                    clock = .finished
+                    record.finished = true
+                    record.currentPhase = plan.phases.count
+                    events.append(.finished)
+                    return events
+                }
+            }
+            elapsed[record.currentPhase] += rest
+            return events + boundaries()
         case .paused:
             pausedTime += dt
             return []

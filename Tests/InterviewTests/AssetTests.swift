@@ -161,3 +161,15 @@ struct SplitMix: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+@Suite struct DocumentationTests {
+    /// The example plan in Assets/interview/README.md is a valid plan.
+    @Test func readmeExamplePlanLoads() throws {
+        let readme = try String(contentsOf: assetsDirectory.appendingPathComponent("interview/README.md"), encoding: .utf8)
+        let start = try #require(readme.range(of: "```json\n"))
+        let end = try #require(readme.range(of: "```", range: start.upperBound..<readme.endIndex))
+        let plan = try PlanLoader.load(Data(readme[start.upperBound..<end.lowerBound].utf8), name: "drill")
+        #expect(plan.phases.map(\.plannedSeconds) == [300, 720, 180])
+        #expect(plan.totalSeconds == 20 * 60)
+    }
+}
