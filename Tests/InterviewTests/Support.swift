@@ -69,22 +69,7 @@ let testCatalogue = StageCatalogue(stages: StageKey.allCases.map { key in
 
 let fixedDate = Date(timeIntervalSince1970: 1_790_000_000)
 
-/// `DesignCodec.decode`, working around a DesignModel bug seen on Linux: the codec checks
-/// `schemaVersion` with `!(value is Bool)`, and there `NSNumber(1) is Bool` is true, so it
-/// refuses every current design as having no schemaVersion. Until that is fixed the design is
-/// decoded the way the codec would after its checks, and the test logs a known issue.
-/// (Once the codec is fixed this fallback is simply never taken.)
+/// Decodes a design the way a file load does.
 func decodeDesign(_ data: Data) throws -> Design {
-    do {
-        return try DesignCodec.decode(data)
-    } catch .missingSchemaVersion {
-        withKnownIssue("DesignCodec.decode treats schemaVersion 1 as a Bool on Linux", isIntermittent: true) {
-            Issue.record("DesignCodec.decode refused its own output: no \"schemaVersion\" number")
-        }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        var design = try decoder.decode(Design.self, from: data)
-        design.normalizeStages()
-        return design
-    }
+    try DesignCodec.decode(data)
 }
