@@ -59,6 +59,6 @@ let package = Package(
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "DesignModel", "Interview"]),
         .testTarget(name: "TextUITests", dependencies: ["TextUI", "Workspace", "DesignModel", "DesignStorage"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcursesw"]),
-        .testTarget(name: "CLITests", dependencies: ["DesignModel", "DesignStorage"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["DesignModel", "DesignStorage"]),
     ]
 )

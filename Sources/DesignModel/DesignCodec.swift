@@ -54,7 +54,7 @@ public enum DesignCodec {
             throw .notJSON(position: syntaxErrorPosition(error, bytes), detail: syntaxErrorDetail(error, bytes))
         }
         guard var object = root as? [String: Any] else { throw .notAnObject }
-        guard let version = object["schemaVersion"] as? Int, !(object["schemaVersion"] is Bool) else {
+        guard let version = object["schemaVersion"] as? Int else {
             throw .missingSchemaVersion
         }
         if version > Design.currentSchemaVersion {
@@ -97,7 +97,15 @@ public enum DesignCodec {
 
     static var decoder: JSONDecoder {
         let d = JSONDecoder()
-        d.dateDecodingStrategy = .iso8601
+        // A custom strategy so a bad date reports its path (the built-in one reports none).
+        d.dateDecodingStrategy = .custom { decoder in
+            let c = try decoder.singleValueContainer()
+            let s = try c.decode(String.self)
+            guard let date = try? Date(s, strategy: .iso8601) else {
+                throw DecodingError.dataCorruptedError(in: c, debugDescription: "not an ISO-8601 date")
+            }
+            return date
+        }
         return d
     }
 

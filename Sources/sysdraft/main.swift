@@ -1,1 +1,1 @@
-print("sysdraft")
+SysdraftCommand.main()

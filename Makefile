@@ -1,0 +1,50 @@
+# sysdraft — two commands on a fresh machine:
+#   make run    install what is missing, build, open the worked example in the workspace
+#   make test   install what the tests need, build, run every test
+SWIFT      ?= swift
+PREFIX     ?= /usr/local
+RUN_DEBS   := libncursesw5-dev pkg-config
+TEST_DEBS  := $(RUN_DEBS) tmux cmark-gfm graphviz
+BENCH_DEBS := $(RUN_DEBS) libgraph-easy-perl
+DEMO       := .build/demo/url-shortener.json
+BIN         = $(shell $(SWIFT) build --show-bin-path)/sysdraft
+
+.PHONY: run test build release bench install test-stress deps-run deps-test clean
+
+run: deps-run build
+	@mkdir -p $(dir $(DEMO))
+	@[ -f $(DEMO) ] || $(BIN) new $(DEMO) --from url-shortener
+	$(BIN) $(DEMO)
+
+test: deps-test build
+	$(SWIFT) test
+
+build:
+	$(SWIFT) build
+
+release: deps-run
+	$(SWIFT) build -c release
+
+# Benchmarks are measured, not asserted: see BENCHMARKS.md.
+bench: deps-run
+	@.ci/install-debs $(BENCH_DEBS) || echo "graph-easy not installed; comparison skipped"
+	$(SWIFT) build -c release --product sysdraft-bench
+	$$($(SWIFT) build -c release --show-bin-path)/sysdraft-bench
+
+# Long version of the kill-at-random-moments recovery test.
+test-stress: deps-test build
+	SYSDRAFT_STRESS=1 $(SWIFT) test --filter Stress
+
+install: release
+	install -d $(PREFIX)/bin $(PREFIX)/share/sysdraft
+	install -m 755 $$($(SWIFT) build -c release --show-bin-path)/sysdraft $(PREFIX)/bin/sysdraft
+	cp -R Assets Themes $(PREFIX)/share/sysdraft/
+
+deps-run:
+	@.ci/install-debs $(RUN_DEBS)
+
+deps-test:
+	@.ci/install-debs $(TEST_DEBS)
+
+clean:
+	rm -rf .build

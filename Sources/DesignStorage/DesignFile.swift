@@ -1,0 +1,40 @@
+import DesignModel
+import Foundation
+
+/// Why a design file could not be opened: the file could not be read, or its content is wrong.
+/// The message always starts with the path.
+public enum DesignFileError: Error, CustomStringConvertible {
+    case storage(StorageError)
+    case content(path: String, DesignLoadError)
+
+    public var description: String {
+        switch self {
+        case .storage(let e): e.description
+        case .content(let path, let e): "\(path): \(e.description)"
+        }
+    }
+}
+
+/// Loading and saving designs on disk.
+public enum DesignFile {
+    /// Reads and checks a design. Never writes to the file, whatever is wrong with it.
+    public static func load(_ path: String) throws(DesignFileError) -> Design {
+        let data: Data
+        do { data = try AtomicFile.read(path) } catch let e as StorageError { throw .storage(e) } catch {
+            throw .storage(StorageError(path: path, message: "\(error)"))
+        }
+        do { return try DesignCodec.decode(data) } catch { throw .content(path: path, error) }
+    }
+
+    /// Saves crash-safely (see `AtomicFile`). On failure the file on disk is unchanged.
+    public static func save(_ design: Design, to path: String) throws(DesignFileError) {
+        do {
+            let data = try DesignCodec.encode(design)
+            try AtomicFile.write(data, to: path)
+        } catch let e as StorageError {
+            throw .storage(e)
+        } catch {
+            throw .storage(StorageError(path: path, message: "cannot encode the design: \(error)"))
+        }
+    }
+}

@@ -1,0 +1,139 @@
+/// Where a key press lands: the keymap is looked up for the context on top.
+public enum KeyContext: String, CaseIterable, Sendable {
+    case global = "Everywhere"
+    case panes = "Panes"
+    case checklist = "Checklist"
+    case diagram = "Diagram"
+    case interview = "Interview"
+}
+
+public struct Binding: Equatable, Sendable {
+    public var context: KeyContext
+    public var keys: [Key]
+    public var command: Command
+    /// Shown in the status bar's hints.
+    public var hint: Bool
+
+    public init(_ context: KeyContext, _ keys: [Key], _ command: Command, hint: Bool = false) {
+        self.context = context
+        self.keys = keys
+        self.command = command
+        self.hint = hint
+    }
+}
+
+/// The key bindings, as data. Dispatch, the help screen, the status-bar hints and the command
+/// palette all read this one table.
+public struct Keymap: Sendable {
+    public var bindings: [Binding]
+
+    public init(bindings: [Binding]) { self.bindings = bindings }
+
+    /// The command bound to a key in a context; context bindings win over global ones.
+    public func command(for key: Key, in context: KeyContext) -> Command? {
+        for ctx in [context, .global] {
+            if let b = bindings.first(where: { $0.context == ctx && $0.keys.contains(key) }) { return b.command }
+        }
+        return nil
+    }
+
+    /// The keys that run a command, for display ("Ctrl-S, :w").
+    public func keys(for command: Command) -> [Key] {
+        bindings.filter { $0.command == command }.flatMap(\.keys)
+    }
+
+    public func keyText(for command: Command) -> String {
+        keys(for: command).map(\.description).joined(separator: "/")
+    }
+
+    public func hints(for context: KeyContext) -> [(keys: String, title: String)] {
+        bindings.filter { ($0.context == context || $0.context == .global) && $0.hint }
+            .map { ($0.keys.map(\.description).joined(separator: "/"), $0.command.shortHint) }
+    }
+
+    public static let standard = Keymap(bindings: [
+        Binding(.global, [.ctrl("s")], .save, hint: true),
+        Binding(.global, [.char("?"), .function(1)], .help, hint: true),
+        Binding(.global, [.char(":")], .commandLine, hint: true),
+        Binding(.global, [.char("q")], .quit, hint: true),
+        Binding(.global, [.ctrl("z")], .suspend),
+        Binding(.global, [.ctrl("l")], .redraw),
+        Binding(.global, [.char("u")], .undo),
+        Binding(.global, [.ctrl("r"), .ctrl("y")], .redo),
+        Binding(.global, [.char("c")], .checklist),
+        Binding(.global, [.char("D")], .diagram),
+        Binding(.global, [.char("p")], .panes),
+        Binding(.global, [.char("t")], .interviewToggle),
+        Binding(.global, [.char("]")], .interviewNext),
+        Binding(.global, [.char("[")], .interviewPrevious),
+        Binding(.global, [.char("+")], .interviewAddMinute),
+        Binding(.global, [.char("i")], .interviewInfo),
+
+        Binding(.panes, [.tab], .nextPane, hint: true),
+        Binding(.panes, [.backTab], .previousPane),
+        Binding(.panes, [.char("1")], .focusRequirements),
+        Binding(.panes, [.char("2")], .focusComponents),
+        Binding(.panes, [.char("3")], .focusFlows),
+        Binding(.panes, [.char("4")], .focusTradeOffs),
+        Binding(.panes, [.char("j"), .down], .moveDown),
+        Binding(.panes, [.char("k"), .up], .moveUp),
+        Binding(.panes, [.char("g"), .home], .moveTop),
+        Binding(.panes, [.char("G"), .end], .moveBottom),
+        Binding(.panes, [.pageDown, .ctrl("d")], .pageDown),
+        Binding(.panes, [.pageUp, .ctrl("u")], .pageUp),
+        Binding(.panes, [.char("a")], .add, hint: true),
+        Binding(.panes, [.enter, .char("e")], .edit, hint: true),
+        Binding(.panes, [.char("d"), .delete], .delete, hint: true),
+        Binding(.panes, [.char("J")], .moveItemDown),
+        Binding(.panes, [.char("K")], .moveItemUp),
+        Binding(.panes, [.char("/")], .search, hint: true),
+        Binding(.panes, [.char("n")], .searchNext),
+        Binding(.panes, [.char("N")], .searchPrevious),
+
+        Binding(.checklist, [.char("j"), .down], .moveDown),
+        Binding(.checklist, [.char("k"), .up], .moveUp),
+        Binding(.checklist, [.char("g"), .home], .moveTop),
+        Binding(.checklist, [.char("G"), .end], .moveBottom),
+        Binding(.checklist, [.tab, .char("l"), .right], .nextStage, hint: true),
+        Binding(.checklist, [.backTab, .char("h"), .left], .previousStage),
+        Binding(.checklist, [.char(" "), .char("x")], .toggleItem, hint: true),
+        Binding(.checklist, [.char("a")], .add, hint: true),
+        Binding(.checklist, [.char("e"), .enter], .edit),
+        Binding(.checklist, [.char("d"), .delete], .delete),
+        Binding(.checklist, [.char("n")], .editNotes, hint: true),
+        Binding(.checklist, [.escape], .panes, hint: true),
+
+        Binding(.diagram, [.char("h"), .left], .panLeft),
+        Binding(.diagram, [.char("l"), .right], .panRight),
+        Binding(.diagram, [.char("k"), .up], .panUp),
+        Binding(.diagram, [.char("j"), .down], .panDown),
+        Binding(.diagram, [.tab, .char("n")], .nextNode, hint: true),
+        Binding(.diagram, [.backTab, .char("N")], .previousNode),
+        Binding(.diagram, [.char("o")], .toggleDirection, hint: true),
+        Binding(.diagram, [.escape], .panes, hint: true),
+    ])
+}
+
+extension Command {
+    /// A one- or two-word hint for the status bar.
+    var shortHint: String {
+        switch self {
+        case .save: "save"
+        case .help: "help"
+        case .commandLine: "commands"
+        case .quit: "quit"
+        case .nextPane: "pane"
+        case .add: "add"
+        case .edit: "edit"
+        case .delete: "delete"
+        case .search: "filter"
+        case .panes: "back"
+        case .nextStage: "stage"
+        case .toggleItem: "tick"
+        case .editNotes: "notes"
+        case .nextNode: "next box"
+        case .toggleDirection: "direction"
+        default: title.lowercased()
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import DesignModel
+import Foundation
+
+/// Work the reducer asks the runtime to do. Results come back as actions.
+public enum Effect: Equatable, Sendable {
+    /// Save crash-safely; answer `.saved` or `.saveFailed`.
+    case save(Design, path: String)
+    /// Write an export; answer `.exported` or `.exportFailed`.
+    case export(Design, path: String, format: String)
+    /// Load another design (`:e FILE`); answer `.opened` or `.openFailed`.
+    case open(path: String)
+    case quit
+    case suspend
+    case bell
+    case redraw
+    case setTheme(String)
+}
+
+/// Everything that can happen to the workspace.
+public enum Action: Equatable, Sendable {
+    case key(Key)
+    case paste(String)
+    case resized(ScreenSize)
+    case clickedPane(Pane, row: Int?)
+    case wheel(Pane, delta: Int)
+    case saved(path: String, design: Design)
+    case saveFailed(path: String, message: String)
+    case exported(path: String)
+    case exportFailed(message: String)
+    case opened(path: String, design: Design, isNew: Bool)
+    case openFailed(message: String)
+    case themeChanged(name: String, error: String?)
+    /// The interview clock, fed with monotonic time by the runtime.
+    case tick(now: Duration)
+    case resumedFromSuspend(now: Duration)
+}
+
+/// What the reducer may ask of the outside world without doing I/O itself.
+public struct Environment: Sendable {
+    public var now: @Sendable () -> Date
+
+    public init(now: @escaping @Sendable () -> Date) { self.now = now }
+
+    public static let live = Environment(now: { Date() })
+}

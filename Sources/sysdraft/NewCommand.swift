@@ -1,0 +1,55 @@
+import ArgumentParser
+import DesignModel
+import DesignStorage
+import Foundation
+
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Create a new design file (empty, or a copy of a bundled example)."
+    )
+
+    @Argument(help: "Where to write the design (JSON).")
+    var file: String
+
+    @Option(help: "The design's title.")
+    var title: String?
+
+    @Option(name: .customLong("from"), help: "Start from a bundled example (see `sysdraft examples`).")
+    var example: String?
+
+    @Flag(help: "Overwrite FILE if it exists.")
+    var force = false
+
+    func run() throws {
+        if FileManager.default.fileExists(atPath: file) && !force {
+            printError("\(file): already exists; pass --force to overwrite it")
+            throw Exit.fileError
+        }
+        let now = Date()
+        var design: Design
+        if let example {
+            let assets = try assetsOrExit()
+            guard let url = assets.example(named: example) else {
+                printError("no example named \"\(example)\"; available: "
+                    + assets.exampleNames().joined(separator: ", "))
+                throw Exit.usage
+            }
+            design = try loadOrExit(url.path)
+            design.created = Design.wholeSeconds(now)
+            design.touch(now)
+        } else {
+            design = Design(title: title ?? Self.titleFromFileName(file), now: now)
+        }
+        if let title { design.title = title }
+        try saveOrExit(design, to: file)
+        print("created \(file): \(design.title)")
+    }
+
+    /// `url-shortener.json` → "Url shortener".
+    static func titleFromFileName(_ path: String) -> String {
+        let base = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let words = base.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        return words.isEmpty ? "Untitled design" : words.prefix(1).uppercased() + words.dropFirst()
+    }
+}

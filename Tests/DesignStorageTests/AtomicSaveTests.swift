@@ -1,0 +1,143 @@
+import DesignModel
+import DesignStorage
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@Suite struct AtomicSaveTests {
+    @Test func saveThenLoadIsByteIdentical() throws {
+        let dir = try TempDir()
+        defer { dir.cleanup() }
+        let path = dir.file("d.json")
+        try DesignFile.save(sampleDesign(), to: path)
+        let first = try Data(contentsOf: URL(fileURLWithPath: path))
+        let loaded = try DesignFile.load(path)
+        try DesignFile.save(loaded, to: path)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == first)
+        #expect(leftovers(in: dir.path).isEmpty)
+    }
+
+    @Test func permissionBitsAreKept() throws {
+        let dir = try TempDir()
+        defer { dir.cleanup() }
+        let path = dir.file("private.json")
+        try DesignFile.save(sampleDesign(), to: path)
+        chmod(path, 0o600)
+        try DesignFile.save(sampleDesign(components: 5), to: path)
+        var st = stat()
+        stat(path, &st)
+        #expect(st.st_mode & 0o777 == 0o600)
+        #expect(try DesignFile.load(path).components.count == 5)
+    }
+
+    @Test func aSymlinkIsFollowedNotReplaced() throws {
+        let dir = try TempDir()
+        defer { dir.cleanup() }
+        try FileManager.default.createDirectory(atPath: dir.file("real"), withIntermediateDirectories: true)
+        let target = dir.file("real/design.json")
+        try DesignFile.save(sampleDesign(), to: target)
+        let link = dir.file("link.json")
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "real/design.json")
+        try DesignFile.save(sampleDesign(components: 7), to: link)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "real/design.json")
+        #expect(try DesignFile.load(target).components.count == 7)
+        #expect(leftovers(in: dir.file("real")).isEmpty)
+    }
+
+    @Test func saveIntoAReadOnlyDirectoryFailsAndKeepsTheOriginal() throws {
+        let dir = try TempDir()
+        defer { dir.cleanup() }
+        // Root ignores permission bits, so use a read-only mount where we may mount, else chmod.
+        let folder: String
+        var remounted = false
+        if let mnt = dir.mountTmpfs(sizeKB: 1024) {
+            folder = mnt
+        } else {
+            folder = dir.file("ro")
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
+        let path = folder + "/design.json"
+        try DesignFile.save(sampleDesign(), to: path)
+        let before = sha(path)
+        if folder.hasSuffix("/mnt") {
+            remounted = TempDir.sh("mount", "-o", "remount,ro", folder) == 0
+        } else {
+            chmod(folder, 0o555)
+        }
+        try #require(remounted || getuid() != 0, "cannot make a read-only directory here")
+        #expect {
+            try DesignFile.save(sampleDesign(components: 9), to: path)
+        } throws: { error in
+            let message = "\(error)"
+            return message.contains(path) && (message.contains("Read-only") || message.contains("Permission"))
+        }
+        #expect(sha(path) == before)
+        #expect(leftovers(in: folder).isEmpty)
+    }
+
+    @Test func aFullDiskFailsAndKeepsTheOriginal() throws {
+        let dir = try TempDir()
+        defer { dir.cleanup() }
+        guard let mnt = dir.mountTmpfs(sizeKB: 64) else {
+            // Without mount rights there is no honest way to fill a disk; say so in the log.
+            print("note: cannot mount a small tmpfs here; disk-full case not exercised")
+            return
+        }
+        let path = mnt + "/design.json"
+        try DesignFile.save(sampleDesign(components: 2), to: path)
+        let before = sha(path)
+        #expect {
+            try DesignFile.save(sampleDesign(components: 2000), to: path)  // ~200 KB > 64 KB
+        } throws: { error in "\(error)".contains("No space left") }
+        #expect(sha(path) == before)
+        #expect(leftovers(in: mnt).isEmpty, "the temporary file is removed")
+        #expect(try DesignFile.load(path).components.count == 2)
+    }
+
+    @Test func loadErrorsNameTheFile() throws {
+        let dir = try TempDir()
+        defer { dir.cleanup() }
+        let missing = dir.file("nope.json")
+        #expect(throws: DesignFileError.self) { try DesignFile.load(missing) }
+        do { _ = try DesignFile.load(missing) } catch { #expect(error.description == "\(missing): no such file") }
+        let bad = dir.file("bad.json")
+        try Data("{ not json".utf8).write(to: URL(fileURLWithPath: bad))
+        do { _ = try DesignFile.load(bad) } catch {
+            #expect(error.description.hasPrefix("\(bad): not valid JSON at line 1"))
+        }
+        do { _ = try DesignFile.load(dir.path) } catch {
+            #expect(error.description.contains("is a directory"))
+        }
+    }
+}
+
+@Suite struct AssetLocatorTests {
+    @Test func findsTheRepositoryAssetsFromTheEnvironment() throws {
+        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let assets = try AssetLocator.locate(environment: ["SYSDRAFT_HOME": repo.path], executable: "/nonexistent/x")
+        #expect(assets.root.standardizedFileURL.path == repo.standardizedFileURL.path)
+        let catalogue = try assets.catalogue()
+        #expect(catalogue.stages.map(\.key) == StageKey.allCases)
+        #expect(assets.exampleNames().contains("url-shortener"))
+    }
+
+    @Test func findsAnInstalledShareFolder() throws {
+        let dir = try TempDir()
+        defer { dir.cleanup() }
+        let share = dir.file("share/sysdraft/Assets")
+        try FileManager.default.createDirectory(atPath: share, withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: share + "/stages.json", contents: Data("{}".utf8))
+        try FileManager.default.createDirectory(atPath: dir.file("bin"), withIntermediateDirectories: true)
+        let located = try AssetLocator.locate(environment: [:], executable: dir.file("bin/sysdraft"))
+        #expect(located.root.path.hasSuffix("share/sysdraft"))
+    }
+
+    @Test func saysHowToFixAMissingDataFolder() {
+        #expect(throws: StorageError.self) {
+            try AssetLocator.locate(environment: [:], executable: "/nonexistent/bin/sysdraft")
+        }
+    }
+}

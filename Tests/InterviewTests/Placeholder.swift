@@ -1,0 +1,2 @@
+// Tests for this layer live beside this file.
+import Testing
