@@ -94,7 +94,7 @@ private struct ReportWriter {
     }
 
     func link(_ text: String, to anchorKey: String) -> String {
-        "[" + MarkdownText.inline(text) + "](#\u{0}\(anchorKey)\u{0})"
+        "[" + MarkdownText.inline(text, atLineStart: false) + "](#\u{0}\(anchorKey)\u{0})"
     }
 
     mutating func table(_ header: [String], align: [Character], rows: [[String]]) {
@@ -164,11 +164,11 @@ private struct ReportWriter {
         let purpose = MarkdownText.block(stage.purpose)
         if !purpose.isEmpty { paragraph("**Purpose:** " + purpose) }
 
-        let counted = "\(progress.done) of \(progress.total) checklist items done."
+        let counted = " — \(progress.done) of \(progress.total) checklist items ticked."
         switch progress.status {
-        case .notStarted: paragraph("**Status: Not started.** " + counted)
-        case .inProgress: paragraph("**Status:** in progress. " + counted)
-        case .done: paragraph("**Status:** done. " + counted)
+        case .notStarted: paragraph("**Status: Not started**" + counted)
+        case .inProgress: paragraph("**Status:** In progress" + counted)
+        case .done: paragraph("**Status:** Done" + counted)
         }
 
         heading(3, "Checklist")
@@ -199,7 +199,7 @@ private struct ReportWriter {
         if key != .tradeOffs, let tagged = tradeOffsByStage[key], !tagged.isEmpty {
             heading(3, "Trade-offs")
             for (i, t) in tagged {
-                line("- Decision record " + link(recordTitle(t), to: "trade-\(i)") + " (\(t.status.rawValue))")
+                line("- Decision record " + link(recordTitle(t), to: "trade-\(i)") + " (\(t.status.label.lowercased()))")
             }
             line()
         }
@@ -225,8 +225,8 @@ private struct ReportWriter {
             }
             table(["ID", "Requirement", "Priority", "Category", "Notes"], align: ["l", "l", "l", "l", "l"],
                   rows: reqs.map { r in
-                      [cell(r.id.rawValue), cell(r.text), r.priority.displayName,
-                       r.category?.displayName ?? "", cell(r.notes)]
+                      [cell(r.id.rawValue), cell(r.text), r.priority.label,
+                       r.category?.label ?? "", cell(r.notes)]
                   })
         }
     }
@@ -241,7 +241,7 @@ private struct ReportWriter {
             table(["ID", "Name", "Kind", "Responsibility", "Technology", "Notes"],
                   align: ["l", "l", "l", "l", "l", "l"],
                   rows: design.components.map { c in
-                      [cell(c.id.rawValue), cell(c.name), c.kind.displayName, cell(c.responsibility),
+                      [cell(c.id.rawValue), cell(c.name), c.kind.label, cell(c.responsibility),
                        cell(c.technology), cell(c.notes)]
                   })
         }
@@ -254,7 +254,7 @@ private struct ReportWriter {
                   align: ["l", "l", "l", "l", "l", "l", "l"],
                   rows: design.flows.map { f in
                       [cell(f.id.rawValue), endpoint(f.from) + " → " + endpoint(f.to), cell(f.label),
-                       f.protocol.displayName, f.mode.rawValue, f.direction.rawValue, cell(f.notes)]
+                       f.protocol.label, f.mode.label, f.direction.label, cell(f.notes)]
                   })
         }
 

@@ -8,8 +8,10 @@
 public enum MarkdownText {
     /// One line of user text for a table cell, list item or paragraph: control characters made
     /// visible, line breaks folded into ` / `, Markdown syntax escaped.
-    public static func inline(_ text: String, heading: Bool = false) -> String {
-        escape(TextSafety.oneLine(text), heading: heading)
+    /// `atLineStart: false` is for text that follows other text on its line (link text, the rest
+    /// of a sentence), where block syntax such as `- ` or `1. ` cannot start.
+    public static func inline(_ text: String, heading: Bool = false, atLineStart: Bool = true) -> String {
+        escape(TextSafety.oneLine(text), heading: heading, atLineStart: atLineStart)
     }
 
     /// Multi-line user text as Markdown paragraphs: blank lines separate paragraphs, single line
@@ -22,15 +24,17 @@ public enum MarkdownText {
     }
 
     /// Backslash-escapes an already single-line, trimmed string.
-    /// Always escaped: `\ ` * _ [ ] < | ~`; `&` before a letter, digit or `#` (an entity);
-    /// at the start: `# > - + =` and the `.`/`)` of a leading number (an ordered list);
-    /// in headings, every `#` (a closing sequence).
-    static func escape(_ s: String, heading: Bool) -> String {
+    /// Always escaped: `\ ` * _ [ ] < | ~`, and `&` when it starts an entity (`&name;`, `&#1;`).
+    /// At the start of a block line: `# > - + =` and the `.`/`)` after a leading number.
+    /// In headings (inline content, so no block can start) every `#` instead, since a trailing
+    /// run of `#` would be taken as the closing sequence.
+    static func escape(_ s: String, heading: Bool, atLineStart: Bool = true) -> String {
         var out = String.UnicodeScalarView()
         let scalars = Array(s.unicodeScalars)
         var i = 0
         // A leading run of digits followed by . or ) would start an ordered list.
         var leadingDigits = 0
+        let lineStart = atLineStart && !heading
         while leadingDigits < scalars.count, ("0"..."9").contains(scalars[leadingDigits]) { leadingDigits += 1 }
         while i < scalars.count {
             let c = scalars[i]
@@ -38,16 +42,13 @@ public enum MarkdownText {
             case "\\", "`", "*", "_", "[", "]", "<", "|", "~":
                 out.append("\\")
             case "&":
-                if i + 1 < scalars.count {
-                    let n = scalars[i + 1]
-                    if n == "#" || n.properties.isAlphabetic || ("0"..."9").contains(n) { out.append("\\") }
-                }
+                if looksLikeEntity(scalars, from: i) { out.append("\\") }
             case "#":
-                if i == 0 || heading { out.append("\\") }
+                if (i == 0 && atLineStart) || heading { out.append("\\") }
             case ">", "-", "+", "=":
-                if i == 0 { out.append("\\") }
+                if i == 0 && lineStart { out.append("\\") }
             case ".", ")":
-                if leadingDigits > 0 && i == leadingDigits { out.append("\\") }
+                if lineStart && leadingDigits > 0 && i == leadingDigits { out.append("\\") }
             default:
                 break
             }
@@ -55,6 +56,17 @@ public enum MarkdownText {
             i += 1
         }
         return String(out)
+    }
+
+    /// `&` followed by letters/digits (or `#` and digits) and `;`: what HTML would decode.
+    static func looksLikeEntity(_ s: [Unicode.Scalar], from i: Int) -> Bool {
+        var j = i + 1
+        if j < s.count, s[j] == "#" { j += 1 }
+        let start = j
+        while j < s.count, j - start <= 32, s[j].isASCII, s[j].properties.isAlphabetic || ("0"..."9").contains(s[j]) {
+            j += 1
+        }
+        return j > start && j < s.count && s[j] == ";"
     }
 
     /// A fence (of backticks) longer than any backtick run in `content`, at least three long.

@@ -1,29 +1,7 @@
 import DesignModel
 
-/// Human words for the model's enums, shared by every export.
+/// Words the exports need beyond the model's `Labelled` names (`DesignModel/Labels.swift`).
 extension Component.Kind {
-    public var displayName: String {
-        switch self {
-        case .client: "client"
-        case .app: "app"
-        case .dns: "DNS"
-        case .cdn: "CDN"
-        case .loadBalancer: "load balancer"
-        case .apiGateway: "API gateway"
-        case .service: "service"
-        case .worker: "worker"
-        case .database: "database"
-        case .cache: "cache"
-        case .queue: "message queue"
-        case .objectStorage: "object storage"
-        case .searchIndex: "search index"
-        case .auth: "auth"
-        case .monitoring: "monitoring"
-        case .external: "external system"
-        case .other: "other"
-        }
-    }
-
     /// A plural heading for a group of components of this kind.
     public var groupTitle: String {
         switch self {
@@ -46,36 +24,6 @@ extension Component.Kind {
         case .other: "Other"
         }
     }
-}
-
-extension Flow.Protocol_ {
-    public var displayName: String {
-        switch self {
-        case .http: "HTTP"
-        case .grpc: "gRPC"
-        case .websocket: "WebSocket"
-        case .graphql: "GraphQL"
-        case .sql: "SQL"
-        case .pubsub: "pub/sub"
-        case .tcp: "TCP"
-        case .udp: "UDP"
-        case .other: "other"
-        }
-    }
-}
-
-extension Requirement.Priority {
-    public var displayName: String {
-        switch self {
-        case .must: "Must"
-        case .should: "Should"
-        case .could: "Could"
-        }
-    }
-}
-
-extension Requirement.Category {
-    public var displayName: String { rawValue }
 }
 
 extension InterviewRecord.Dimension {
@@ -123,7 +71,7 @@ struct DiagramNodeIDs {
 /// What diagrams show on a flow's arrow: what moves, and the protocol.
 func flowCaption(_ flow: Flow) -> String {
     let what = TextSafety.oneLine(flow.label)
-    let proto = flow.protocol == .other ? "" : flow.protocol.displayName
+    let proto = flow.protocol == .other ? "" : flow.protocol.label
     if what.isEmpty { return proto }
     if proto.isEmpty { return what }
     return "\(what) (\(proto))"

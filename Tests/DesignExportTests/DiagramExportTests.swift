@@ -71,7 +71,7 @@ import Testing
                 n_comp_2>"Jobs"]
                 n_comp_3["API #quot;v2#quot; #lt;b#gt; #amp; #35;1 #37;#37;#123;init#125;#37;#37; #124;x#124; #96;y#96;"]
                 n_comp_3 -->|"rows (SQL)"| n_comp_1
-                n_comp_3 -.->|"pub/sub"| n_comp_2
+                n_comp_3 -.->|"Pub/sub"| n_comp_2
                 n_comp_2 <-->|"acks"| n_comp_3
                 n_comp_2 <-.-> n_comp_1
 

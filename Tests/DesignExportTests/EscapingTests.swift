@@ -18,7 +18,9 @@ import Testing
 
             ### \(MarkdownText.inline(s, heading: true))
 
-            Lead: \(MarkdownText.inline(s))
+            Lead: \(MarkdownText.inline(s, atLineStart: false))
+
+            see [\(MarkdownText.inline(s, atLineStart: false))](#anchor)
 
             \(MarkdownText.block(s + "\n\n" + s))
 
@@ -33,11 +35,14 @@ import Testing
         #expect(HTML.elements("h3", in: html).map(HTML.text) == [one])
         let paragraphs = HTML.elements("p", in: html).map(HTML.text)
         let lines = TextSafety.paragraphs(s).map { $0.joined(separator: "\n") }
-        #expect(paragraphs == ["Lead: " + one] + lines + lines)
+        #expect(paragraphs == ["Lead: " + one, "see " + one] + lines + lines)
+        let anchors = HTML.elements("a", in: html).filter { _ in true }
+        #expect(HTML.hrefs(html).filter { $0 == "#anchor" }.count == 1)
+        #expect(anchors.contains { HTML.text($0) == one })
         let tags = Set(HTML.tagNames(try cmarkGFM(md, unsafe: true)))
         #expect(tags.isSubset(of: ["table", "thead", "tbody", "tr", "th", "td", "ul", "li", "input", "h3", "p",
                                    "br", "a"]))
-        for href in HTML.hrefs(html) { #expect(href.hasPrefix("http")) }
+        for href in HTML.hrefs(html) { #expect(href.hasPrefix("http") || href == "#anchor") }
     }
 
     @Test func controlCharactersBecomeVisible() {

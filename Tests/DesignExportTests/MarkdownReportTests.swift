@@ -47,14 +47,14 @@ func checkReportStructure(_ design: Design, _ catalogue: StageCatalogue,
     }
     if !design.components.isEmpty {
         expected.append((6, design.components.map {
-            [$0.id.rawValue, TextSafety.oneLine($0.name), $0.kind.displayName, TextSafety.oneLine($0.responsibility),
+            [$0.id.rawValue, TextSafety.oneLine($0.name), $0.kind.label, TextSafety.oneLine($0.responsibility),
              TextSafety.oneLine($0.technology), TextSafety.oneLine($0.notes)]
         }))
     }
     if !design.flows.isEmpty {
         expected.append((7, design.flows.map {
-            [$0.id.rawValue, nil, TextSafety.oneLine($0.label), $0.protocol.displayName, $0.mode.rawValue,
-             $0.direction.rawValue, TextSafety.oneLine($0.notes)]
+            [$0.id.rawValue, nil, TextSafety.oneLine($0.label), $0.protocol.label, $0.mode.label,
+             $0.direction.label, TextSafety.oneLine($0.notes)]
         }))
     }
     if let r = design.interview, options.includeInterview {
@@ -141,9 +141,9 @@ func headingsInOrder(_ html: String) -> [String] {
         let design = Fixtures.emptyDesign()
         try checkReportStructure(design, Fixtures.catalogue())
         let md = MarkdownReport.render(design, catalogue: Fixtures.catalogue())
-        #expect(HTML.count("**Status: Not started.**", in: md) == 10)
+        #expect(HTML.count("**Status: Not started** — 0 of ", in: md) == 10)
         #expect(md.hasPrefix("# Untitled design\n"))
-        #expect(md.contains("| | **Overall** | 0/"))
+        #expect(md.contains("|  | **Overall** | 0/"))
         #expect(md.contains("**not started** |"))
     }
 
