@@ -1,0 +1,80 @@
+import DesignModel
+
+/// The architecture as a Graphviz `digraph`, equivalent to the Mermaid export: shapes by kind,
+/// dashed edges for async flows, `dir=both` for two-way flows, optional clusters by kind.
+/// Every string is double-quoted with `\`, `"` escaped and line breaks folded, so the output is
+/// valid input for `dot` whatever the names are.
+public enum DotExport {
+    public static func render(_ design: Design, options: DiagramOptions = DiagramOptions()) -> String {
+        var out = "digraph sysdraft {\n"
+        var graphAttrs = "rankdir=\(options.direction.rawValue), fontname=\"Helvetica\""
+        let title = TextSafety.oneLine(design.title)
+        if !title.isEmpty { graphAttrs += ", label=\(quote(title)), labelloc=t" }
+        out += "    graph [\(graphAttrs)];\n"
+        out += "    node [shape=box, fontname=\"Helvetica\"];\n"
+        out += "    edge [fontname=\"Helvetica\", fontsize=10];\n"
+
+        let ids = DiagramNodeIDs(design.components)
+        var declared = Set<String>()
+        func node(_ c: Component, indent: String) {
+            guard let id = ids[c.id], declared.insert(id).inserted else { return }
+            out += "\(indent)\(id) [label=\(quote(nodeCaption(c))), \(shape(c.kind))];\n"
+        }
+        if options.groupByKind {
+            for (kind, members) in groupedByKind(design.components) {
+                out += "    subgraph cluster_\(kind.rawValue.replacingOccurrences(of: "-", with: "_")) {\n"
+                out += "        label=\(quote(kind.groupTitle));\n"
+                for c in members { node(c, indent: "        ") }
+                out += "    }\n"
+            }
+        } else {
+            for c in design.components { node(c, indent: "    ") }
+        }
+
+        for f in design.flows {
+            guard let a = ids[f.from], let b = ids[f.to] else { continue }
+            var attrs: [String] = []
+            let caption = flowCaption(f)
+            if !caption.isEmpty { attrs.append("label=\(quote(caption))") }
+            if f.mode == .async { attrs.append("style=dashed") }
+            if f.direction == .twoWay { attrs.append("dir=both") }
+            out += "    \(a) -> \(b)"
+            if !attrs.isEmpty { out += " [" + attrs.joined(separator: ", ") + "]" }
+            out += ";\n"
+        }
+        out += "}\n"
+        return out
+    }
+
+    /// Node attributes (shape, style) for a kind.
+    public static func shape(_ kind: Component.Kind) -> String {
+        switch kind {
+        case .database, .objectStorage, .searchIndex: "shape=cylinder"
+        case .queue: "shape=cds"
+        case .cache, .app: "shape=box, style=rounded"
+        case .client: "shape=ellipse"
+        case .dns, .cdn: "shape=hexagon"
+        case .loadBalancer: "shape=trapezium"
+        case .apiGateway: "shape=invtrapezium"
+        case .worker: "shape=component"
+        case .monitoring: "shape=parallelogram"
+        case .external: "shape=box, style=dashed"
+        case .service, .auth, .other: "shape=box"
+        }
+    }
+
+    /// A DOT double-quoted string. `&` is written `&amp;` because Graphviz decodes entities in
+    /// labels; backslashes are doubled so `\n`, `\N`, `\G`... in user text stay literal.
+    public static func quote(_ text: String) -> String {
+        var out = "\""
+        for s in TextSafety.oneLine(text).unicodeScalars {
+            switch s {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "&": out += "&amp;"
+            default: out.unicodeScalars.append(s)
+            }
+        }
+        return out + "\""
+    }
+}

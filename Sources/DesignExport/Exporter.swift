@@ -1,0 +1,82 @@
+import DesignModel
+import Foundation
+
+/// The formats `sysdraft export` writes.
+public enum ExportFormat: String, CaseIterable, Sendable {
+    case markdown, mermaid, dot, json
+
+    /// The usual file extension.
+    public var fileExtension: String {
+        switch self {
+        case .markdown: "md"
+        case .mermaid: "mmd"
+        case .dot: "dot"
+        case .json: "json"
+        }
+    }
+
+    /// The format a file name's extension implies (case-insensitive): `.md`/`.markdown`,
+    /// `.mmd`/`.mermaid`, `.dot`/`.gv`, `.json`.
+    public init?(path: String) {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+        switch name[name.index(after: dot)...].lowercased() {
+        case "md", "markdown": self = .markdown
+        case "mmd", "mermaid": self = .mermaid
+        case "dot", "gv": self = .dot
+        case "json": self = .json
+        default: return nil
+        }
+    }
+}
+
+public struct ExportError: Error, Equatable, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// Options for every format; each exporter reads the part it needs.
+public struct ExportOptions: Equatable, Sendable {
+    public var diagram: DiagramOptions
+    /// The text rendering of the architecture, placed in the Markdown report after the Mermaid
+    /// diagram. Produced by the diagram engine; nil leaves it out.
+    public var textDiagram: String?
+    public var includeInterview: Bool
+
+    public init(diagram: DiagramOptions = DiagramOptions(), textDiagram: String? = nil,
+                includeInterview: Bool = true) {
+        self.diagram = diagram
+        self.textDiagram = textDiagram
+        self.includeInterview = includeInterview
+    }
+
+    public var markdown: MarkdownReport.Options {
+        MarkdownReport.Options(diagram: diagram, textDiagram: textDiagram, includeInterview: includeInterview)
+    }
+}
+
+/// One entry point for all formats. Pure: no files, no clock; the same input gives the same
+/// bytes.
+public enum Exporter {
+    /// The format to write: the explicit one if given, else the one implied by the output
+    /// file's extension, else Markdown (to stdout). An output file with an unknown extension
+    /// and no explicit format is an error rather than a guess.
+    public static func resolveFormat(explicit: ExportFormat?, outputPath: String?) throws(ExportError) -> ExportFormat {
+        if let explicit { return explicit }
+        guard let outputPath, outputPath != "-" else { return .markdown }
+        if let f = ExportFormat(path: outputPath) { return f }
+        throw ExportError("cannot tell the format from the name \"\(outputPath)\"; use --format "
+            + ExportFormat.allCases.map(\.rawValue).joined(separator: "|")
+            + " or an extension .md, .mmd, .mermaid, .dot, .gv or .json")
+    }
+
+    public static func export(_ design: Design, catalogue: StageCatalogue, format: ExportFormat,
+                              options: ExportOptions = ExportOptions()) throws -> String {
+        switch format {
+        case .markdown: MarkdownReport.render(design, catalogue: catalogue, options: options.markdown)
+        case .mermaid: MermaidExport.render(design, options: options.diagram)
+        case .dot: DotExport.render(design, options: options.diagram)
+        case .json: String(decoding: try DesignCodec.encode(design), as: UTF8.self)
+        }
+    }
+}

@@ -1,0 +1,393 @@
+import DesignModel
+import Foundation
+
+/// The design review report: GitHub-flavoured Markdown that follows the ten-stage checklist so
+/// gaps are obvious.
+///
+/// Layout: `#` title, problem statement, metadata line; `## Progress` (a table); one `##` per
+/// stage, 1 to 10 in order (purpose, status, checklist as a task list, notes, the stage's
+/// content); `## Appendix: mock interview` when the design has an interview record. No other
+/// `#`/`##` headings are written. User text is escaped by `MarkdownText`; the only links
+/// written are internal anchors (GitHub's heading ids) and whatever bare URLs users typed.
+public enum MarkdownReport {
+    public struct Options: Equatable, Sendable {
+        /// How the Mermaid diagram in stage 2 is drawn.
+        public var diagram: DiagramOptions
+        /// A text rendering of the architecture (from the diagram engine). When set it follows
+        /// the Mermaid block in stage 2 as a ```` ```text ```` block.
+        public var textDiagram: String?
+        /// Add the mock-interview appendix when the design has an interview record.
+        public var includeInterview: Bool
+
+        public init(diagram: DiagramOptions = DiagramOptions(), textDiagram: String? = nil,
+                    includeInterview: Bool = true) {
+            self.diagram = diagram
+            self.textDiagram = textDiagram
+            self.includeInterview = includeInterview
+        }
+    }
+
+    /// Title of the progress section (an `h2`).
+    public static let progressHeading = "Progress"
+    /// Title of the interview appendix (an `h2`).
+    public static let interviewHeading = "Appendix: mock interview"
+
+    /// The `##` heading text of a stage section, e.g. `1. Requirements clarification`.
+    public static func stageHeading(_ stage: StageCatalogue.Stage) -> String {
+        "\(stage.key.number). " + TextSafety.oneLine(stage.title)
+    }
+
+    public static func render(_ design: Design, catalogue: StageCatalogue, options: Options = Options()) -> String {
+        var w = ReportWriter(design: design, catalogue: catalogue, options: options)
+        w.write()
+        return w.finish()
+    }
+}
+
+/// Builds the report in one pass. Links to headings that come later are written as
+/// placeholders (`NUL key NUL`, impossible in escaped text) and resolved at the end, once every
+/// heading's GitHub anchor is known.
+private struct ReportWriter {
+    let design: Design
+    let catalogue: StageCatalogue
+    let options: MarkdownReport.Options
+    var out = ""
+    var slugger = HeadingSlugger()
+    var anchors: [String: String] = [:]
+    let componentsByID: [ItemID<Component>: Component]
+    let tradeOffsByStage: [StageKey: [(index: Int, tradeOff: TradeOff)]]
+
+    init(design: Design, catalogue: StageCatalogue, options: MarkdownReport.Options) {
+        self.design = design
+        self.catalogue = catalogue
+        self.options = options
+        var byID: [ItemID<Component>: Component] = [:]
+        byID.reserveCapacity(design.components.count)
+        for c in design.components where byID[c.id] == nil { byID[c.id] = c }
+        componentsByID = byID
+        var byStage: [StageKey: [(index: Int, tradeOff: TradeOff)]] = [:]
+        for (i, t) in design.tradeOffs.enumerated() { byStage[t.stage, default: []].append((i, t)) }
+        tradeOffsByStage = byStage
+        out.reserveCapacity(4096 + design.components.count * 200 + design.flows.count * 200
+                            + design.requirements.count * 150)
+    }
+
+    // MARK: primitives
+
+    mutating func line(_ s: String = "") {
+        out += s
+        out += "\n"
+    }
+
+    /// A heading of `level` whose plain text is `text`; `anchorKey` names it for later links.
+    mutating func heading(_ level: Int, _ text: String, anchorKey: String? = nil) {
+        if !out.isEmpty && !out.hasSuffix("\n\n") { line() }
+        let slug = slugger.slug(text)
+        if let anchorKey { anchors[anchorKey] = slug }
+        line(String(repeating: "#", count: level) + " " + MarkdownText.inline(text, heading: true))
+        line()
+    }
+
+    mutating func paragraph(_ s: String) {
+        line(s)
+        line()
+    }
+
+    func link(_ text: String, to anchorKey: String) -> String {
+        "[" + MarkdownText.inline(text, atLineStart: false) + "](#\u{0}\(anchorKey)\u{0})"
+    }
+
+    mutating func table(_ header: [String], align: [Character], rows: [[String]]) {
+        line("| " + header.joined(separator: " | ") + " |")
+        line("|" + align.map { $0 == "r" ? " --: |" : " :-- |" }.joined())
+        for r in rows { line("| " + r.joined(separator: " | ") + " |") }
+        line()
+    }
+
+    /// Plain text for a table cell, list item or heading: one line, escaped.
+    func cell(_ s: String) -> String { MarkdownText.inline(s) }
+
+    mutating func finish() -> String {
+        // Resolve anchor placeholders.
+        guard out.contains("\u{0}") else { return out }
+        var result = ""
+        result.reserveCapacity(out.utf8.count)
+        for (i, part) in out.split(separator: "\u{0}", omittingEmptySubsequences: false).enumerated() {
+            if i % 2 == 0 { result += part } else { result += anchors[String(part)] ?? "" }
+        }
+        return result
+    }
+
+    // MARK: report
+
+    mutating func write() {
+        let title = TextSafety.oneLine(design.title)
+        heading(1, title.isEmpty ? "Untitled design" : title)
+
+        let problem = MarkdownText.block(design.problem)
+        paragraph("**Problem statement.** " + (problem.isEmpty ? "_Not written yet._" : problem))
+        paragraph("Schema version \(design.schemaVersion) · last modified \(Self.date(design.modified))"
+                  + " · created \(Self.date(design.created))")
+
+        writeProgress()
+        for stage in StageKey.allCases { writeStage(stage) }
+        if options.includeInterview, let record = design.interview { writeInterview(record) }
+        // Exactly one trailing newline.
+        while out.hasSuffix("\n\n") { out.removeLast() }
+    }
+
+    mutating func writeProgress() {
+        heading(2, MarkdownReport.progressHeading)
+        var rows: [[String]] = []
+        var done = 0, total = 0, anyNotes = false
+        for key in StageKey.allCases {
+            let p = design.progress(of: key, in: catalogue)
+            done += p.done
+            total += p.total
+            anyNotes = anyNotes || p.hasNotes
+            rows.append(["\(key.number)", link(TextSafety.oneLine(catalogue[key].title), to: "stage-\(key.number)"),
+                         "\(p.done)/\(p.total)", p.status.rawValue])
+        }
+        // The same rule as `StageProgress.status`, over the whole checklist.
+        let overall: StageProgress.Status = total > 0 && done == total ? .done
+            : (done > 0 || anyNotes) ? .inProgress : .notStarted
+        rows.append(["", "**Overall**", "\(done)/\(total)", "**\(overall.rawValue)**"])
+        table(["#", "Stage", "Done", "Status"], align: ["r", "l", "r", "l"], rows: rows)
+    }
+
+    mutating func writeStage(_ key: StageKey) {
+        let stage = catalogue[key]
+        let state = design.stage(key)
+        let progress = design.progress(of: key, in: catalogue)
+        heading(2, MarkdownReport.stageHeading(stage), anchorKey: "stage-\(key.number)")
+
+        let purpose = MarkdownText.block(stage.purpose)
+        if !purpose.isEmpty { paragraph("**Purpose:** " + purpose) }
+
+        let counted = " — \(progress.done) of \(progress.total) checklist items ticked."
+        switch progress.status {
+        case .notStarted: paragraph("**Status: Not started**" + counted)
+        case .inProgress: paragraph("**Status:** In progress" + counted)
+        case .done: paragraph("**Status:** Done" + counted)
+        }
+
+        heading(3, "Checklist")
+        var items: [String] = []
+        for item in stage.items {
+            items.append("- [\(state.isDone(item.key) ? "x" : " ")] " + cell(item.text))
+        }
+        for item in state.custom {
+            items.append("- [\(item.done ? "x" : " ")] " + cell(item.text) + " _(added)_")
+        }
+        if items.isEmpty { paragraph("_No checklist items._") } else {
+            for i in items { line(i) }
+            line()
+        }
+
+        let notes = MarkdownText.block(state.notes)
+        if !notes.isEmpty {
+            heading(3, "Notes")
+            paragraph(notes)
+        }
+
+        switch key {
+        case .requirements: writeRequirements()
+        case .highLevelDesign: writeArchitecture()
+        case .tradeOffs: writeDecisionRecords()
+        default: break
+        }
+        if key != .tradeOffs, let tagged = tradeOffsByStage[key], !tagged.isEmpty {
+            heading(3, "Trade-offs")
+            for (i, t) in tagged {
+                line("- Decision record " + link(recordTitle(t), to: "trade-\(i)") + " (\(t.status.label.lowercased()))")
+            }
+            line()
+        }
+    }
+
+    // MARK: stage 1
+
+    mutating func writeRequirements() {
+        heading(3, "Requirements")
+        if design.requirements.isEmpty {
+            paragraph("_No requirements recorded yet._")
+            return
+        }
+        let groups: [(Requirement.Kind, String)] = [(.functional, "Functional"),
+                                                    (.nonFunctional, "Non-functional"),
+                                                    (.constraint, "Constraints")]
+        for (kind, title) in groups {
+            heading(4, title)
+            let reqs = design.requirements.filter { $0.kind == kind }
+            if reqs.isEmpty {
+                paragraph("_None recorded._")
+                continue
+            }
+            table(["ID", "Requirement", "Priority", "Category", "Notes"], align: ["l", "l", "l", "l", "l"],
+                  rows: reqs.map { r in
+                      [cell(r.id.rawValue), cell(r.text), r.priority.label,
+                       r.category?.label ?? "", cell(r.notes)]
+                  })
+        }
+    }
+
+    // MARK: stage 2
+
+    mutating func writeArchitecture() {
+        heading(3, "Components")
+        if design.components.isEmpty {
+            paragraph("_No components yet._")
+        } else {
+            table(["ID", "Name", "Kind", "Responsibility", "Technology", "Notes"],
+                  align: ["l", "l", "l", "l", "l", "l"],
+                  rows: design.components.map { c in
+                      [cell(c.id.rawValue), cell(c.name), c.kind.label, cell(c.responsibility),
+                       cell(c.technology), cell(c.notes)]
+                  })
+        }
+
+        heading(3, "Data flows")
+        if design.flows.isEmpty {
+            paragraph("_No data flows yet._")
+        } else {
+            table(["ID", "From → To", "What moves", "Protocol", "Mode", "Direction", "Notes"],
+                  align: ["l", "l", "l", "l", "l", "l", "l"],
+                  rows: design.flows.map { f in
+                      [cell(f.id.rawValue), endpoint(f.from) + " → " + endpoint(f.to), cell(f.label),
+                       f.protocol.label, f.mode.label, f.direction.label, cell(f.notes)]
+                  })
+        }
+
+        if !design.components.isEmpty {
+            heading(3, "Architecture diagram")
+            let mermaid = MermaidExport.render(design, options: options.diagram)
+            let fence = MarkdownText.fence(for: mermaid)
+            line(fence + "mermaid")
+            out += mermaid
+            line(fence)
+            line()
+            if let text = options.textDiagram {
+                let body = TextSafety.visible(text)
+                let fence = MarkdownText.fence(for: body)
+                line(fence + "text")
+                line(body.hasSuffix("\n") ? String(body.dropLast()) : body)
+                line(fence)
+                line()
+            }
+        }
+    }
+
+    func endpoint(_ id: ItemID<Component>) -> String {
+        guard let c = componentsByID[id] else { return cell(id.rawValue) + " _(missing)_" }
+        return cell(nodeCaption(c))
+    }
+
+    // MARK: stage 10
+
+    func recordTitle(_ t: TradeOff) -> String {
+        let title = TextSafety.oneLine(t.title)
+        let id = TextSafety.oneLine(t.id.rawValue)
+        return title.isEmpty ? id : "\(id): \(title)"
+    }
+
+    mutating func writeDecisionRecords() {
+        if design.tradeOffs.isEmpty {
+            paragraph("_No trade-offs recorded yet._")
+            return
+        }
+        for (i, t) in design.tradeOffs.enumerated() {
+            heading(3, recordTitle(t), anchorKey: "trade-\(i)")
+            let stage = catalogue[t.stage]
+            paragraph("**Status:** \(t.status.rawValue) · **Stage:** "
+                      + link(MarkdownReport.stageHeading(stage), to: "stage-\(t.stage.number)"))
+            let context = MarkdownText.block(t.context)
+            paragraph("**Context.** " + (context.isEmpty ? "_Not written._" : context))
+            if t.options.isEmpty {
+                paragraph("**Options considered:** _none recorded._")
+            } else {
+                paragraph("**Options considered:**")
+                for (n, o) in t.options.enumerated() {
+                    let name = TextSafety.oneLine(o.name)
+                    var item = "\(n + 1). " + (name.isEmpty ? "_(unnamed option)_" : cell(name))
+                    if o.id == t.chosen { item += " — **chosen**" }
+                    line(item)
+                    for p in o.pros { line("   - Pro: " + cell(p)) }
+                    for c in o.cons { line("   - Con: " + cell(c)) }
+                }
+                line()
+            }
+            if let chosen = t.chosenOption {
+                let name = TextSafety.oneLine(chosen.name)
+                paragraph("**Decision:** " + (name.isEmpty ? cell(chosen.id.rawValue) : cell(name)))
+            } else {
+                paragraph("**Decision:** _not decided yet._")
+            }
+            let rationale = MarkdownText.block(t.rationale)
+            paragraph("**Rationale.** " + (rationale.isEmpty ? "_Not written._" : rationale))
+        }
+    }
+
+    // MARK: interview
+
+    mutating func writeInterview(_ r: InterviewRecord) {
+        heading(2, MarkdownReport.interviewHeading)
+        var facts = ["Plan: " + cell(r.plan)]
+        if let p = r.problem, !TextSafety.oneLine(p).isEmpty { facts.append("practice problem: " + cell(p)) }
+        if r.finished {
+            facts.append("finished")
+        } else {
+            facts.append("in progress (phase \(min(r.currentPhase + 1, max(r.phases.count, 1))) of \(r.phases.count))")
+        }
+        paragraph(facts.joined(separator: " · "))
+
+        heading(3, "Timing log")
+        if r.phases.isEmpty {
+            paragraph("_No phases recorded._")
+        } else {
+            var rows: [[String]] = []
+            var planned = 0, actual = 0, overrun = 0
+            for (i, p) in r.phases.enumerated() {
+                planned += max(0, p.plannedSeconds)
+                actual += max(0, p.actualSeconds)
+                overrun += p.overrunSeconds
+                let title = TextSafety.oneLine(p.title)
+                var name = cell(title.isEmpty ? p.key : title)
+                if !r.finished && i == r.currentPhase { name += " _(current)_" }
+                rows.append([name, Self.duration(p.plannedSeconds), Self.duration(p.actualSeconds),
+                             Self.duration(p.overrunSeconds)])
+            }
+            rows.append(["**Total**", Self.duration(planned), Self.duration(actual), Self.duration(overrun)])
+            table(["Phase", "Planned", "Actual", "Overrun"], align: ["l", "r", "r", "r"], rows: rows)
+        }
+
+        heading(3, "Self-assessment")
+        var rows: [[String]] = InterviewRecord.Dimension.allCases.map { d in
+            [d.displayName, r.scores[d.rawValue].map { "\($0)" } ?? "—"]
+        }
+        let known = Set(InterviewRecord.Dimension.allCases.map(\.rawValue))
+        for key in r.scores.keys.filter({ !known.contains($0) }).sorted() {
+            rows.append([cell(key), "\(r.scores[key]!)"])
+        }
+        table(["Dimension", "Score (1–4)"], align: ["l", "r"], rows: rows)
+        let note = MarkdownText.block(r.assessmentNote)
+        if !note.isEmpty { paragraph("**Note.** " + note) }
+    }
+
+    // MARK: formatting
+
+    static func date(_ d: Date) -> String {
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = TimeZone(identifier: "UTC")!
+        let c = cal.dateComponents([.year, .month, .day, .hour, .minute], from: d)
+        func two(_ n: Int?) -> String { let v = n ?? 0; return v < 10 ? "0\(v)" : "\(v)" }
+        return "\(c.year ?? 0)-\(two(c.month))-\(two(c.day)) \(two(c.hour)):\(two(c.minute)) UTC"
+    }
+
+    static func duration(_ seconds: Int) -> String {
+        let s = max(0, seconds)
+        let secs = s % 60, mins = (s / 60) % 60, hours = s / 3600
+        let ss = secs < 10 ? "0\(secs)" : "\(secs)"
+        if hours > 0 { return "\(hours):" + (mins < 10 ? "0\(mins)" : "\(mins)") + ":" + ss }
+        return "\(mins):" + ss
+    }
+}

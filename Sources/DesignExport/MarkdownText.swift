@@ -1,0 +1,122 @@
+/// Escaping user text for GitHub-flavoured Markdown.
+///
+/// The rule: user text can only ever produce literal characters. It cannot open a block
+/// (heading, list, task item, quote, code, table, thematic break, HTML), cannot produce an
+/// inline construct (emphasis, code span, link, image, raw HTML, entity, strikethrough), and
+/// cannot end the table cell, list item or heading it sits in. Bare `http(s)://` and `www.`
+/// URLs are still turned into links by GFM's autolink extension, exactly as written.
+public enum MarkdownText {
+    /// One line of user text for a table cell, list item or paragraph: control characters made
+    /// visible, line breaks folded into ` / `, Markdown syntax escaped.
+    /// `atLineStart: false` is for text that follows other text on its line (link text, the rest
+    /// of a sentence), where block syntax such as `- ` or `1. ` cannot start.
+    public static func inline(_ text: String, heading: Bool = false, atLineStart: Bool = true) -> String {
+        escape(TextSafety.oneLine(text), heading: heading, atLineStart: atLineStart)
+    }
+
+    /// Multi-line user text as Markdown paragraphs: blank lines separate paragraphs, single line
+    /// breaks stay line breaks, every line is escaped as if it began a block.
+    /// Returns "" for blank text.
+    public static func block(_ text: String) -> String {
+        TextSafety.paragraphs(text).map { lines in
+            lines.map { escape($0, heading: false) }.joined(separator: "\\\n")
+        }.joined(separator: "\n\n")
+    }
+
+    /// Backslash-escapes an already single-line, trimmed string.
+    /// Always escaped: `\ ` * _ [ ] < | ~`, and `&` when it starts an entity (`&name;`, `&#1;`).
+    /// At the start of a block line: `# > - + =` and the `.`/`)` after a leading number.
+    /// In headings (inline content, so no block can start) every `#` instead, since a trailing
+    /// run of `#` would be taken as the closing sequence.
+    static func escape(_ s: String, heading: Bool, atLineStart: Bool = true) -> String {
+        var out = String.UnicodeScalarView()
+        let scalars = Array(s.unicodeScalars)
+        var i = 0
+        // A leading run of digits followed by . or ) would start an ordered list.
+        var leadingDigits = 0
+        let lineStart = atLineStart && !heading
+        while leadingDigits < scalars.count, ("0"..."9").contains(scalars[leadingDigits]) { leadingDigits += 1 }
+        while i < scalars.count {
+            let c = scalars[i]
+            switch c {
+            case "\\", "`", "*", "_", "[", "]", "<", "|", "~":
+                out.append("\\")
+            case "&":
+                if looksLikeEntity(scalars, from: i) { out.append("\\") }
+            case "#":
+                if (i == 0 && atLineStart) || heading { out.append("\\") }
+            case ">", "-", "+", "=":
+                if i == 0 && lineStart { out.append("\\") }
+            case ".", ")":
+                if lineStart && leadingDigits > 0 && i == leadingDigits { out.append("\\") }
+            default:
+                break
+            }
+            out.append(c)
+            i += 1
+        }
+        return String(out)
+    }
+
+    /// `&` followed by letters/digits (or `#` and digits) and `;`: what HTML would decode.
+    static func looksLikeEntity(_ s: [Unicode.Scalar], from i: Int) -> Bool {
+        var j = i + 1
+        if j < s.count, s[j] == "#" { j += 1 }
+        let start = j
+        while j < s.count, j - start <= 32, s[j].isASCII, s[j].properties.isAlphabetic || ("0"..."9").contains(s[j]) {
+            j += 1
+        }
+        return j > start && j < s.count && s[j] == ";"
+    }
+
+    /// A fence (of backticks) longer than any backtick run in `content`, at least three long.
+    public static func fence(for content: String) -> String {
+        var longest = 0, run = 0
+        for s in content.unicodeScalars {
+            if s == "`" { run += 1; longest = max(longest, run) } else { run = 0 }
+        }
+        return String(repeating: "`", count: max(3, longest + 1))
+    }
+}
+
+/// Heading anchors as GitHub computes them (the `github-slugger` rules): lower-case the
+/// heading's text, drop everything but letters, marks, digits, connector punctuation, spaces
+/// and hyphens, turn spaces into hyphens, and number repeats `-1`, `-2`, ... in document order.
+public struct HeadingSlugger {
+    private var seen: [String: Int] = [:]
+
+    public init() {}
+
+    /// The anchor of the next heading with this (plain, unescaped) text.
+    public mutating func slug(_ text: String) -> String {
+        let base = Self.baseSlug(text)
+        var candidate = base
+        if var n = seen[base] {
+            repeat {
+                n += 1
+                candidate = "\(base)-\(n)"
+            } while seen[candidate] != nil
+            seen[base] = n
+        }
+        seen[candidate] = 0
+        return candidate
+    }
+
+    public static func baseSlug(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for s in text.lowercased().unicodeScalars {
+            if s == " " { out.append("-"); continue }
+            if s == "-" || s == "_" { out.append(s); continue }
+            switch s.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                 .nonspacingMark, .spacingMark, .enclosingMark,
+                 .decimalNumber, .letterNumber, .otherNumber,
+                 .connectorPunctuation:
+                out.append(s)
+            default:
+                break
+            }
+        }
+        return String(out)
+    }
+}

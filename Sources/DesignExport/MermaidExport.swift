@@ -1,0 +1,104 @@
+import DesignModel
+
+/// Options shared by the diagram exports (Mermaid and DOT).
+public struct DiagramOptions: Equatable, Sendable {
+    public enum Direction: String, CaseIterable, Sendable {
+        case leftToRight = "LR"
+        case topToBottom = "TB"
+    }
+
+    public var direction: Direction
+    /// Draw components of the same kind inside a labelled box (Mermaid subgraph, DOT cluster).
+    public var groupByKind: Bool
+
+    public init(direction: Direction = .leftToRight, groupByKind: Bool = false) {
+        self.direction = direction
+        self.groupByKind = groupByKind
+    }
+}
+
+/// The architecture as a Mermaid `flowchart`: components are nodes shaped by kind, flows are
+/// labelled edges (dotted for async, double-headed for two-way).
+///
+/// Safety: every label is double-quoted with `"`, `<`, `>`, `&`, `#`, `%`, `|`, `` ` ``, `{`, `}`
+/// written as Mermaid entity codes (`#quot;`, `#lt;`, ...), so user text cannot close the
+/// label, form a directive (`%%{init`), a markdown string, HTML, or a new statement. Node ids
+/// are generated (`n_` + `[A-Za-z0-9_]`). No `click`, `call`, `style` or `%%` line is ever
+/// written. Flows whose endpoints are missing are left out.
+public enum MermaidExport {
+    public static func render(_ design: Design, options: DiagramOptions = DiagramOptions()) -> String {
+        var out = "flowchart \(options.direction.rawValue)\n"
+        let ids = DiagramNodeIDs(design.components)
+        var declared = Set<String>()
+
+        func node(_ c: Component, indent: String) {
+            guard let id = ids[c.id], declared.insert(id).inserted else { return }
+            let (open, close) = shape(c.kind)
+            out += indent + id + open + "\"" + label(nodeCaption(c)) + "\"" + close + "\n"
+        }
+
+        if options.groupByKind {
+            for (kind, members) in groupedByKind(design.components) {
+                out += "    subgraph g_\(kind.rawValue.replacingOccurrences(of: "-", with: "_"))[\"\(label(kind.groupTitle))\"]\n"
+                for c in members { node(c, indent: "        ") }
+                out += "    end\n"
+            }
+        } else {
+            for c in design.components { node(c, indent: "    ") }
+        }
+
+        for f in design.flows {
+            guard let a = ids[f.from], let b = ids[f.to] else { continue }
+            let arrow: String
+            switch (f.mode, f.direction) {
+            case (.sync, .oneWay): arrow = "-->"
+            case (.sync, .twoWay): arrow = "<-->"
+            case (.async, .oneWay): arrow = "-.->"
+            case (.async, .twoWay): arrow = "<-.->"
+            }
+            let caption = flowCaption(f)
+            out += "    \(a) \(arrow)"
+            if !caption.isEmpty { out += "|\"" + label(caption) + "\"|" }
+            out += " \(b)\n"
+        }
+        return out
+    }
+
+    /// Opening and closing brackets of the node shape for a kind.
+    public static func shape(_ kind: Component.Kind) -> (String, String) {
+        switch kind {
+        case .database, .objectStorage, .searchIndex: ("[(", ")]")     // cylinder
+        case .queue: (">", "]")                                        // flag: a queue
+        case .cache, .app: ("(", ")")                                  // rounded
+        case .client: ("([", "])")                                     // stadium
+        case .dns, .cdn: ("{{", "}}")                                  // hexagon
+        case .loadBalancer, .apiGateway: ("[/", "\\]")                 // trapezoid
+        case .worker: ("[[", "]]")                                     // subroutine
+        case .monitoring: ("[/", "/]")                                 // parallelogram
+        case .external: ("[\\", "\\]")                                 // parallelogram, leaning back
+        case .service, .auth, .other: ("[", "]")                       // rectangle
+        }
+    }
+
+    /// A label's text for use between double quotes.
+    public static func label(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for s in TextSafety.oneLine(text).unicodeScalars {
+            switch s {
+            case "\"": out += "#quot;"
+            case "<": out += "#lt;"
+            case ">": out += "#gt;"
+            case "&": out += "#amp;"
+            case "#": out += "#35;"
+            case "%": out += "#37;"
+            case "|": out += "#124;"
+            case "`": out += "#96;"
+            case "{": out += "#123;"
+            case "}": out += "#125;"
+            default: out.unicodeScalars.append(s)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,89 @@
+/// Turning untrusted user text into something that is safe to place in an export.
+///
+/// Every exporter runs user text through `visible` first: control characters (C0, DEL, C1) and
+/// the bidi overrides become printable stand-ins (`^[` for ESC, `U+202E` for RLO), so no byte of
+/// user text can drive a terminal or reorder a reviewer's view of the report. Line breaks are
+/// kept as `\n` (CR LF, lone CR, NEL, U+2028 and U+2029 become `\n`) and tabs become spaces;
+/// each context then decides how to fold or keep them.
+public enum TextSafety {
+    /// User text with control characters and bidi overrides made visible and every line break
+    /// normalised to `\n`.
+    public static func visible(_ text: String) -> String {
+        var needsWork = false
+        for s in text.unicodeScalars where !isPlain(s) { needsWork = true; break }
+        if !needsWork { return text }
+        var out = String.UnicodeScalarView()
+        var previousCR = false
+        for s in text.unicodeScalars {
+            let v = s.value
+            defer { previousCR = v == 0x0D }
+            switch v {
+            case 0x0A:
+                if !previousCR { out.append("\n") }
+            case 0x0D, 0x85, 0x2028, 0x2029:
+                out.append("\n")
+            case 0x09:
+                out.append(" ")
+            case 0x00...0x1F:
+                out.append("^")
+                out.append(Unicode.Scalar(UInt8(v + 0x40)))
+            case 0x7F:
+                out.append(contentsOf: "^?".unicodeScalars)
+            case 0x80...0x9F, 0x202A...0x202E, 0x2066...0x2069:
+                out.append(contentsOf: codePoint(v).unicodeScalars)
+            default:
+                out.append(s)
+            }
+        }
+        return String(out)
+    }
+
+    /// `visible`, then every run of line breaks folded into `separator` and the ends trimmed:
+    /// text for places that hold exactly one line (table cells, list items, headings, labels).
+    public static func oneLine(_ text: String, separator: String = " / ") -> String {
+        let v = visible(text)
+        if !v.contains("\n") { return trimmed(v) }
+        return v.split(separator: "\n", omittingEmptySubsequences: true)
+            .map { trimmed(Substring($0)) }
+            .filter { !$0.isEmpty }
+            .joined(separator: separator)
+    }
+
+    /// The lines of `visible(text)`, each trimmed, grouped into paragraphs at blank lines.
+    public static func paragraphs(_ text: String) -> [[String]] {
+        var out: [[String]] = []
+        var current: [String] = []
+        for line in visible(text).split(separator: "\n", omittingEmptySubsequences: false) {
+            let t = trimmed(line)
+            if t.isEmpty {
+                if !current.isEmpty { out.append(current); current = [] }
+            } else {
+                current.append(t)
+            }
+        }
+        if !current.isEmpty { out.append(current) }
+        return out
+    }
+
+    static func isPlain(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x20 || v == 0x7F { return false }
+        if v < 0x80 { return true }
+        if (0x80...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+            || v == 0x2028 || v == 0x2029 { return false }
+        return true
+    }
+
+    static func codePoint(_ v: UInt32) -> String {
+        let hex = String(v, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
+    static func trimmed<S: StringProtocol>(_ s: S) -> String {
+        let scalars = s.unicodeScalars
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, scalars[start].properties.isWhitespace { start = scalars.index(after: start) }
+        while end > start, scalars[scalars.index(before: end)].properties.isWhitespace { end = scalars.index(before: end) }
+        return String(String.UnicodeScalarView(scalars[start..<end]))
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import DesignExport
+import DesignModel
+import DesignStorage
+import Foundation
+
+/// `sysdraft export FILE [--format markdown|mermaid|dot|json] [-o OUT]`.
+/// The exporting itself is `Exporter.export` (pure); this only loads, picks the format and writes.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export a design as a Markdown report, a Mermaid or DOT diagram, or canonical JSON.",
+        discussion: """
+            Without --format the format follows the extension of -o (.md, .mmd/.mermaid, \
+            .dot/.gv, .json); with neither, a Markdown report goes to standard output. \
+            -o replaces the file crash-safely: it is either the old file or the complete new one.
+            """
+    )
+
+    @Argument(help: "The design file.")
+    var file: String
+
+    @Option(help: "markdown, mermaid, dot or json.")
+    var format: ExportFormat?
+
+    @Option(name: [.short, .customLong("output")], help: "Write to this file instead of standard output.")
+    var output: String?
+
+    @Option(help: "Diagram direction: LR (left to right) or TB (top to bottom).")
+    var direction: DiagramOptions.Direction = .leftToRight
+
+    @Flag(help: "Group diagram components by kind.")
+    var groupByKind = false
+
+    func run() throws {
+        let format: ExportFormat
+        do { format = try Exporter.resolveFormat(explicit: self.format, outputPath: output) } catch {
+            throw ValidationError(error.description)
+        }
+        let design = try loadOrExit(file)
+        // Only the report needs the stage catalogue.
+        let catalogue = format == .markdown ? try catalogueOrExit(try assetsOrExit()) : StageCatalogue(stages: [])
+        let options = ExportOptions(diagram: DiagramOptions(direction: direction, groupByKind: groupByKind))
+        let text = try Exporter.export(design, catalogue: catalogue, format: format, options: options)
+
+        guard let output, output != "-" else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        do { try AtomicFile.write(Data(text.utf8), to: output) } catch {
+            printError("\(error)")
+            throw Exit.fileError
+        }
+    }
+}
+
+extension ExportFormat: ExpressibleByArgument {}
+extension DiagramOptions.Direction: ExpressibleByArgument {}

@@ -1,0 +1,160 @@
+import DesignModel
+import Foundation
+
+/// Test data: a design whose every text field is hostile, and catalogues to render it with.
+enum Fixtures {
+    /// Strings that try to break out of whatever Markdown, Mermaid or DOT context they land in.
+    static let hostile: [String] = [
+        "a|b",
+        "line one\nline two\r\nline three",
+        "`code` and ``` fence ~~~",
+        "<script>alert(1)</script>",
+        "[x](javascript:alert(1))",
+        "# heading",
+        "- bullet",
+        "1. ordered",
+        "2) ordered too",
+        "- [x] forged",
+        "[ ] not a box",
+        "emoji 🚀 and CJK 缩短网址 ｜full-width｜",
+        "ESC\u{1B}[31mred\u{1B}[0m and BEL\u{07} and DEL\u{7F} and C1\u{9B}",
+        "&lt;b&gt; entity &amp; &#x3C;script&#x3E; R&D",
+        "***bold*** _it_ ~~strike~~ snake_case",
+        "> quote",
+        "---",
+        "===",
+        "    indented code",
+        "![img](http://example.com/y.png)",
+        "<http://example.com> <a href=\"x\">",
+        "back\\slash \\| pipe \\",
+        "RLO \u{202E}evil\u{202C} and isolate \u{2066}x\u{2069}",
+        "%%{init: {\"securityLevel\":\"loose\"}}%%",
+        "click n_comp_1 call alert(1)",
+        "\"quoted\" name; end",
+        "end",
+        "C#",
+        "Foo #",
+        "|---|---|",
+        "[^1]: footnote",
+        "[ref]: http://evil.example",
+        "<!-- comment -->",
+        "\\N \\G \\n dot escapes",
+        "{curly} [square] (round)",
+        "  \t padded \t ",
+        "",
+    ]
+
+    static let epoch = Date(timeIntervalSince1970: 1_780_000_000)   // 2026-05-28 20:26:40 UTC
+
+    /// A design using every model feature with hostile text throughout: components of every
+    /// kind, flows in every mode and direction, all requirement kinds, trade-offs on several
+    /// stages, custom checklist items, notes and an interview record.
+    static func hostileDesign() -> Design {
+        var d = Design(title: "Hostile <b>design</b> | # not a heading", problem: "", now: epoch)
+        d.problem = "Shorten URLs.\n\n- [x] forged item\n# forged heading\n<script>alert(1)</script>\n| a | b |\n|---|---|"
+        d.modified = epoch.addingTimeInterval(3600)
+        let h = hostile
+        var comps: [ItemID<Component>] = []
+        for (i, kind) in Component.Kind.allCases.enumerated() {
+            comps.append(d.addComponent(name: h[i % h.count], kind: kind,
+                                        responsibility: h[(i + 1) % h.count],
+                                        technology: h[(i + 2) % h.count], notes: h[(i + 3) % h.count]))
+        }
+        // A few more, with names that sanitise to the same diagram id.
+        d.components.append(Component(id: "comp.x", name: "dot id", kind: .service))
+        d.components.append(Component(id: "comp_x", name: "underscore id", kind: .service))
+        d.components.append(Component(id: "comp-x", name: "dash id", kind: .service))
+        comps += ["comp.x", "comp_x", "comp-x"]
+
+        var k = 0
+        for mode in Flow.Mode.allCases {
+            for dir in Flow.Direction.allCases {
+                for proto in Flow.Protocol_.allCases {
+                    let from = comps[k % comps.count], to = comps[(k * 7 + 3) % comps.count]
+                    _ = try! d.addFlow(from: from, to: to, label: h[(k + 5) % h.count], protocol: proto,
+                                       mode: mode, direction: dir, notes: h[(k + 9) % h.count])
+                    k += 1
+                }
+            }
+        }
+        for (i, kind) in Requirement.Kind.allCases.enumerated() {
+            for (j, prio) in Requirement.Priority.allCases.enumerated() {
+                let n = i * 3 + j
+                d.addRequirement(kind, h[(n * 2) % h.count], priority: prio,
+                                 category: kind == .functional ? nil : Requirement.Category.allCases[n % 14],
+                                 notes: h[(n * 2 + 1) % h.count])
+            }
+        }
+        d.addTradeOff(title: "SQL | NoSQL <b>?</b>", stage: .dataStorage, context: h[1] + "\n\n" + h[5],
+                      options: [(name: "- [x] Postgres", pros: [h[0], h[3]], cons: [h[4]]),
+                                (name: "# Dynamo", pros: [], cons: [h[9], h[12]]),
+                                (name: "", pros: ["unnamed option"], cons: [])],
+                      chosenIndex: 0, rationale: h[3] + "\n" + h[4], status: .accepted)
+        d.addTradeOff(title: "SQL | NoSQL <b>?</b>", stage: .dataStorage, context: "Same title again.",
+                      status: .superseded)
+        d.addTradeOff(title: "Cache 🚀 strategy", stage: .scalability, context: h[13],
+                      options: [(name: "Redis", pros: ["fast"], cons: ["memory"])], rationale: "",
+                      status: .proposed)
+        d.addTradeOff(title: "Progress", stage: .tradeOffs, context: "A title equal to another heading.",
+                      options: [(name: "A", pros: [], cons: []), (name: "B", pros: [], cons: [])],
+                      chosenIndex: 1, rationale: "Because.", status: .accepted)
+        d.addTradeOff(title: h[4], stage: .security, context: h[4],
+                      options: [(name: h[4], pros: [h[4]], cons: [h[3]])], chosenIndex: 0,
+                      rationale: h[4], status: .proposed)
+
+        d.updateStage(.requirements) { s in
+            s.setDone("requirements.functional", true)
+            s.setDone("requirements.constraints", true)
+            s.notes = h.prefix(12).joined(separator: "\n")
+        }
+        d.addCustomItem("- [x] forged custom item", to: .requirements, done: false)
+        d.addCustomItem("# custom | done", to: .requirements, done: true)
+        d.addCustomItem(h[3], to: .security, done: true)
+        d.updateStage(.highLevelDesign) { $0.notes = h[1] }
+        d.updateStage(.monitoring) { $0.notes = "   \n\t\n" }   // blank notes: still not started
+        for key in catalogue().stages.first(where: { $0.key == .reliability })!.items.map(\.key) {
+            d.updateStage(.reliability) { $0.setDone(key, true) }
+        }
+
+        d.interview = InterviewRecord(
+            plan: "standard | <b>", problem: "url-shortener",
+            phases: [
+                .init(key: "clarify", title: "Clarify | requirements", plannedSeconds: 300, actualSeconds: 410),
+                .init(key: "estimate", title: "", plannedSeconds: 300, actualSeconds: 200),
+                .init(key: "design", title: "<script>", plannedSeconds: 900, actualSeconds: 3700),
+            ],
+            currentPhase: 2, finished: false,
+            scores: ["requirements": 3, "communication": 4, "x|y": 2],
+            assessmentNote: "Ran long.\n# not a heading")
+        return d
+    }
+
+    /// A small fixed catalogue for the hostile fixture, so its goldens do not move when the
+    /// shipped wording improves. Item texts carry Markdown syntax too.
+    static func catalogue() -> StageCatalogue {
+        StageCatalogue(stages: StageKey.allCases.map { key in
+            let n = key.number
+            return StageCatalogue.Stage(
+                key: key, title: "Stage \(n) | \(key.rawValue)", shortTitle: key.rawValue,
+                purpose: "Purpose of *stage* \(n).\n# still the purpose",
+                items: (1...(n % 3 + 2)).map { i in
+                    .init(key: "\(key.rawValue).item-\(i)", text: i == 1 ? "- [ ] item \(i) `x`" : "Item \(i)")
+                })
+        })
+    }
+
+    /// The shipped catalogue (`Assets/stages.json`), when this checkout has it.
+    static func shippedCatalogue() throws -> StageCatalogue? {
+        guard let data = FileManager.default.contents(atPath: TestPaths.stagesJSON.path) else { return nil }
+        return try StageCatalogue.decode(data)
+    }
+
+    /// The worked example (`Assets/examples/url-shortener.json`), when this checkout has it.
+    static func workedExample() throws -> Design? {
+        guard let data = FileManager.default.contents(atPath: TestPaths.workedExample.path) else { return nil }
+        return try DesignCodec.decode(data)
+    }
+
+    /// A design with nothing in it but a title.
+    static func emptyDesign() -> Design { Design(title: "", now: epoch) }
+}
