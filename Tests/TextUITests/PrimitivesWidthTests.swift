@@ -128,3 +128,40 @@ struct PrimitivesWidthTests {
         #expect(DisplayWidth.index(atColumn: 9, in: s) == s.endIndex)
     }
 }
+
+@Suite("Wrapping")
+struct PrimitivesWrapTests {
+    @Test func wrapsAtSpaces() {
+        #expect(DisplayWidth.wrap("the quick brown fox jumps", width: 10) == ["the quick", "brown fox", "jumps"])
+        #expect(DisplayWidth.wrap("", width: 5) == [""])
+        #expect(DisplayWidth.wrap("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])
+        #expect(DisplayWidth.wrap("one\ntwo three", width: 5) == ["one", "two", "three"])
+        #expect(DisplayWidth.wrap("漢字漢字漢", width: 4) == ["漢字", "漢字", "漢"])
+        #expect(DisplayWidth.wrap("a\u{1b}b", width: 2) == ["a^", "[b"])
+    }
+
+    @Test("wrapped lines cover the text and fit (random strings)")
+    func wrapProperty() {
+        var rng = SplitMix64(seed: 31337)
+        for _ in 0..<2000 {
+            let s = randomString(&rng, maxPieces: 20).filter { !$0.isNewline }
+            let w = Int.random(in: 2...12, using: &rng)
+            let ranges = DisplayWidth.wrapRanges(s, width: w)
+            #expect(ranges.map { String(s[$0]) }.joined() == s)
+            #expect(ranges.first?.lowerBound == s.startIndex && ranges.last?.upperBound == s.endIndex)
+            for r in ranges {
+                let widths = s[r].map(DisplayWidth.ofDisplayed)
+                if widths.reduce(0, +) > w {
+                    // Only allowed for a single cluster wider than the line (e.g. `\u{202e}`).
+                    #expect(widths.filter { $0 > 0 }.count == 1, "\(String(s[r]).debugDescription) wider than \(w)")
+                }
+            }
+        }
+    }
+
+    @Test func emojiModifiers() {
+        #expect(DisplayWidth.of("☝🏽") == 2)
+        #expect(DisplayWidth.ofDisplayed(Character("\u{1b}")) == 2)
+        #expect(DisplayWidth.ofDisplayed(Character("\u{202E}")) == 8)   // `\u{202e}`
+    }
+}

@@ -221,3 +221,24 @@ struct ThemeTests {
         #expect(ThemeLoader.locate("nope", in: [themesDirectory]) == nil)
     }
 }
+
+@Suite("Grid through a theme")
+struct ThemeGridRenderingTests {
+    @Test func styledLinesWithTheme() {
+        var g = Grid(width: 6, height: 1)
+        g.put("ab", x: 0, y: 0, style: .selection)
+        g.put("cd", x: 2, y: 0, style: .error.underline)
+        let c256 = Theme.fallback.resolved(for: .colors256)
+        #expect(g.styledLines(resolvedWith: c256) == ["{231/25}ab{203/default bold+underline}cd{default/default}  "])
+        let none = Theme.fallback.resolved(for: .none)
+        #expect(g.styledLines(resolvedWith: none) == ["{default/default reverse}ab{default/default bold+underline}cd{default/default}  "])
+    }
+
+    @Test func ansiLines() {
+        var g = Grid(width: 3, height: 1)
+        g.put("x\u{1b}", x: 0, y: 0, style: .selection)
+        let line = g.ansiLines(theme: Theme.fallback.resolved(for: .colors8))[0]
+        #expect(line == "\u{1b}[0;37;44mx^[\u{1b}[0m")
+        #expect(ANSI.sgr(TerminalStyle(fg: .index(9), bg: .index(200), attributes: [.bold, .reverse])) == "\u{1b}[0;1;7;91;48;5;200m")
+    }
+}

@@ -7,7 +7,8 @@
 //   - control characters (C0, DEL, C1)                     → 0 (sanitise text before measuring it
 //                                                               for display: see `Sanitize`)
 //   - emoji presentation: a base with Emoji_Presentation,
-//     any cluster with VS16 (U+FE0F), a keycap (U+20E3),
+//     an emoji with VS16 (U+FE0F), a keycap (U+20E3) or
+//     a skin-tone modifier,
 //     a ZWJ sequence of emoji, a flag (regional indicators) → 2
 //   - East Asian Wide / Fullwidth (CJK, Hangul syllables,
 //     kana, fullwidth forms, …)                            → 2
@@ -38,19 +39,21 @@ public enum DisplayWidth {
         var hasVS16 = second.value == 0xFE0F
         var hasKeycap = second.value == 0x20E3
         var hasZWJ = second.value == 0x200D
+        var hasModifier = second.value >= 0x1F3FB && second.value <= 0x1F3FF
         var regional = isRegionalIndicator(first) && isRegionalIndicator(second) ? 2 : 0
         while let s = it.next() {
             switch s.value {
             case 0xFE0F: hasVS16 = true
             case 0x20E3: hasKeycap = true
             case 0x200D: hasZWJ = true
+            case 0x1F3FB...0x1F3FF: hasModifier = true
             default: break
             }
             if regional == 0 && isRegionalIndicator(s) { regional = 1 }
         }
         let base = width(ofScalar: first)
         if base == 2 || regional == 2 { return 2 }
-        if (hasVS16 || hasKeycap) && first.properties.isEmoji { return 2 }
+        if (hasVS16 || hasKeycap || hasModifier) && first.properties.isEmoji { return 2 }
         if hasZWJ && first.properties.isEmoji { return 2 }
         if base == 0 {
             // A cluster that starts with a zero-width scalar (e.g. a lone combining mark, or a
@@ -171,6 +174,74 @@ public enum DisplayWidth {
             i = next
         }
         return s.endIndex
+    }
+
+    /// Width of a cluster as it will be drawn: clusters holding characters that `Sanitize`
+    /// replaces (controls, ESC, bidi overrides) count the width of their replacement.
+    public static func ofDisplayed(_ c: Character) -> Int {
+        if let a = c.asciiValue, a >= 0x20 && a < 0x7F { return 1 }
+        for u in c.unicodeScalars where Sanitize.isUnsafe(u) {
+            return of(Sanitize.forDisplay(String(c)))
+        }
+        return of(c)
+    }
+
+    // MARK: wrapping
+
+    /// Word-wrap one line of text (no line breaks in it) to `width` cells: the ranges of `s`
+    /// that make up each display line, in order, covering all of `s`. Breaks after spaces;
+    /// a word longer than the width is broken between clusters. Spaces at a break stay at
+    /// the end of the line before it. Widths are measured as drawn (`ofDisplayed`). Every
+    /// line fits in `width` unless a single cluster is wider than `width`.
+    /// For multi-line editors: map a cursor index to (line, column) with these ranges.
+    public static func wrapRanges(_ s: Substring, width: Int) -> [Range<String.Index>] {
+        let width = max(1, width)
+        var ranges: [Range<String.Index>] = []
+        var lineStart = s.startIndex
+        var col = 0
+        var lastBreak: (index: String.Index, col: Int)? = nil
+        var i = s.startIndex
+        while i < s.endIndex {
+            let c = s[i]
+            let next = s.index(after: i)
+            let w = ofDisplayed(c)
+            while col + w > width && col > 0 {
+                if let b = lastBreak, b.index > lineStart {
+                    ranges.append(lineStart..<b.index)
+                    lineStart = b.index
+                    col -= b.col
+                    lastBreak = nil
+                } else {
+                    ranges.append(lineStart..<i)
+                    lineStart = i
+                    col = 0
+                }
+            }
+            col += w
+            if c == " " { lastBreak = (next, col) }
+            i = next
+        }
+        ranges.append(lineStart..<s.endIndex)
+        return ranges
+    }
+
+    public static func wrapRanges(_ s: String, width: Int) -> [Range<String.Index>] {
+        wrapRanges(s[...], width: width)
+    }
+
+    /// Word-wrap text for display: splits at line breaks (LF, CRLF, CR, U+2028/2029), wraps
+    /// each line to `width` cells, sanitises, and drops the spaces at wrap points.
+    /// Empty text gives one empty line.
+    public static func wrap(_ s: String, width: Int) -> [String] {
+        var out: [String] = []
+        for line in Sanitize.linesForDisplay(s) {
+            for r in wrapRanges(line, width: width) {
+                var piece = String(line[r])
+                if r.upperBound != line.endIndex { while piece.last == " " { piece.removeLast() } }
+                out.append(piece)
+            }
+        }
+        return out
     }
 
     // MARK: internals
