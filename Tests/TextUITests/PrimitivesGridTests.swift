@@ -242,3 +242,29 @@ struct PrimitivesStyleTests {
         #expect(Style.selection.bold.description == "selection+bold")
     }
 }
+
+@Suite("Spans")
+struct PrimitivesSpanTests {
+    @Test func spansInARow() {
+        var g = Grid(width: 20, height: 1)
+        let n = g.put([Span("[db] ", .tag), Span("orders", .normal), Span(" 3 flows", .dim)], x: 1, y: 0)
+        #expect(n == 19)
+        #expect(g.lines() == [" [db] orders 3 flows"])
+        #expect(g.styledLines() == ["{normal} {tag}[db] {normal}orders{dim} 3 flows"])
+    }
+
+    @Test func spansTruncateWithEllipsis() {
+        var g = Grid(width: 12, height: 3)
+        g.put([Span("[db] ", .tag), Span("orders-service", .normal)], x: 0, y: 0, maxWidth: 10, ellipsis: "…")
+        g.put([Span("abcdefghij", .tag), Span("xyz", .normal)], x: 0, y: 1, maxWidth: 10, ellipsis: "…")
+        g.put([Span("漢字漢字漢字", .tag)], x: 0, y: 2, maxWidth: 6, ellipsis: "…")
+        #expect(g.lines() == ["[db] orde…  ", "abcdefghi…  ", "漢字 …      "])
+        #expect(g.styledLines()[1] == "{tag}abcdefghi…{normal}  ")
+    }
+
+    @Test func spansWithoutEllipsisClip() {
+        var g = Grid(width: 8, height: 1)
+        #expect(g.put([Span("abc"), Span("defgh", .title), Span("ij")], x: 0, y: 0, maxWidth: 6) == 6)
+        #expect(g.lines() == ["abcdef  "])
+    }
+}

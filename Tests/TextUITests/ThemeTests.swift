@@ -242,3 +242,39 @@ struct ThemeGridRenderingTests {
         #expect(ANSI.sgr(TerminalStyle(fg: .index(9), bg: .index(200), attributes: [.bold, .reverse])) == "\u{1b}[0;1;7;91;48;5;200m")
     }
 }
+
+@Suite("Theme files, more")
+struct ThemeMoreTests {
+    @Test func variantAndDottedKeys() throws {
+        let t = try ThemeLoader.parse(text: """
+        variant = "light"
+        [roles]
+        normal.fg = 236
+        title.fg = 25
+        title.attrs = ["bold"]
+        """, name: "d.toml")
+        #expect(t.variant == .light)
+        #expect(t[.title].fg == .index(25) && t[.title].attributes == .bold)
+        do {
+            _ = try ThemeLoader.parse(text: "[roles]\nnormal.fg = 236\nslection.fg = 3\n", name: "d.toml")
+            Issue.record("parsed")
+        } catch {
+            #expect(error.line == 3)
+        }
+        #expect(try ThemeLoader.load(path: themesDirectory + "/light.toml").variant == .light)
+    }
+
+    @Test func duplicateSpellingsOfARole() {
+        do {
+            _ = try ThemeLoader.parse(text: "[roles]\nborder-focused = { fg = 1 }\nborder_focused = { fg = 2 }\n", name: "dup.toml")
+            Issue.record("parsed")
+        } catch {
+            #expect(error.message.contains("more than once"))
+            #expect(error.line == 2 || error.line == 3)
+        }
+    }
+
+    @Test func variantOfFallback() {
+        #expect(Theme.fallback.variant == .dark)
+    }
+}

@@ -43,6 +43,13 @@ public struct Run: Equatable, Sendable, CustomStringConvertible {
     public var description: String { "Run(x: \(x), y: \(y), \(text.debugDescription))" }
 }
 
+/// A piece of text with its style, for `Grid.put(_ spans:…)`.
+public struct Span: Hashable, Sendable {
+    public var text: String
+    public var style: Style
+    public init(_ text: String, _ style: Style = .normal) { self.text = text; self.style = style }
+}
+
 /// Line-drawing character sets for `box`, `hline` and `vline`.
 public enum BoxKind: Sendable, CaseIterable {
     case light, rounded, heavy, double, ascii
@@ -219,6 +226,38 @@ public struct Grid: Equatable, Sendable {
         case .center: dx = (rect.width - w) / 2
         }
         return put(t, x: rect.x + dx, y: rect.y, style: style, maxWidth: rect.maxX - rect.x - dx)
+    }
+
+    /// Draw styled pieces of text one after another on row `y` (a list row with a tag and a
+    /// count, key hints in the status bar). Clipped like `put`; with `ellipsis`, when the
+    /// spans do not all fit, the last visible span ends with it. Returns the columns used.
+    @discardableResult
+    public mutating func put(_ spans: [Span], x: Int, y: Int, maxWidth: Int? = nil, ellipsis: String? = nil) -> Int {
+        let avail = maxWidth ?? (width - x)
+        guard avail > 0 else { return 0 }
+        let texts = spans.map { Sanitize.forDisplay($0.text) }
+        let widths = texts.map(DisplayWidth.of)
+        var col = x
+        var remaining = avail
+        let total = widths.reduce(0, +)
+        let ell = ellipsis.map(Sanitize.forDisplay) ?? ""
+        let ellW = DisplayWidth.of(ell)
+        for (i, span) in spans.enumerated() {
+            if remaining <= 0 { break }
+            if ellipsis == nil || total <= avail || widths[i] <= remaining - ellW {
+                let n = put(texts[i], x: col, y: y, style: span.style, maxWidth: remaining)
+                col += n
+                remaining -= n
+                if n < widths[i] { break }
+            } else {
+                // This span does not leave room for the ellipsis: cut it and stop.
+                let cut = ellW <= remaining ? DisplayWidth.truncate(texts[i], to: remaining - ellW, ellipsis: "") + ell
+                                            : DisplayWidth.truncate(texts[i], to: remaining, ellipsis: "")
+                col += put(cut, x: col, y: y, style: span.style, maxWidth: remaining)
+                break
+            }
+        }
+        return col - x
     }
 
     /// Put a single character (sanitised, clipped; a wide one that does not fit becomes a space).

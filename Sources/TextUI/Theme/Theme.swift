@@ -52,14 +52,20 @@ public struct ColorPair: Hashable, Sendable {
 public struct Theme: Hashable, Sendable {
     public var name: String
     public var description: String
+    /// Whether the theme is meant for a dark or a light background (from the file's
+    /// `variant`; informational, e.g. for choosing a default).
+    public var variant: Variant
     /// One entry per role, indexed by `Role.rawValue`.
     public private(set) var styles: [RoleStyle]
 
+    public enum Variant: String, Hashable, Sendable { case dark, light }
+
     /// Roles missing from `roles` look like `.normal` (or like the default when `.normal`
     /// is missing too).
-    public init(name: String, description: String = "", roles: [Role: RoleStyle]) {
+    public init(name: String, description: String = "", variant: Variant = .dark, roles: [Role: RoleStyle]) {
         self.name = name
         self.description = description
+        self.variant = variant
         let normal = roles[.normal] ?? RoleStyle()
         self.styles = Role.allCases.map { roles[$0] ?? normal }
     }

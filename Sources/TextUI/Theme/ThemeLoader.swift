@@ -104,6 +104,7 @@ public enum ThemeLoader {
 
         var themeName = ((name as NSString).lastPathComponent as NSString).deletingPathExtension
         var description = ""
+        var variant = Theme.Variant.dark
         var rolesTable: TOMLTable?
         for (key, value) in table {
             switch key {
@@ -112,7 +113,7 @@ public enum ThemeLoader {
             case "description":
                 if let s = value.string { description = s } else { problem([key], "\"description\" must be a string") }
             case "variant":
-                if let s = value.string, s == "dark" || s == "light" { } else {
+                if let s = value.string, let v = Theme.Variant(rawValue: s) { variant = v } else {
                     problem([key], "\"variant\" must be \"dark\" or \"light\"")
                 }
             case "roles":
@@ -135,6 +136,10 @@ public enum ThemeLoader {
                 }
                 guard let t = value.table else {
                     problem(["roles", key], "role \(quoted(key)) must be a table, e.g. \(key) = { fg = 252, attrs = [\"bold\"] }")
+                    continue
+                }
+                if entries[role] != nil {
+                    problem(["roles", key], "role \(quoted(role.key)) is defined more than once (as \(quoted(key)) too)")
                     continue
                 }
                 entries[role] = parseEntry(t, roleKey: key, problem: problem)
@@ -161,7 +166,7 @@ public enum ThemeLoader {
             styles[role] = RoleStyle(fg: e.fg ?? normal.fg, bg: e.bg ?? normal.bg, fg8: fg8, bg8: bg8,
                                      attributes: e.attributes ?? [])
         }
-        return Theme(name: themeName, description: description, roles: styles)
+        return Theme(name: themeName, description: description, variant: variant, roles: styles)
     }
 
     // MARK: internals
@@ -299,7 +304,8 @@ struct LineLocator {
             }
             guard let eq = LineLocator.firstTopLevel("=", in: Substring(line)) else { continue }
             let key = prefix + LineLocator.splitKey(line[..<eq])
-            record(key, n)
+            // A dotted key (`selection.fg = 3`) also defines its parents on this line.
+            for k in (prefix.count + 1)...max(prefix.count + 1, key.count) { record(Array(key.prefix(k)), n) }
             let rest = line[line.index(after: eq)...].trimmingCharacters(in: .whitespaces)
             if rest.hasPrefix("{") {
                 var body = Substring(rest.dropFirst())
