@@ -87,10 +87,10 @@ struct PrimitivesGridTests {
     }
 
     @Test func randomPutsKeepTheInvariant() {
-        var rng = SplitMix64(seed: 77)
+        var rng = PrimitivesRNG(seed: 77)
         var g = Grid(width: 17, height: 4)
         for _ in 0..<3000 {
-            let s = randomString(&rng, maxPieces: 6)
+            let s = primitivesRandomString(&rng, maxPieces: 6)
             let x = Int.random(in: -4...18, using: &rng)
             let y = Int.random(in: 0...3, using: &rng)
             let max: Int? = Bool.random(using: &rng) ? Int.random(in: 0...8, using: &rng) : nil
@@ -209,13 +209,13 @@ struct PrimitivesGridTests {
     }
 
     @Test func randomDiffsApplyExactly() {
-        var rng = SplitMix64(seed: 2024)
+        var rng = PrimitivesRNG(seed: 2024)
         var old = Grid(width: 23, height: 5)
         for _ in 0..<300 {
             var new = old
             for _ in 0..<Int.random(in: 0...6, using: &rng) {
                 let style = [Style.normal, .title, .selection, .error.bold].randomElement(using: &rng)!
-                new.put(randomString(&rng, maxPieces: 5), x: Int.random(in: -2...22, using: &rng), y: Int.random(in: 0...4, using: &rng), style: style)
+                new.put(primitivesRandomString(&rng, maxPieces: 5), x: Int.random(in: -2...22, using: &rng), y: Int.random(in: 0...4, using: &rng), style: style)
             }
             let runs = new.diff(from: old)
             #expect(old.applying(runs) == new)

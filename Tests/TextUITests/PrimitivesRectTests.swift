@@ -33,7 +33,7 @@ struct PrimitivesRectTests {
     }
 
     @Test func splitsTileExactly() {
-        var rng = SplitMix64(seed: 5)
+        var rng = PrimitivesRNG(seed: 5)
         for _ in 0..<500 {
             let w = Int.random(in: 0...300, using: &rng)
             let sizes: [Rect.Size] = (0..<Int.random(in: 1...5, using: &rng)).map { _ in

@@ -41,9 +41,9 @@ struct PrimitivesSanitizeTests {
     }
 
     @Test func randomStringsAreSafeAndIdempotent() {
-        var rng = SplitMix64(seed: 1234)
+        var rng = PrimitivesRNG(seed: 1234)
         for _ in 0..<2000 {
-            var s = randomString(&rng)
+            var s = primitivesRandomString(&rng)
             if Bool.random(using: &rng) { s.unicodeScalars.append(Unicode.Scalar(UInt32.random(in: 0...0xA0, using: &rng))!) }
             let out = Sanitize.forDisplay(s)
             #expect(!out.unicodeScalars.contains(where: Self.isRawUnsafe))

@@ -2,7 +2,7 @@ import Testing
 @testable import TextUI
 
 /// Deterministic RNG for property-style loops.
-struct SplitMix64: RandomNumberGenerator {
+struct PrimitivesRNG: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {
@@ -15,16 +15,16 @@ struct SplitMix64: RandomNumberGenerator {
 }
 
 /// Pieces that random test strings are made of: every width class and cluster shape.
-let textPieces: [String] = [
+let primitivesTextPieces: [String] = [
     "a", "Z", " ", "~", "é", "e\u{301}", "a\u{300}\u{316}", "漢", "字", "한", "\u{1100}\u{1161}\u{11A8}",
     "ｶ", "Ａ", "🚀", "👨‍👩‍👧", "🇫🇷", "1️⃣", "❤️", "☺", "👍🏽", "\u{301}", "\u{200D}", "\u{FE0F}",
     "→", "─", "Ω", "ж", "\u{1b}", "\t", "\n", "\u{202E}", "\u{85}", "🏴󠁧󠁢󠁳󠁣󠁴󠁿", "x",
 ]
 
-func randomString<R: RandomNumberGenerator>(_ rng: inout R, maxPieces: Int = 12) -> String {
+func primitivesRandomString<R: RandomNumberGenerator>(_ rng: inout R, maxPieces: Int = 12) -> String {
     let n = Int.random(in: 0...maxPieces, using: &rng)
     var s = ""
-    for _ in 0..<n { s += textPieces.randomElement(using: &rng)! }
+    for _ in 0..<n { s += primitivesTextPieces.randomElement(using: &rng)! }
     return s
 }
 
@@ -69,9 +69,9 @@ struct PrimitivesWidthTests {
 
     @Test("truncate never exceeds the width or splits a cluster (random strings)")
     func truncateProperty() {
-        var rng = SplitMix64(seed: 42)
+        var rng = PrimitivesRNG(seed: 42)
         for _ in 0..<3000 {
-            let s = randomString(&rng)
+            let s = primitivesRandomString(&rng)
             let width = Int.random(in: 0...14, using: &rng)
             let ell = ["…", "", "..."].randomElement(using: &rng)!
             let t = DisplayWidth.truncate(s, to: width, ellipsis: ell)
@@ -95,9 +95,9 @@ struct PrimitivesWidthTests {
         #expect(DisplayWidth.pad("ab", to: 5, alignment: .center) == " ab  ")
         #expect(DisplayWidth.pad("漢", to: 3) == "漢 ")
         #expect(DisplayWidth.pad("abcdef", to: 4) == "abc…")
-        var rng = SplitMix64(seed: 7)
+        var rng = PrimitivesRNG(seed: 7)
         for _ in 0..<1000 {
-            let s = randomString(&rng)
+            let s = primitivesRandomString(&rng)
             let w = Int.random(in: 0...12, using: &rng)
             #expect(DisplayWidth.of(DisplayWidth.pad(Sanitize.forDisplay(s), to: w)) == w)
         }
@@ -110,9 +110,9 @@ struct PrimitivesWidthTests {
         // 漢字 occupies columns 0-1 and 2-3; a window from column 1 cuts 漢 in half.
         #expect(DisplayWidth.window("漢字ab", from: 1, width: 4) == " 字a")
         #expect(DisplayWidth.window("漢字ab", from: 0, width: 3) == "漢 ")
-        var rng = SplitMix64(seed: 99)
+        var rng = PrimitivesRNG(seed: 99)
         for _ in 0..<1000 {
-            let s = Sanitize.forDisplay(randomString(&rng))
+            let s = Sanitize.forDisplay(primitivesRandomString(&rng))
             let from = Int.random(in: 0...10, using: &rng)
             let w = Int.random(in: 0...10, using: &rng)
             let win = DisplayWidth.window(s, from: from, width: w)
@@ -142,9 +142,9 @@ struct PrimitivesWrapTests {
 
     @Test("wrapped lines cover the text and fit (random strings)")
     func wrapProperty() {
-        var rng = SplitMix64(seed: 31337)
+        var rng = PrimitivesRNG(seed: 31337)
         for _ in 0..<2000 {
-            let s = randomString(&rng, maxPieces: 20).filter { !$0.isNewline }
+            let s = primitivesRandomString(&rng, maxPieces: 20).filter { !$0.isNewline }
             let w = Int.random(in: 2...12, using: &rng)
             let ranges = DisplayWidth.wrapRanges(s, width: w)
             #expect(ranges.map { String(s[$0]) }.joined() == s)

@@ -3,7 +3,7 @@ import Testing
 @testable import TextUI
 
 /// Themes/ at the top of the package, found from this file's path.
-let themesDirectory: String = {
+let themeTestsDirectory: String = {
     URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Themes").path
 }()
@@ -12,7 +12,7 @@ let themesDirectory: String = {
 struct ThemeTests {
 
     @Test func themesFolderHasAtLeastFiveThemes() {
-        let files = ThemeLoader.themeFiles(in: themesDirectory).map { ($0 as NSString).lastPathComponent }
+        let files = ThemeLoader.themeFiles(in: themeTestsDirectory).map { ($0 as NSString).lastPathComponent }
         #expect(files.count >= 5, "\(files)")
         for required in ["default.toml", "light.toml", "high-contrast.toml", "monochrome.toml"] {
             #expect(files.contains(required), "Themes/\(required) is missing")
@@ -20,7 +20,7 @@ struct ThemeTests {
     }
 
     @Test("every file in Themes/ parses and defines every role",
-          arguments: ThemeLoader.themeFiles(in: themesDirectory))
+          arguments: ThemeLoader.themeFiles(in: themeTestsDirectory))
     func everyThemeParses(path: String) throws {
         let theme: Theme
         do {
@@ -47,7 +47,7 @@ struct ThemeTests {
     }
 
     @Test func fallbackIsDefaultToml() throws {
-        let parsed = try ThemeLoader.load(path: themesDirectory + "/default.toml")
+        let parsed = try ThemeLoader.load(path: themeTestsDirectory + "/default.toml")
         for role in Role.allCases {
             #expect(parsed[role] == Theme.fallback[role], "\(role): default.toml \(parsed[role]) vs built-in \(Theme.fallback[role])")
         }
@@ -55,7 +55,7 @@ struct ThemeTests {
     }
 
     @Test func monochromeHasNoColours() throws {
-        let mono = try ThemeLoader.load(path: themesDirectory + "/monochrome.toml")
+        let mono = try ThemeLoader.load(path: themeTestsDirectory + "/monochrome.toml")
         for role in Role.allCases {
             #expect(mono[role].fg == .terminalDefault && mono[role].bg == .terminalDefault)
         }
@@ -216,9 +216,9 @@ struct ThemeTests {
     }
 
     @Test func locateByNameOrPath() {
-        #expect(ThemeLoader.locate("nord", in: ["/nonexistent", themesDirectory]) == themesDirectory + "/nord.toml")
-        #expect(ThemeLoader.locate(themesDirectory + "/light.toml", in: []) == themesDirectory + "/light.toml")
-        #expect(ThemeLoader.locate("nope", in: [themesDirectory]) == nil)
+        #expect(ThemeLoader.locate("nord", in: ["/nonexistent", themeTestsDirectory]) == themeTestsDirectory + "/nord.toml")
+        #expect(ThemeLoader.locate(themeTestsDirectory + "/light.toml", in: []) == themeTestsDirectory + "/light.toml")
+        #expect(ThemeLoader.locate("nope", in: [themeTestsDirectory]) == nil)
     }
 }
 
@@ -261,7 +261,7 @@ struct ThemeMoreTests {
         } catch {
             #expect(error.line == 3)
         }
-        #expect(try ThemeLoader.load(path: themesDirectory + "/light.toml").variant == .light)
+        #expect(try ThemeLoader.load(path: themeTestsDirectory + "/light.toml").variant == .light)
     }
 
     @Test func duplicateSpellingsOfARole() {

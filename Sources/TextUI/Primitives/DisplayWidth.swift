@@ -272,30 +272,37 @@ public enum DisplayWidth {
         let v = s.value
         // Hangul Jungseong / Jongseong (combine with a leading consonant).
         if (v >= 0x1160 && v <= 0x11FF) || (v >= 0xD7B0 && v <= 0xD7FF) { return true }
-        if v == 0x200B { return true }                  // zero width space
+        switch v {
+        case 0x200B, 0x2028, 0x2029: return true        // zero width space, line/paragraph separators
+        case 0x3164, 0xFFA0: return true                // Hangul fillers
+        case 0x302E, 0x302F, 0x16FF0, 0x16FF1: return true  // tone marks that attach to the syllable
+        default: break
+        }
         switch s.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format, .control:
-            return v != 0x00AD && !(v >= 0x0600 && v <= 0x0605) && v != 0x06DD && v != 0x08E2
-                && v != 0x110BD
+            // Prepended concatenation marks are visible (Arabic number signs and the like).
+            return v != 0x00AD && !(v >= 0x0600 && v <= 0x0605) && v != 0x06DD && v != 0x070F
+                && v != 0x0890 && v != 0x0891 && v != 0x08E2 && v != 0x110BD && v != 0x110CD
         default:
             return false
         }
     }
 
-    /// East Asian Wide (W) and Fullwidth (F) ranges, Unicode 15.1, excluding ranges that are
+    /// East Asian Wide (W) and Fullwidth (F) ranges, Unicode 16, excluding ranges that are
     /// only wide because they are emoji (those are caught by Emoji_Presentation).
     static func isWide(_ v: UInt32) -> Bool {
         if v < 0x1100 { return false }
         if v < 0x2E80 {
             return (v <= 0x115F) || v == 0x2329 || v == 0x232A
+                || (v >= 0x2630 && v <= 0x2637) || (v >= 0x268A && v <= 0x268F)   // trigrams, digrams (Unicode 16)
         }
         if v <= 0xA4CF {
             // CJK radicals … Yi: almost all wide; a few gaps.
             if v >= 0x2E80 && v <= 0x303E { return !(v == 0x2E9A || (v >= 0x2EF4 && v <= 0x2EFF) || (v >= 0x2FD6 && v <= 0x2FEF)) }
             if v == 0x303F || v == 0x3040 || v == 0x3097 || v == 0x3098 { return false }
-            if v >= 0x3041 && v <= 0x33FF { return true }
-            if v >= 0x3400 && v <= 0x4DBF { return true }
-            if v >= 0x4DC0 && v <= 0x4DFF { return false }     // Yijing hexagrams: neutral
+            if v >= 0x3248 && v <= 0x324F { return false }     // circled numbers: ambiguous
+            if v >= 0x3041 && v <= 0x4DBF { return true }
+            if v >= 0x4DC0 && v <= 0x4DFF { return true }      // Yijing hexagrams (wide since Unicode 16)
             return v >= 0x4E00 && v <= 0xA4C6
         }
         if v >= 0xA960 && v <= 0xA97C { return true }
@@ -311,6 +318,8 @@ public enum DisplayWidth {
         if v >= 0x17000 && v <= 0x18CD5 { return true }        // Tangut, Khitan
         if v >= 0x18D00 && v <= 0x18D08 { return true }
         if v >= 0x1AFF0 && v <= 0x1B2FB { return true }        // Kana supplements, Nushu
+        if v >= 0x1D300 && v <= 0x1D356 { return true }        // Tai Xuan Jing (Unicode 16)
+        if v >= 0x1D360 && v <= 0x1D376 { return true }        // counting rods (Unicode 16)
         if v >= 0x1F200 && v <= 0x1F202 { return true }
         if v >= 0x1F210 && v <= 0x1F23B { return true }
         if v >= 0x1F240 && v <= 0x1F248 { return true }
