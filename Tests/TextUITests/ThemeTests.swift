@@ -278,3 +278,19 @@ struct ThemeMoreTests {
         #expect(Theme.fallback.variant == .dark)
     }
 }
+
+@Suite("Theme lookup")
+struct ThemeLookupTests {
+    @Test func userDirectory() {
+        #expect(ThemeLoader.userThemeDirectory(environment: ["XDG_CONFIG_HOME": "/x/cfg", "HOME": "/h"]) == "/x/cfg/sysdraft/themes")
+        #expect(ThemeLoader.userThemeDirectory(environment: ["XDG_CONFIG_HOME": "", "HOME": "/h"]) == "/h/.config/sysdraft/themes")
+        #expect(ThemeLoader.userThemeDirectory(environment: [:]) == nil)
+        #expect(ThemeLoader.searchDirectories(environment: ["HOME": "/h"], bundled: "/b") == ["/h/.config/sysdraft/themes", "/b"])
+    }
+
+    @Test func namesForCompletion() {
+        let names = ThemeLoader.themeNames(in: [themeTestsDirectory, themeTestsDirectory, "/nonexistent"])
+        #expect(names.contains("default") && names.contains("monochrome"))
+        #expect(names == names.sorted() && Set(names).count == names.count)
+    }
+}

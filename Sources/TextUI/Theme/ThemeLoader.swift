@@ -66,6 +66,31 @@ public enum ThemeLoader {
         return names.filter { $0.hasSuffix(".toml") }.sorted().map { (directory as NSString).appendingPathComponent($0) }
     }
 
+    /// Where a user's own themes live: `$XDG_CONFIG_HOME/sysdraft/themes`, or
+    /// `$HOME/.config/sysdraft/themes` when XDG_CONFIG_HOME is unset or empty (nil without HOME).
+    public static func userThemeDirectory(environment: [String: String]) -> String? {
+        if let xdg = environment["XDG_CONFIG_HOME"], !xdg.isEmpty {
+            return (xdg as NSString).appendingPathComponent("sysdraft/themes")
+        }
+        guard let home = environment["HOME"], !home.isEmpty else { return nil }
+        return (home as NSString).appendingPathComponent(".config/sysdraft/themes")
+    }
+
+    /// Directories to search for a theme name, in order: the user's, then the bundled Themes/.
+    public static func searchDirectories(environment: [String: String], bundled: String?) -> [String] {
+        [userThemeDirectory(environment: environment), bundled].compactMap { $0 }
+    }
+
+    /// Theme names (file names without `.toml`) found in `directories`, sorted, without
+    /// duplicates (for `:theme` completion and listings).
+    public static func themeNames(in directories: [String]) -> [String] {
+        var names = Set<String>()
+        for d in directories {
+            for p in themeFiles(in: d) { names.insert(((p as NSString).lastPathComponent as NSString).deletingPathExtension) }
+        }
+        return names.sorted()
+    }
+
     /// Find a theme given as `--theme` / `:theme`: an existing path (anything containing "/"
     /// or ending in ".toml"), or a name looked up as `NAME.toml` in `directories`, in order.
     public static func locate(_ nameOrPath: String, in directories: [String]) -> String? {
