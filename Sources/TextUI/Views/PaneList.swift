@@ -25,7 +25,12 @@ enum PaneList {
             let index = rows[offset + line]
             let y = inner.y + line
             let isSelected = offset + line == selected
-            let row = RowText.row(state, pane, index)
+            // Sanitise before measuring: a control shown as `^[` is wider than the raw scalar,
+            // and widths measured on raw text let the trailing text run over the border.
+            var row = RowText.row(state, pane, index)
+            row.tag = Sanitize.forDisplay(row.tag)
+            row.text = Sanitize.forDisplay(row.text)
+            row.trailing = Sanitize.forDisplay(row.trailing)
             let base: Style = isSelected ? (focused ? .selection : .selectionInactive) : .normal
             if isSelected { grid.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: base) }
             var x = inner.x + 1
