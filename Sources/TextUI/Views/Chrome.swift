@@ -26,24 +26,36 @@ enum Chrome {
 
     /// Tab titles with the column range each occupies (for drawing and clicks).
     static func tabRanges(_ state: AppState) -> [(Pane, Range<Int>)] {
+        let compact = compactTabs(state)
         var x = 1
         var out: [(Pane, Range<Int>)] = []
         for pane in Pane.allCases {
-            let w = DisplayWidth.of(tabTitle(state, pane))
+            let w = DisplayWidth.of(tabTitle(state, pane, compact: compact))
             out.append((pane, x..<(x + w)))
             x += w + 1
         }
         return out
     }
 
-    static func tabTitle(_ state: AppState, _ pane: Pane) -> String {
-        " \(pane.rawValue + 1) \(pane.title) \(state.itemCount(pane)) "
+    /// True when the full tab titles do not fit the screen: the unfocused tabs then drop their
+    /// counts and use short titles, so no tab is cut off at 60 columns.
+    static func compactTabs(_ state: AppState) -> Bool {
+        let full = Pane.allCases.reduce(1) { $0 + DisplayWidth.of(tabTitle(state, $1, compact: false)) + 1 }
+        return full > state.size.columns
+    }
+
+    static func tabTitle(_ state: AppState, _ pane: Pane, compact: Bool) -> String {
+        if compact && pane != state.focus {
+            return " \(pane.rawValue + 1) \(["Reqs", "Comps", "Flows", "Trade-offs"][pane.rawValue]) "
+        }
+        return " \(pane.rawValue + 1) \(pane.title) \(state.itemCount(pane)) "
     }
 
     static func tabs(_ state: AppState, _ rect: Rect, _ grid: inout Grid) {
+        let compact = compactTabs(state)
         for (pane, range) in tabRanges(state) where range.lowerBound < rect.maxX {
             let style: Style = pane == state.focus ? Style.selection.bold : .dim
-            grid.put(tabTitle(state, pane), x: rect.x + range.lowerBound, y: rect.y, style: style,
+            grid.put(tabTitle(state, pane, compact: compact), x: rect.x + range.lowerBound, y: rect.y, style: style,
                      maxWidth: rect.maxX - range.lowerBound)
         }
     }
@@ -60,22 +72,40 @@ enum Chrome {
         }
         let lines = RowText.detail(state, state.focus, i)
         let labelWidth = 12
-        for (n, (label, value)) in lines.prefix(inner.height).enumerated() {
-            let y = inner.y + n
+        let valueWidth = inner.width - labelWidth
+        // Each field gets a row; rows the strip has to spare go to long values, in order,
+        // which wrap instead of being cut at the first row.
+        var spare = max(0, inner.height - lines.count)
+        var y = inner.y
+        for (label, value) in lines where y < inner.maxY {
             grid.put(label, x: inner.x, y: y, style: .dim, maxWidth: labelWidth)
-            grid.put(value, x: inner.x + labelWidth, y: y, style: .normal, maxWidth: inner.width - labelWidth, ellipsis: "…")
+            let wrapped = valueWidth > 0 ? DisplayWidth.wrap(value, width: valueWidth) : [""]
+            let extra = min(spare, wrapped.count - 1)
+            spare -= extra
+            for (n, piece) in wrapped.prefix(1 + extra).enumerated() {
+                // The last row shown holds the rest of the value, cut with an ellipsis.
+                let text = n == extra ? wrapped[n...].joined(separator: " ") : piece
+                grid.put(text, x: inner.x + labelWidth, y: y, style: .normal, maxWidth: valueWidth, ellipsis: "…")
+                y += 1
+            }
         }
     }
 
     static func status(_ state: AppState, _ rect: Rect, _ grid: inout Grid) {
         grid.fill(rect, style: .statusBar)
         if case .search(let editor)? = state.overlays.last {
-            let prefix = "/"
-            grid.put(prefix, x: rect.x + 1, y: rect.y, style: Style.key.bold)
-            let field = Rect(x: rect.x + 2, y: rect.y, width: max(1, rect.width - 24), height: 1)
-            TextField.render(editor, in: field, &grid, style: .statusBar)
+            // The match count and keys on the right (shortened on narrow screens), the field
+            // in the rest.
             let n = state.visibleRows(state.focus).count
-            grid.put("\(n) of \(state.itemCount(state.focus)) · Enter keep · Esc clear", in: Rect(x: rect.maxX - 22, y: rect.y, width: 22, height: 1), style: .dim, alignment: .right)
+            let count = "\(n) of \(state.itemCount(state.focus))"
+            var info = count + " · Enter keep · Esc clear"
+            if DisplayWidth.of(info) + 2 > rect.width / 2 { info = count }
+            let infoWidth = DisplayWidth.of(info) + 1
+            grid.put("/", x: rect.x + 1, y: rect.y, style: Style.key.bold)
+            let field = Rect(x: rect.x + 2, y: rect.y, width: max(1, rect.width - 3 - infoWidth - 1), height: 1)
+            grid.put(info, in: Rect(x: rect.maxX - infoWidth, y: rect.y, width: infoWidth - 1, height: 1),
+                     style: .dim, alignment: .right)
+            TextField.render(editor, in: field, &grid, style: .statusBar)
             return
         }
         if let message = state.message {
