@@ -135,6 +135,10 @@ enum PaletteView {
             grid.put("no command matches — Enter reports it", x: inner.x, y: inner.y + 1, style: .dim, maxWidth: inner.width)
         }
         let first = ViewMemory.scroll(offset: 0, selected: palette.selected, visible: listRows, count: matches.count)
+        let shown = matches.dropFirst(first).prefix(listRows)
+        // One column for the titles: after the widest name shown, within a third of the width.
+        let nameColumn = min(inner.width / 3,
+                             shown.map { DisplayWidth.of($0.name + ($0.argument.isEmpty ? "" : " " + $0.argument)) }.max() ?? 0)
         for n in 0..<min(listRows, max(0, matches.count - first)) {
             let e = matches[first + n]
             let y = inner.y + 1 + n
@@ -142,9 +146,11 @@ enum PaletteView {
             let style: Style = selected ? .selection : .dialog
             grid.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: style)
             var x = inner.x + 1
-            x += grid.put(e.name, x: x, y: y, style: selected ? style.bold : Style.accent.bold)
-            if !e.argument.isEmpty { x += grid.put(" " + e.argument, x: x, y: y, style: selected ? style : .dim) }
-            x = max(x + 2, inner.x + 20)
+            x += grid.put(e.name, x: x, y: y, style: selected ? style.bold : Style.accent.bold, maxWidth: inner.maxX - x)
+            if !e.argument.isEmpty {
+                x += grid.put(" " + e.argument, x: x, y: y, style: selected ? style : .dim, maxWidth: inner.maxX - x)
+            }
+            x = max(x + 2, inner.x + 1 + nameColumn + 2)
             let keysWidth = e.keys.isEmpty ? 0 : DisplayWidth.of(e.keys) + 2
             grid.put(e.title, x: x, y: y, style: style, maxWidth: max(0, inner.maxX - x - keysWidth), ellipsis: "…")
             if keysWidth > 0 {
@@ -162,36 +168,31 @@ enum NotesView {
         let rect = grid.bounds.centered(width: width, height: height)
         let inner = OverlayView.dialog(rect, title: area.title, &grid)
         let textRect = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - 1)
-        // Wrap each logical line at the display width, remembering where the cursor lands.
+        // Word-wrap each logical line at the display width (the same breaks as
+        // `DisplayWidth.wrap`), remembering where the cursor lands.
         var visual: [String] = []
         var cursorLine = 0, cursorColumn = 0
-        for (r, line) in area.lines.enumerated() {
-            var current = "", currentWidth = 0
-            for (c, ch) in line.enumerated() {
-                let s = Sanitize.forDisplay(String(ch))
-                let w = DisplayWidth.of(s)
-                if currentWidth + w > textRect.width {
-                    visual.append(current)
-                    current = ""
-                    currentWidth = 0
-                }
-                if r == area.row && c == area.column {
+        for (r, chars) in area.lines.enumerated() {
+            let line = String(chars)
+            let ranges = DisplayWidth.wrapRanges(line, width: textRect.width)
+            // The cursor as an index into `line` (characters of the editor can merge into one
+            // cluster in a String, so go through UTF-8 offsets rather than character counts).
+            let cursor: String.Index? = r == area.row
+                ? line.utf8.index(line.utf8.startIndex, offsetBy: String(chars[..<min(area.column, chars.count)]).utf8.count)
+                : nil
+            for (k, range) in ranges.enumerated() {
+                if let c = cursor, range.lowerBound <= c, c < range.upperBound || (k == ranges.count - 1 && c == range.upperBound) {
                     cursorLine = visual.count
-                    cursorColumn = currentWidth
+                    cursorColumn = DisplayWidth.of(Sanitize.forDisplay(String(line[range.lowerBound..<c])))
                 }
-                current += s
-                currentWidth += w
+                visual.append(Sanitize.forDisplay(String(line[range])))
             }
-            if r == area.row && area.column >= line.count {
-                if currentWidth >= textRect.width {
-                    visual.append(current)
-                    current = ""
-                    currentWidth = 0
-                }
-                cursorLine = visual.count
-                cursorColumn = currentWidth
+            // At the end of a line that fills the width the cursor goes to the next row.
+            if cursor != nil && cursorLine == visual.count - 1 && cursorColumn >= textRect.width {
+                visual.append("")
+                cursorLine += 1
+                cursorColumn = 0
             }
-            visual.append(current)
         }
         let first = ViewMemory.scroll(offset: 0, selected: cursorLine, visible: textRect.height, count: visual.count)
         for (n, line) in visual.dropFirst(first).prefix(textRect.height).enumerated() {
