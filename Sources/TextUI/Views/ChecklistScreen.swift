@@ -51,9 +51,11 @@ enum ChecklistScreen {
         }
         y += 1
         let notes = state.design.stage(stage.key).notes
-        let notesHeight = min(max(3, inner.height / 3), 8)
-        let listHeight = max(1, inner.maxY - y - notesHeight - 1)
         let rows = Workspace.checklistRows(state)
+        // The notes get at least a third of the height (3 to 8 rows), and every row the list
+        // does not need: a short list leaves room to read the notes instead of blank rows.
+        let notesHeight = max(min(max(3, inner.height / 3), 8), inner.maxY - y - rows.count - 1)
+        let listHeight = max(1, inner.maxY - y - notesHeight - 1)
         let selected = min(state.checklist.row, max(0, rows.count - 1))
         let first = ViewMemory.scroll(offset: memory.checklistOffset, selected: selected, visible: listHeight, count: rows.count)
         memory.checklistOffset = first
