@@ -25,13 +25,20 @@ enum OverlayView {
     static func confirm(_ c: Confirm, _ grid: inout Grid) {
         let choices = c.options.map { "[\($0.key)] \($0.label)" }.joined(separator: "   ")
         let width = min(grid.width - 4, max(DisplayWidth.of(c.message), DisplayWidth.of(choices), 30) + 6)
-        let rect = grid.bounds.centered(width: width, height: 6)
+        // A long message (a long name in it) wraps onto up to four lines rather than losing
+        // its end, which says what else goes ("… and the 3 data flows to and from it?").
+        let message = DisplayWidth.wrap(c.message, width: max(1, width - 6))
+        let shown = min(message.count, 4, max(1, grid.height - 7))
+        let rect = grid.bounds.centered(width: width, height: 5 + shown)
         let inner = dialog(rect, title: c.title, &grid)
-        grid.put(c.message, x: inner.x, y: inner.y, style: .dialog, maxWidth: inner.width, ellipsis: "…")
+        for n in 0..<shown {
+            let text = n == shown - 1 ? message[n...].joined(separator: " ") : message[n]
+            grid.put(text, x: inner.x, y: inner.y + n, style: .dialog, maxWidth: inner.width, ellipsis: "…")
+        }
         var x = inner.x
         for option in c.options {
-            x += grid.put("[\(option.key)]", x: x, y: inner.y + 2, style: Style.key.bold, maxWidth: inner.maxX - x)
-            x += grid.put(" \(option.label)   ", x: x, y: inner.y + 2, style: .dialog, maxWidth: inner.maxX - x)
+            x += grid.put("[\(option.key)]", x: x, y: inner.y + shown + 1, style: Style.key.bold, maxWidth: inner.maxX - x)
+            x += grid.put(" \(option.label)   ", x: x, y: inner.y + shown + 1, style: .dialog, maxWidth: inner.maxX - x)
         }
     }
 
