@@ -116,6 +116,11 @@ struct ViewGoldenTests {
         // Its details, its delete confirmation and its edit form are just as safe.
         viewSend(&s, .char("e"))
         checkScreen("hostile-form", s)
+        viewSend(&s, .escape, .char("d"))
+        checkScreen("hostile-confirm", s)
+        // The diagram lays boxes out around the names: the visible forms must fit the boxes.
+        viewSend(&s, .escape, .char("D"), .tab)
+        checkScreen("hostile-diagram", s)
     }
 
     // MARK: overlays
