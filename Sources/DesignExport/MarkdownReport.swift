@@ -108,14 +108,27 @@ private struct ReportWriter {
     func cell(_ s: String) -> String { MarkdownText.inline(s) }
 
     mutating func finish() -> String {
-        // Resolve anchor placeholders.
-        guard out.contains("\u{0}") else { return out }
-        var result = ""
-        result.reserveCapacity(out.utf8.count)
-        for (i, part) in out.split(separator: "\u{0}", omittingEmptySubsequences: false).enumerated() {
-            if i % 2 == 0 { result += part } else { result += anchors[String(part)] ?? "" }
+        // Resolve anchor placeholders, on bytes: the report can be megabytes.
+        guard out.utf8.contains(0) else { return out }
+        let anchors = self.anchors
+        return out.withUTF8 { b -> String in
+            var result: [UInt8] = []
+            result.reserveCapacity(b.count + 1024)
+            var rest = b[...]
+            while let open = rest.firstIndex(of: 0) {
+                result.append(contentsOf: rest[..<open])
+                let keyStart = open + 1
+                guard let close = rest[keyStart...].firstIndex(of: 0) else {
+                    rest = rest[keyStart...]
+                    break
+                }
+                let key = String(decoding: rest[keyStart..<close], as: UTF8.self)
+                result.append(contentsOf: (anchors[key] ?? "").utf8)
+                rest = rest[(close + 1)...]
+            }
+            result.append(contentsOf: rest)
+            return String(decoding: result, as: UTF8.self)
         }
-        return result
     }
 
     // MARK: report
