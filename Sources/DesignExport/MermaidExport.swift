@@ -39,7 +39,7 @@ public enum MermaidExport {
 
         if options.groupByKind {
             for (kind, members) in groupedByKind(design.components) {
-                out += "    subgraph g_\(kind.rawValue.replacingOccurrences(of: "-", with: "_"))[\"\(label(kind.groupTitle))\"]\n"
+                out += "    subgraph g_\(kind.rawValue.replacingOccurrences(of: "-", with: "_")) [\"\(label(kind.groupTitle))\"]\n"
                 for c in members { node(c, indent: "        ") }
                 out += "    end\n"
             }
