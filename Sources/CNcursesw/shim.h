@@ -28,6 +28,8 @@ static inline attr_t sd_a_normal(void) { return A_NORMAL; }
 static inline int sd_key_resize(void) { return KEY_RESIZE; }
 static inline int sd_key_mouse(void) { return KEY_MOUSE; }
 static inline int sd_err(void) { return ERR; }
+/// Makes the next refresh repaint the whole screen (after resume, Ctrl-L).
+static inline void sd_force_repaint(void) { clearok(curscr, TRUE); }
 static inline int sd_key_code_yes(void) { return KEY_CODE_YES; }
 static inline mmask_t sd_all_mouse_events(void) { return ALL_MOUSE_EVENTS | REPORT_MOUSE_POSITION; }
 static inline mmask_t sd_button1_pressed(void) { return BUTTON1_PRESSED; }
@@ -41,5 +43,33 @@ static inline int sd_put_cell(int y, int x, const wchar_t *wch, attr_t attrs, sh
     if (setcchar(&c, wch, attrs, pair, NULL) == ERR) return ERR;
     return mvadd_wch(y, x, &c);
 }
+
+// Signals: the handler only records which signal arrived; the main loop saves and exits.
+#include <signal.h>
+#include <string.h>
+static inline volatile sig_atomic_t *sd_signal_slot(void) {
+    static volatile sig_atomic_t slot = 0;
+    return &slot;
+}
+static void sd_on_signal(int sig) { *sd_signal_slot() = sig; }
+/// Installs the flag-setting handler for SIGINT, SIGTERM, SIGHUP and SIGQUIT (no SA_RESTART,
+/// so a blocking read returns and the loop notices promptly).
+static inline void sd_install_signal_handlers(void) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = sd_on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+    sigaction(SIGQUIT, &sa, NULL);
+}
+static inline int sd_take_signal(void) {
+    int s = *sd_signal_slot();
+    *sd_signal_slot() = 0;
+    return s;
+}
+/// Stops the process as Ctrl-Z would (ncurses' SIGTSTP handler restores the terminal first).
+static inline void sd_suspend(void) { raise(SIGTSTP); }
 
 #endif

@@ -5,7 +5,7 @@ import DesignModel
 /// Every string is double-quoted with `\`, `"` escaped and line breaks folded, so the output is
 /// valid input for `dot` whatever the names are.
 public enum DotExport {
-    public static func render(_ design: Design, options: DiagramOptions = DiagramOptions()) -> String {
+    public static func render(_ design: Design, options: FlowchartOptions = FlowchartOptions()) -> String {
         var out = "digraph sysdraft {\n"
         var graphAttrs = "rankdir=\(options.direction.rawValue), fontname=\"Helvetica\""
         let title = TextSafety.oneLine(design.title)

@@ -37,17 +37,20 @@ public struct ExportError: Error, Equatable, CustomStringConvertible {
 
 /// Options for every format; each exporter reads the part it needs.
 public struct ExportOptions: Equatable, Sendable {
-    public var diagram: DiagramOptions
+    public var diagram: FlowchartOptions
     /// The text rendering of the architecture, placed in the Markdown report after the Mermaid
     /// diagram. Produced by the diagram engine; nil leaves it out.
     public var textDiagram: String?
     public var includeInterview: Bool
+    /// Draw the text diagram with the diagram engine when `textDiagram` is not given.
+    public var includeTextDiagram: Bool
 
-    public init(diagram: DiagramOptions = DiagramOptions(), textDiagram: String? = nil,
-                includeInterview: Bool = true) {
+    public init(diagram: FlowchartOptions = FlowchartOptions(), textDiagram: String? = nil,
+                includeInterview: Bool = true, includeTextDiagram: Bool = true) {
         self.diagram = diagram
         self.textDiagram = textDiagram
         self.includeInterview = includeInterview
+        self.includeTextDiagram = includeTextDiagram
     }
 
     public var markdown: MarkdownReport.Options {
@@ -73,10 +76,15 @@ public enum Exporter {
     public static func export(_ design: Design, catalogue: StageCatalogue, format: ExportFormat,
                               options: ExportOptions = ExportOptions()) throws -> String {
         switch format {
-        case .markdown: MarkdownReport.render(design, catalogue: catalogue, options: options.markdown)
-        case .mermaid: MermaidExport.render(design, options: options.diagram)
-        case .dot: DotExport.render(design, options: options.diagram)
-        case .json: String(decoding: try DesignCodec.encode(design), as: UTF8.self)
+        case .markdown:
+            var md = options.markdown
+            if md.textDiagram == nil && options.includeTextDiagram && !design.components.isEmpty {
+                md.textDiagram = DesignDiagram.text(design, leftToRight: options.diagram.direction == .leftToRight)
+            }
+            return MarkdownReport.render(design, catalogue: catalogue, options: md)
+        case .mermaid: return MermaidExport.render(design, options: options.diagram)
+        case .dot: return DotExport.render(design, options: options.diagram)
+        case .json: return String(decoding: try DesignCodec.encode(design), as: UTF8.self)
         }
     }
 }

@@ -12,14 +12,14 @@ import Foundation
 public enum MarkdownReport {
     public struct Options: Equatable, Sendable {
         /// How the Mermaid diagram in stage 2 is drawn.
-        public var diagram: DiagramOptions
+        public var diagram: FlowchartOptions
         /// A text rendering of the architecture (from the diagram engine). When set it follows
         /// the Mermaid block in stage 2 as a ```` ```text ```` block.
         public var textDiagram: String?
         /// Add the mock-interview appendix when the design has an interview record.
         public var includeInterview: Bool
 
-        public init(diagram: DiagramOptions = DiagramOptions(), textDiagram: String? = nil,
+        public init(diagram: FlowchartOptions = FlowchartOptions(), textDiagram: String? = nil,
                     includeInterview: Bool = true) {
             self.diagram = diagram
             self.textDiagram = textDiagram

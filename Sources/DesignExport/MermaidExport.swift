@@ -1,7 +1,7 @@
 import DesignModel
 
 /// Options shared by the diagram exports (Mermaid and DOT).
-public struct DiagramOptions: Equatable, Sendable {
+public struct FlowchartOptions: Equatable, Sendable {
     public enum Direction: String, CaseIterable, Sendable {
         case leftToRight = "LR"
         case topToBottom = "TB"
@@ -26,7 +26,7 @@ public struct DiagramOptions: Equatable, Sendable {
 /// are generated (`n_` + `[A-Za-z0-9_]`). No `click`, `call`, `style` or `%%` line is ever
 /// written. Flows whose endpoints are missing are left out.
 public enum MermaidExport {
-    public static func render(_ design: Design, options: DiagramOptions = DiagramOptions()) -> String {
+    public static func render(_ design: Design, options: FlowchartOptions = FlowchartOptions()) -> String {
         var out = "flowchart \(options.direction.rawValue)\n"
         let ids = DiagramNodeIDs(design.components)
         var declared = Set<String>()

@@ -12,7 +12,7 @@ enum Exit {
 
 /// Prints to standard error.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data(("sysdraft: " + message + "\n").utf8))
+    try? FileHandle.standardError.write(contentsOf: Data(("sysdraft: " + message + "\n").utf8))
 }
 
 /// Loads a design or exits with the documented code and a message naming the file and the problem.

@@ -27,7 +27,7 @@ struct ExportCommand: ParsableCommand {
     var output: String?
 
     @Option(help: "Diagram direction: LR (left to right) or TB (top to bottom).")
-    var direction: DiagramOptions.Direction = .leftToRight
+    var direction: FlowchartOptions.Direction = .leftToRight
 
     @Flag(help: "Group diagram components by kind.")
     var groupByKind = false
@@ -40,7 +40,7 @@ struct ExportCommand: ParsableCommand {
         let design = try loadOrExit(file)
         // Only the report needs the stage catalogue.
         let catalogue = format == .markdown ? try catalogueOrExit(try assetsOrExit()) : StageCatalogue(stages: [])
-        let options = ExportOptions(diagram: DiagramOptions(direction: direction, groupByKind: groupByKind))
+        let options = ExportOptions(diagram: FlowchartOptions(direction: direction, groupByKind: groupByKind))
         let text = try Exporter.export(design, catalogue: catalogue, format: format, options: options)
 
         guard let output, output != "-" else {
@@ -55,4 +55,4 @@ struct ExportCommand: ParsableCommand {
 }
 
 extension ExportFormat: ExpressibleByArgument {}
-extension DiagramOptions.Direction: ExpressibleByArgument {}
+extension FlowchartOptions.Direction: ExpressibleByArgument {}

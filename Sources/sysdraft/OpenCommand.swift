@@ -2,20 +2,138 @@ import ArgumentParser
 import DesignModel
 import DesignStorage
 import Foundation
+import TextUI
+import Workspace
 
 struct OpenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "open",
-        abstract: "Open a design in the full-screen workspace (the default command)."
+        abstract: "Open a design in the full-screen workspace (the default command).",
+        discussion: """
+            A missing FILE starts a new design that is written there on the first save. \
+            Unsaved edits are copied to a hidden recovery file beside FILE a second after each \
+            change; if sysdraft is killed, the next start offers them back.
+            """
     )
 
-    @Argument(help: "The design file; a missing file starts a new design there.")
+    enum RecoveryChoice: String, ExpressibleByArgument, CaseIterable {
+        case ask, recover, discard, readOnly = "read-only"
+    }
+
+    @Argument(help: "The design file.")
     var file: String
 
+    @Option(help: "Colour theme: a name from Themes/ or a path to a .toml file.")
+    var theme: String?
+
+    @Flag(name: .customLong("read-only"), help: "Open without allowing changes to FILE (:w PATH still saves a copy).")
+    var readOnly = false
+
+    @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (text selection).")
+    var noMouse = false
+
+    @Option(help: "What to do with a recovery copy newer than FILE: \(RecoveryChoice.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var recovery: RecoveryChoice = .ask
+
     func run() throws {
-        // The full-screen workspace arrives with its own issue; until then, show the summary.
-        let design = try loadOrExit(file)
-        let catalogue = try catalogueOrExit(try assetsOrExit())
-        print(SummaryCommand.render(design, catalogue))
+        let assets = try assetsOrExit()
+        let catalogue = try catalogueOrExit(assets)
+        var themes = ThemeBridge(assets: assets)
+        do { try themes.configure(cliTheme: theme, noMouse: noMouse) } catch {
+            printError("\(error)")
+        }
+        guard isatty(0) != 0 && isatty(1) != 0 else {
+            printError("the workspace needs a terminal; for scripts use `sysdraft summary`, `validate` or `export`")
+            throw Exit.usage
+        }
+
+        var design: Design
+        var isNew = false
+        if FileManager.default.fileExists(atPath: file) {
+            design = try loadOrExit(file)
+        } else {
+            let dir = (file as NSString).deletingLastPathComponent
+            if !dir.isEmpty && !FileManager.default.fileExists(atPath: dir) {
+                printError("\(file): the folder \(dir) does not exist")
+                throw Exit.fileError
+            }
+            design = Design(title: NewCommand.titleFromFileName(file), now: Date())
+            isNew = true
+        }
+        var readOnly = self.readOnly
+        let lock = DocumentLock(for: file)
+        if !readOnly {
+            switch lock.acquire() {
+            case .acquired, .tookOverStale: break
+            case .heldBy(let pid, let host):
+                let answer = Prompt.ask(
+                    "\(file) is open in another sysdraft (process \(pid) on \(host)).",
+                    options: [("r", "open read-only"), ("q", "quit")])
+                if answer != "r" { throw ExitCode.success }
+                readOnly = true
+            }
+        }
+
+        let recoveryFile = RecoveryFile(for: file)
+        var recovered: Design?
+        if recoveryFile.exists && recoveryFile.isNewerThanDocument && !readOnly {
+            var choice = recovery
+            if choice == .ask {
+                let answer = Prompt.ask(
+                    "Unsaved edits to \(file) from an earlier session were kept in \(recoveryFile.path).",
+                    options: [("r", "recover them"), ("d", "discard them"), ("o", "open the file read-only"), ("q", "quit")])
+                switch answer {
+                case "r": choice = .recover
+                case "d": choice = .discard
+                case "o": choice = .readOnly
+                default:
+                    lock.release()
+                    throw ExitCode.success
+                }
+            }
+            switch choice {
+            case .recover:
+                do { recovered = try recoveryFile.read() } catch {
+                    printError("the recovery copy cannot be read (\(error.description)); it is left in place")
+                }
+            case .discard: recoveryFile.remove()
+            case .readOnly: readOnly = true
+            case .ask: break
+            }
+        } else if recoveryFile.exists && !recoveryFile.isNewerThanDocument && !readOnly {
+            recoveryFile.remove()  // older than the file: the edits were saved after all
+        }
+        if readOnly { lock.release() }
+
+        var state = AppState(design: design, filePath: file, isNewFile: isNew, readOnly: readOnly, catalogue: catalogue)
+        state.themeName = themes.current
+        if let recovered {
+            state.design = recovered
+            state.message = StatusMessage("Recovered unsaved edits — Ctrl-S saves them to \(file)", .success)
+        } else if isNew {
+            state.message = StatusMessage("New design — Ctrl-S creates \(file)", .info)
+        } else if let warning = themes.warning {
+            state.message = StatusMessage(warning, .error)
+        }
+        let runner = WorkspaceRunner(state: state, assets: assets, themes: themes, lock: readOnly ? nil : lock)
+        let code = runner.run()
+        if code != 0 { throw ExitCode(code) }
+    }
+}
+
+/// A one-line question on the plain terminal, before the full screen starts.
+enum Prompt {
+    static func ask(_ message: String, options: [(key: String, label: String)]) -> String {
+        let choices = options.map { "[\($0.key)] \($0.label)" }.joined(separator: "  ")
+        while true {
+            print(message)
+            print(choices + " ? ", terminator: "")
+            fflush(nil)
+            guard let line = readLine() else { return "q" }
+            let answer = line.trimmingCharacters(in: .whitespaces).lowercased()
+            if let match = options.first(where: { $0.key == answer || $0.label.lowercased().hasPrefix(answer) && !answer.isEmpty }) {
+                return match.key
+            }
+        }
     }
 }

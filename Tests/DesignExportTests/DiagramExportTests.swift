@@ -50,7 +50,7 @@ import Testing
     @Test func mermaidIsStructurallySafe() {
         let d = Fixtures.hostileDesign()
         checkMermaid(MermaidExport.render(d), d, grouped: false)
-        checkMermaid(MermaidExport.render(d, options: DiagramOptions(direction: .topToBottom, groupByKind: true)),
+        checkMermaid(MermaidExport.render(d, options: FlowchartOptions(direction: .topToBottom, groupByKind: true)),
                      d, grouped: true)
         checkMermaid(MermaidExport.render(Fixtures.emptyDesign()), Fixtures.emptyDesign(), grouped: false)
     }
@@ -89,7 +89,7 @@ import Testing
 
     @Test func dotIsAcceptedByGraphviz() throws {
         let d = Fixtures.hostileDesign()
-        for options in [DiagramOptions(), DiagramOptions(direction: .topToBottom, groupByKind: true)] {
+        for options in [FlowchartOptions(), FlowchartOptions(direction: .topToBottom, groupByKind: true)] {
             let dot = DotExport.render(d, options: options)
             let r = try runTool("dot", ["-Tsvg"], input: dot)
             #expect(r.status == 0, "dot failed: \(r.stderr)")

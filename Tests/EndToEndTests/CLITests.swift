@@ -99,7 +99,7 @@ import Glibc
         var text = String(decoding: contents(good)!, as: UTF8.self)
         switch content {
         case "TYPE": text = text.replacingOccurrences(of: "\"kind\" : \"client\"", with: "\"kind\" : [1]")
-        case "DANGLING": text = text.replacingOccurrences(of: "\"to\" : \"comp-2\"", with: "\"to\" : \"comp-404\"")
+        case "DANGLING": text = text.replacingOccurrences(of: "\"to\" : \"comp-3\"", with: "\"to\" : \"comp-404\"")
         case "NEWER": text = text.replacingOccurrences(of: "\"schemaVersion\" : 1", with: "\"schemaVersion\" : 99")
         default: text = content
         }

@@ -24,7 +24,7 @@ public struct Binding: Equatable, Sendable {
 
 /// The key bindings, as data. Dispatch, the help screen, the status-bar hints and the command
 /// palette all read this one table.
-public struct Keymap: Sendable {
+public struct Keymap: Equatable, Sendable {
     public var bindings: [Binding]
 
     public init(bindings: [Binding]) { self.bindings = bindings }

@@ -38,8 +38,16 @@ public enum Action: Equatable, Sendable {
 /// What the reducer may ask of the outside world without doing I/O itself.
 public struct Environment: Sendable {
     public var now: @Sendable () -> Date
+    /// Names of the themes that can be switched to (for `:theme` completion).
+    public var themeNames: @Sendable () -> [String]
+    /// File-name completions for a partly typed path (for `:w`, `:e`, `:export`).
+    public var completePath: @Sendable (String) -> [String]
 
-    public init(now: @escaping @Sendable () -> Date) { self.now = now }
-
-    public static let live = Environment(now: { Date() })
+    public init(now: @escaping @Sendable () -> Date,
+                themeNames: @escaping @Sendable () -> [String] = { [] },
+                completePath: @escaping @Sendable (String) -> [String] = { _ in [] }) {
+        self.now = now
+        self.themeNames = themeNames
+        self.completePath = completePath
+    }
 }

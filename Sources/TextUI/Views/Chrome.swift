@@ -1,0 +1,113 @@
+import DesignModel
+import Workspace
+
+/// The frame around the panes: header bar, pane tabs, detail strip, status bar.
+enum Chrome {
+    static func header(_ state: AppState, _ rect: Rect, _ grid: inout Grid) {
+        grid.fill(rect, style: .header)
+        var x = rect.x + 1
+        x += grid.put("sysdraft", x: x, y: rect.y, style: Style.header.bold)
+        x += grid.put("  ", x: x, y: rect.y, style: .header)
+        let right = InterviewBadge.text(state)
+        let rightWidth = right.map { DisplayWidth.of($0.text) + 2 } ?? 0
+        let room = rect.maxX - x - rightWidth - 1
+        let file = state.fileName + (state.isNewFile ? " [new]" : "") + (state.readOnly ? " [read-only]" : "")
+        let marker = state.isDirty ? " [+]" : ""
+        let titleRoom = max(0, room - DisplayWidth.of(file) - DisplayWidth.of(marker) - 3)
+        x += grid.put(state.design.title.isEmpty ? "Untitled design" : state.design.title, x: x, y: rect.y,
+                      style: Style.header.bold, maxWidth: max(titleRoom, min(room, 12)), ellipsis: "…")
+        x += grid.put(" — ", x: x, y: rect.y, style: .header, maxWidth: max(0, rect.maxX - x - rightWidth))
+        x += grid.put(file, x: x, y: rect.y, style: .header, maxWidth: max(0, rect.maxX - x - rightWidth - 4), ellipsis: "…")
+        if !marker.isEmpty { grid.put(marker, x: x, y: rect.y, style: Style.warning.bold, maxWidth: max(0, rect.maxX - x - rightWidth)) }
+        if let right {
+            grid.put(right.text, x: rect.maxX - rightWidth + 1, y: rect.y, style: right.style)
+        }
+    }
+
+    /// Tab titles with the column range each occupies (for drawing and clicks).
+    static func tabRanges(_ state: AppState) -> [(Pane, Range<Int>)] {
+        var x = 1
+        var out: [(Pane, Range<Int>)] = []
+        for pane in Pane.allCases {
+            let w = DisplayWidth.of(tabTitle(state, pane))
+            out.append((pane, x..<(x + w)))
+            x += w + 1
+        }
+        return out
+    }
+
+    static func tabTitle(_ state: AppState, _ pane: Pane) -> String {
+        " \(pane.rawValue + 1) \(pane.title) \(state.itemCount(pane)) "
+    }
+
+    static func tabs(_ state: AppState, _ rect: Rect, _ grid: inout Grid) {
+        for (pane, range) in tabRanges(state) where range.lowerBound < rect.maxX {
+            let style: Style = pane == state.focus ? Style.selection.bold : .dim
+            grid.put(tabTitle(state, pane), x: rect.x + range.lowerBound, y: rect.y, style: style,
+                     maxWidth: rect.maxX - range.lowerBound)
+        }
+    }
+
+    static func detail(_ state: AppState, _ rect: Rect, _ grid: inout Grid) {
+        grid.box(rect, style: .border, title: "Details")
+        let inner = rect.inset(horizontal: 2, vertical: 1)
+        guard let i = state.selectedIndex(state.focus) else {
+            let hint = state.itemCount(state.focus) == 0
+                ? "No \(state.focus.title.lowercased()) yet — press a to add one."
+                : "Nothing matches the filter — / then Esc clears it."
+            grid.put(hint, in: Rect(x: inner.x, y: inner.y, width: inner.width, height: 1), style: .dim)
+            return
+        }
+        let lines = RowText.detail(state, state.focus, i)
+        let labelWidth = 12
+        for (n, (label, value)) in lines.prefix(inner.height).enumerated() {
+            let y = inner.y + n
+            grid.put(label, x: inner.x, y: y, style: .dim, maxWidth: labelWidth)
+            grid.put(value, x: inner.x + labelWidth, y: y, style: .normal, maxWidth: inner.width - labelWidth, ellipsis: "…")
+        }
+    }
+
+    static func status(_ state: AppState, _ rect: Rect, _ grid: inout Grid) {
+        grid.fill(rect, style: .statusBar)
+        if case .search(let editor)? = state.overlays.last {
+            let prefix = "/"
+            grid.put(prefix, x: rect.x + 1, y: rect.y, style: Style.key.bold)
+            let field = Rect(x: rect.x + 2, y: rect.y, width: max(1, rect.width - 24), height: 1)
+            TextField.render(editor, in: field, &grid, style: .statusBar)
+            let n = state.visibleRows(state.focus).count
+            grid.put("\(n) of \(state.itemCount(state.focus)) · Enter keep · Esc clear", in: Rect(x: rect.maxX - 22, y: rect.y, width: 22, height: 1), style: .dim, alignment: .right)
+            return
+        }
+        if let message = state.message {
+            let style: Style = switch message.kind {
+            case .info: .message
+            case .success: .success
+            case .error: Style.error.bold
+            }
+            grid.put(message.text, x: rect.x + 1, y: rect.y, style: style, maxWidth: rect.width - 2, ellipsis: "…")
+            return
+        }
+        var x = rect.x + 1
+        for (keys, title) in state.keymap.hints(for: state.keyContext) {
+            let need = DisplayWidth.of(keys) + DisplayWidth.of(title) + 3
+            if x + need > rect.maxX { break }
+            x += grid.put(keys, x: x, y: rect.y, style: Style.key.bold)
+            x += grid.put(" " + title + "  ", x: x, y: rect.y, style: .statusBar)
+        }
+    }
+}
+
+/// A single-line text field: the editor's text scrolled so the cursor is visible, and the
+/// terminal cursor placed on it.
+enum TextField {
+    static func render(_ editor: LineEditor, in rect: Rect, _ grid: inout Grid, style: Style = .input) {
+        guard rect.width > 0 else { return }
+        grid.fill(rect, style: style)
+        let text = Sanitize.forDisplay(editor.text)
+        let chars = Array(editor.text)
+        let cursorColumn = DisplayWidth.of(Sanitize.forDisplay(String(chars[..<editor.cursor])))
+        let scroll = max(0, cursorColumn - rect.width + 1)
+        grid.put(DisplayWidth.window(text, from: scroll, width: rect.width), x: rect.x, y: rect.y, style: style)
+        grid.cursor = Point(x: rect.x + cursorColumn - scroll, y: rect.y)
+    }
+}

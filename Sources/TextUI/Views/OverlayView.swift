@@ -1,0 +1,204 @@
+import DesignModel
+import Workspace
+
+/// Dialogs drawn over the screen: forms, confirmations, help, palette, notes, info.
+enum OverlayView {
+    static func render(_ overlay: Overlay, _ state: AppState, _ grid: inout Grid) {
+        switch overlay {
+        case .form(let form): FormView.render(form, &grid)
+        case .confirm(let c): confirm(c, &grid)
+        case .help(let scroll): HelpView.render(state, scroll: scroll, &grid)
+        case .palette(let p): PaletteView.render(p, state, &grid)
+        case .search: break  // drawn in the status bar
+        case .notes(let area): NotesView.render(area, &grid)
+        case .info(let title, let lines, let scroll): info(title, lines, scroll, &grid)
+        }
+    }
+
+    /// A dialog frame: clears its area and draws a titled border. Returns the inner rect.
+    static func dialog(_ rect: Rect, title: String, _ grid: inout Grid) -> Rect {
+        grid.fill(rect, style: .dialog)
+        grid.box(rect, style: Style.borderFocused.bold, kind: .rounded, title: title, titleStyle: Style.title.bold)
+        return rect.inset(horizontal: 2, vertical: 1)
+    }
+
+    static func confirm(_ c: Confirm, _ grid: inout Grid) {
+        let choices = c.options.map { "[\($0.key)] \($0.label)" }.joined(separator: "   ")
+        let width = min(grid.width - 4, max(DisplayWidth.of(c.message), DisplayWidth.of(choices), 30) + 6)
+        let rect = grid.bounds.centered(width: width, height: 6)
+        let inner = dialog(rect, title: c.title, &grid)
+        grid.put(c.message, x: inner.x, y: inner.y, style: .dialog, maxWidth: inner.width, ellipsis: "…")
+        var x = inner.x
+        for option in c.options {
+            x += grid.put("[\(option.key)]", x: x, y: inner.y + 2, style: Style.key.bold, maxWidth: inner.maxX - x)
+            x += grid.put(" \(option.label)   ", x: x, y: inner.y + 2, style: .dialog, maxWidth: inner.maxX - x)
+        }
+    }
+
+    static func info(_ title: String, _ lines: [String], _ scroll: Int, _ grid: inout Grid) {
+        let width = min(grid.width - 4, max(50, (lines.map { DisplayWidth.of($0) }.max() ?? 0) + 6))
+        let height = min(grid.height - 2, lines.count + 3)
+        let rect = grid.bounds.centered(width: width, height: height)
+        let inner = dialog(rect, title: title, &grid)
+        let visible = max(1, inner.height - 1)
+        let start = min(scroll, max(0, lines.count - visible))
+        for (n, line) in lines.dropFirst(start).prefix(visible).enumerated() {
+            grid.put(line, x: inner.x, y: inner.y + n, style: .dialog, maxWidth: inner.width, ellipsis: "…")
+        }
+        grid.put("Esc closes · j/k scroll", in: Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1),
+                 style: .dim, alignment: .right)
+    }
+}
+
+enum FormView {
+    static func render(_ form: Form, _ grid: inout Grid) {
+        let labelWidth = max(12, (form.fields.map { DisplayWidth.of($0.label) }.max() ?? 0) + 2)
+        let width = min(grid.width - 4, 76)
+        let footer = 2
+        let height = min(grid.height - 2, form.fields.count + 3 + footer)
+        let rect = grid.bounds.centered(width: width, height: height)
+        let inner = OverlayView.dialog(rect, title: form.title, &grid)
+        let rowsAvailable = max(1, inner.height - footer)
+        // Scroll the field list so the focused field is visible.
+        let first = ViewMemory.scroll(offset: 0, selected: form.focus, visible: rowsAvailable, count: form.fields.count)
+        var focusRect: Rect?
+        for (n, field) in form.fields.dropFirst(first).prefix(rowsAvailable).enumerated() {
+            let index = first + n
+            let y = inner.y + n
+            let focused = index == form.focus
+            grid.put(field.label, x: inner.x, y: y, style: focused ? Style.accent.bold : .dialog, maxWidth: labelWidth)
+            let valueRect = Rect(x: inner.x + labelWidth, y: y, width: inner.width - labelWidth, height: 1)
+            switch field.value {
+            case .text(let editor):
+                if focused {
+                    TextField.render(editor, in: valueRect, &grid)
+                } else {
+                    grid.fill(valueRect, style: .dialog)
+                    let text = editor.text.isEmpty ? "—" : editor.text
+                    grid.put(text, x: valueRect.x, y: y, style: editor.text.isEmpty ? .placeholder : .dialog,
+                             maxWidth: valueRect.width, ellipsis: "…")
+                }
+            case .choice(let options, let i):
+                let value = options.indices.contains(i) ? options[i] : "—"
+                let style: Style = focused ? .input : .dialog
+                grid.fill(valueRect, style: style)
+                grid.put(focused ? "‹ \(value) ›" : value, x: valueRect.x, y: y, style: style,
+                         maxWidth: valueRect.width, ellipsis: "…")
+                if focused { focusRect = valueRect }
+            }
+        }
+        let hintY = inner.maxY - 1
+        if let error = form.error {
+            grid.put("⚠ " + error, x: inner.x, y: hintY - 1, style: Style.error.bold, maxWidth: inner.width, ellipsis: "…")
+        }
+        let hint = form.picker != nil ? "j/k move · Enter pick · Esc close list"
+            : "Tab/↑↓ field · ←→ or Space choose · Enter save · Esc cancel"
+        grid.put(hint, in: Rect(x: inner.x, y: hintY, width: inner.width, height: 1), style: .dim)
+        if let p = form.picker, let anchor = focusRect, case .choice(let options, _) = form.fields[form.focus].value {
+            picker(options, selected: p, below: anchor, &grid)
+        }
+    }
+
+    /// A drop-down list under a choice field.
+    static func picker(_ options: [String], selected: Int, below anchor: Rect, _ grid: inout Grid) {
+        let width = min(grid.width - anchor.x - 1, max(20, (options.map { DisplayWidth.of($0) }.max() ?? 0) + 4))
+        let spaceBelow = grid.height - anchor.maxY - 1
+        let height = min(options.count + 2, max(3, max(spaceBelow, anchor.y)))
+        let y = spaceBelow >= min(options.count + 2, 8) ? anchor.maxY : max(0, anchor.y - height)
+        let rect = Rect(x: anchor.x, y: y, width: width, height: height)
+        grid.fill(rect, style: .dialog)
+        grid.box(rect, style: .borderFocused, kind: .light)
+        let visible = height - 2
+        let first = ViewMemory.scroll(offset: 0, selected: selected, visible: visible, count: options.count)
+        for n in 0..<min(visible, options.count - first) {
+            let i = first + n
+            let row = Rect(x: rect.x + 1, y: rect.y + 1 + n, width: width - 2, height: 1)
+            let style: Style = i == selected ? .selection : .dialog
+            grid.fill(row, style: style)
+            grid.put(" " + options[i], x: row.x, y: row.y, style: style, maxWidth: row.width, ellipsis: "…")
+        }
+    }
+}
+
+enum PaletteView {
+    static func render(_ palette: Palette, _ state: AppState, _ grid: inout Grid) {
+        let matches = Palette.matches(palette.typedName, in: Workspace.paletteEntries(state.keymap))
+        let width = min(grid.width - 4, 80)
+        let listRows = min(matches.count, max(3, grid.height / 2 - 3))
+        let rect = Rect(x: (grid.width - width) / 2, y: 1, width: width, height: listRows + 4)
+        let inner = OverlayView.dialog(rect, title: "Command", &grid)
+        grid.put(":", x: inner.x, y: inner.y, style: Style.key.bold)
+        let cursorBefore = grid.cursor
+        TextField.render(palette.editor, in: Rect(x: inner.x + 1, y: inner.y, width: inner.width - 1, height: 1), &grid)
+        let fieldCursor = grid.cursor ?? cursorBefore
+        if matches.isEmpty {
+            grid.put("no command matches — Enter reports it", x: inner.x, y: inner.y + 1, style: .dim, maxWidth: inner.width)
+        }
+        let first = ViewMemory.scroll(offset: 0, selected: palette.selected, visible: listRows, count: matches.count)
+        for n in 0..<min(listRows, max(0, matches.count - first)) {
+            let e = matches[first + n]
+            let y = inner.y + 1 + n
+            let selected = first + n == palette.selected
+            let style: Style = selected ? .selection : .dialog
+            grid.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: style)
+            var x = inner.x + 1
+            x += grid.put(e.name, x: x, y: y, style: selected ? style.bold : Style.accent.bold)
+            if !e.argument.isEmpty { x += grid.put(" " + e.argument, x: x, y: y, style: selected ? style : .dim) }
+            x = max(x + 2, inner.x + 20)
+            let keysWidth = e.keys.isEmpty ? 0 : DisplayWidth.of(e.keys) + 2
+            grid.put(e.title, x: x, y: y, style: style, maxWidth: max(0, inner.maxX - x - keysWidth), ellipsis: "…")
+            if keysWidth > 0 {
+                grid.put(e.keys, x: inner.maxX - keysWidth + 1, y: y, style: selected ? style : Style.key)
+            }
+        }
+        grid.cursor = fieldCursor
+    }
+}
+
+enum NotesView {
+    static func render(_ area: TextArea, _ grid: inout Grid) {
+        let width = min(grid.width - 4, 90)
+        let height = min(grid.height - 2, max(12, grid.height * 2 / 3))
+        let rect = grid.bounds.centered(width: width, height: height)
+        let inner = OverlayView.dialog(rect, title: area.title, &grid)
+        let textRect = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - 1)
+        // Wrap each logical line at the display width, remembering where the cursor lands.
+        var visual: [String] = []
+        var cursorLine = 0, cursorColumn = 0
+        for (r, line) in area.lines.enumerated() {
+            var current = "", currentWidth = 0
+            for (c, ch) in line.enumerated() {
+                let s = Sanitize.forDisplay(String(ch))
+                let w = DisplayWidth.of(s)
+                if currentWidth + w > textRect.width {
+                    visual.append(current)
+                    current = ""
+                    currentWidth = 0
+                }
+                if r == area.row && c == area.column {
+                    cursorLine = visual.count
+                    cursorColumn = currentWidth
+                }
+                current += s
+                currentWidth += w
+            }
+            if r == area.row && area.column >= line.count {
+                if currentWidth >= textRect.width {
+                    visual.append(current)
+                    current = ""
+                    currentWidth = 0
+                }
+                cursorLine = visual.count
+                cursorColumn = currentWidth
+            }
+            visual.append(current)
+        }
+        let first = ViewMemory.scroll(offset: 0, selected: cursorLine, visible: textRect.height, count: visual.count)
+        for (n, line) in visual.dropFirst(first).prefix(textRect.height).enumerated() {
+            grid.put(line, x: textRect.x, y: textRect.y + n, style: .dialog, maxWidth: textRect.width)
+        }
+        grid.cursor = Point(x: textRect.x + cursorColumn, y: textRect.y + cursorLine - first)
+        grid.put("Enter new line · Ctrl-←/→ word · Esc done (u undoes) · Ctrl-G discard",
+                 in: Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1), style: .dim)
+    }
+}

@@ -1,0 +1,121 @@
+import DesignModel
+import Foundation
+
+/// The workspace's one place of change: `(state, action) -> effects`. Pure: no terminal, no files,
+/// no clock except through `Environment`.
+public enum Workspace {
+    public static func reduce(_ state: inout AppState, _ action: Action, _ env: Environment) -> [Effect] {
+        switch action {
+        case .key(let key):
+            state.message = nil
+            if !state.overlays.isEmpty { return overlayKey(&state, key, env) }
+            guard let command = state.keymap.command(for: key, in: state.keyContext) else {
+                if case .char(let c) = key, !c.isWhitespace {
+                    state.message = StatusMessage("\(key) does nothing here — press ? for keys", .info)
+                }
+                return []
+            }
+            return perform(&state, command, env)
+
+        case .paste(let text):
+            return paste(&state, text)
+
+        case .resized(let size):
+            state.size = size
+            return []
+
+        case .clickedPane(let pane, let row):
+            state.overlays.removeAll { if case .help = $0 { return true }; return false }
+            guard state.overlays.isEmpty else { return [] }
+            state.screen = .panes
+            state.focus = pane
+            if let row { select(&state, pane, row) }
+            return []
+
+        case .wheel(let pane, let delta):
+            guard state.overlays.isEmpty else { return [] }
+            select(&state, pane, state.selectedRow(pane) + delta)
+            return []
+
+        case .saved(let path, let design):
+            state.savedDesign = design
+            state.filePath = path
+            state.isNewFile = false
+            state.message = StatusMessage("Saved \(path)", .success)
+            if state.quitting { return [.quit] }
+            return []
+
+        case .saveFailed(_, let message):
+            state.quitting = false
+            state.message = StatusMessage("Not saved: \(message)", .error)
+            return [.bell]
+
+        case .exported(let path):
+            state.message = StatusMessage("Exported \(path)", .success)
+            return []
+
+        case .exportFailed(let message):
+            state.message = StatusMessage("Export failed: \(message)", .error)
+            return [.bell]
+
+        case .opened(let path, let design, let isNew):
+            let keep = (state.size, state.themeName)
+            state = AppState(design: design, filePath: path, isNewFile: isNew, catalogue: state.catalogue,
+                             keymap: state.keymap)
+            (state.size, state.themeName) = keep
+            state.message = StatusMessage(isNew ? "New design: \(path)" : "Opened \(path)", .success)
+            return []
+
+        case .openFailed(let message):
+            state.message = StatusMessage(message, .error)
+            return [.bell]
+
+        case .themeChanged(let name, let error):
+            if let error {
+                state.message = StatusMessage(error, .error)
+            } else {
+                state.themeName = name
+                state.message = StatusMessage("Theme: \(name)", .success)
+            }
+            return []
+
+        case .tick, .resumedFromSuspend:
+            return []
+        }
+    }
+
+    // MARK: document changes
+
+    /// Applies a change to the document, recording it for undo and stamping `modified`.
+    /// Returns false (and records nothing) when the change left the document as it was.
+    @discardableResult
+    static func mutate(_ state: inout AppState, _ label: String, _ env: Environment,
+                       _ body: (inout Design) -> Void) -> Bool {
+        let before = UndoHistory.Entry(design: state.design, focus: state.focus, selection: state.selection, label: label)
+        var d = state.design
+        body(&d)
+        guard d != state.design else { return false }
+        d.touch(env.now())
+        state.history.record(before)
+        state.design = d
+        return true
+    }
+
+    // MARK: selection
+
+    static func select(_ state: inout AppState, _ pane: Pane, _ row: Int) {
+        let n = state.visibleRows(pane).count
+        state.selection[pane] = n == 0 ? 0 : min(max(row, 0), n - 1)
+    }
+
+    /// Selects the item with a document index, clearing a filter that hides it.
+    static func selectItem(_ state: inout AppState, _ pane: Pane, index: Int) {
+        if !state.visibleRows(pane).contains(index) { state.filters[pane] = nil }
+        if let row = state.visibleRows(pane).firstIndex(of: index) { state.selection[pane] = row }
+    }
+
+    /// Rows in a page of the focused pane, from the screen size (a little less than a pane's height).
+    static func pageSize(_ state: AppState) -> Int {
+        max(1, (state.size.fitsGrid ? (state.size.rows - 10) / 2 : state.size.rows - 6) - 1)
+    }
+}

@@ -1,0 +1,133 @@
+import DesignModel
+import Foundation
+
+/// Everything the workspace shows and remembers. Views draw it; only `Workspace.reduce` changes it.
+public struct AppState: Equatable, Sendable {
+    public var design: Design
+    /// The document as last saved or loaded; the unsaved marker compares against it, so undoing
+    /// back to the saved state clears the marker.
+    public var savedDesign: Design
+    public var filePath: String
+    /// The file did not exist yet when opened.
+    public var isNewFile: Bool
+    /// Opened read-only (another instance holds the lock, or the user chose it).
+    public var readOnly: Bool
+    public let catalogue: StageCatalogue
+    public var keymap: Keymap
+
+    public var screen: Screen = .panes
+    public var focus: Pane = .requirements
+    /// Selected row per pane, as an index into the pane's visible (filtered) rows.
+    public var selection: [Pane: Int] = [:]
+    /// Text filter per pane (`/`).
+    public var filters: [Pane: String] = [:]
+    public var overlays: [Overlay] = []
+    public var message: StatusMessage?
+    public var size = ScreenSize(columns: 80, rows: 24)
+    public var history = UndoHistory()
+    public var checklist = ChecklistCursor()
+    public var diagram = DiagramView()
+    public var themeName = "default"
+    /// Set when the user confirmed quitting; the runtime exits after the effect.
+    public var quitting = false
+
+    public init(design: Design, filePath: String, isNewFile: Bool = false, readOnly: Bool = false,
+                catalogue: StageCatalogue, keymap: Keymap = .standard) {
+        self.design = design
+        savedDesign = design
+        self.filePath = filePath
+        self.isNewFile = isNewFile
+        self.readOnly = readOnly
+        self.catalogue = catalogue
+        self.keymap = keymap
+    }
+
+    public var isDirty: Bool { design != savedDesign }
+
+    public var fileName: String { (filePath as NSString).lastPathComponent }
+
+    /// The context whose key bindings apply now.
+    public var keyContext: KeyContext {
+        switch screen {
+        case .panes: .panes
+        case .checklist: .checklist
+        case .diagram: .diagram
+        }
+    }
+
+    // MARK: rows
+
+    /// Number of items in a pane's document list (unfiltered).
+    public func itemCount(_ pane: Pane) -> Int {
+        switch pane {
+        case .requirements: design.requirements.count
+        case .components: design.components.count
+        case .flows: design.flows.count
+        case .tradeOffs: design.tradeOffs.count
+        }
+    }
+
+    /// The text a pane's filter matches against for one item.
+    public func searchText(_ pane: Pane, _ i: Int) -> String {
+        switch pane {
+        case .requirements:
+            let r = design.requirements[i]
+            return "\(r.id) \(r.text) \(r.kind.label) \(r.priority.label) \(r.category?.label ?? "") \(r.notes)"
+        case .components:
+            let c = design.components[i]
+            return "\(c.id) \(c.name) \(c.kind.label) \(c.responsibility) \(c.technology) \(c.notes)"
+        case .flows:
+            let f = design.flows[i]
+            return "\(f.id) \(componentName(f.from)) \(componentName(f.to)) \(f.label) \(f.protocol.label) \(f.mode.label) \(f.notes)"
+        case .tradeOffs:
+            let t = design.tradeOffs[i]
+            return "\(t.id) \(t.title) \(t.context) \(t.options.map(\.name).joined(separator: " ")) \(t.rationale)"
+        }
+    }
+
+    /// Indices into the document list of the rows a pane shows, after its filter.
+    public func visibleRows(_ pane: Pane) -> [Int] {
+        let all = Array(0..<itemCount(pane))
+        guard let f = filters[pane], !f.isEmpty else { return all }
+        let needle = f.lowercased()
+        return all.filter { searchText(pane, $0).lowercased().contains(needle) }
+    }
+
+    /// The selected row of a pane, clamped to what it shows.
+    public func selectedRow(_ pane: Pane) -> Int {
+        let n = visibleRows(pane).count
+        return n == 0 ? 0 : min(max(selection[pane] ?? 0, 0), n - 1)
+    }
+
+    /// The document index of the selected item, if the pane shows any.
+    public func selectedIndex(_ pane: Pane) -> Int? {
+        let rows = visibleRows(pane)
+        return rows.isEmpty ? nil : rows[selectedRow(pane)]
+    }
+
+    public func componentName(_ id: ItemID<Component>) -> String {
+        design.components[id: id]?.name ?? "⚠ \(id)"
+    }
+
+    public var selectedComponent: Component? {
+        selectedIndex(.components).map { design.components[$0] }
+    }
+}
+
+/// Where the cursor is in the checklist view.
+public struct ChecklistCursor: Equatable, Sendable {
+    public var stage: StageKey = .requirements
+    /// Row in the stage's list: catalogue items first, then custom items.
+    public var row = 0
+    public init() {}
+}
+
+/// The diagram view's camera and options.
+public struct DiagramView: Equatable, Sendable {
+    public var panX = 0
+    public var panY = 0
+    public var leftToRight = false
+    /// The component highlighted (and centred on when it changes).
+    public var focused: String?
+    public init() {}
+}

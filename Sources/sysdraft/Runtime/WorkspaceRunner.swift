@@ -1,0 +1,212 @@
+import CursesTerminal
+import DesignExport
+import DesignModel
+import DesignStorage
+import Foundation
+import TextUI
+import Workspace
+
+/// Runs the full-screen workspace: reads terminal events, feeds them to the reducer, runs the
+/// effects it asks for, draws each new state, keeps a recovery copy of unsaved edits, and on
+/// a signal saves that copy and restores the terminal before exiting.
+final class WorkspaceRunner {
+    var state: AppState
+    let assets: AssetLocator
+    let terminal = Terminal()
+    var memory = ViewMemory()
+    var grid = Grid(width: 0, height: 0)
+    var recovery: RecoveryFile
+    var lock: DocumentLock?
+    var themes: ThemeBridge
+    let env: Environment
+    /// When the document last changed and what the recovery copy holds.
+    var lastChange = ContinuousClock.now
+    var recoveredDesign: Design?
+    var exitCode: Int32 = 0
+
+    /// The delay after the last change before the recovery copy is written.
+    static let recoveryDelay = Duration.milliseconds(1000)
+
+    init(state: AppState, assets: AssetLocator, themes: ThemeBridge, lock: DocumentLock?) {
+        self.state = state
+        self.assets = assets
+        self.themes = themes
+        self.lock = lock
+        recovery = RecoveryFile(for: state.filePath)
+        let names = themes.names()
+        env = Environment(now: { Date() }, themeNames: { names }, completePath: PathCompletion.complete)
+        recoveredDesign = state.savedDesign
+    }
+
+    func run() -> Int32 {
+        let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        terminal.start(mouse: themes.mouse, noColor: noColor)
+        terminal.setColors(themes.colors(depth: terminal.depth))
+        state.size = terminal.size
+        defer {
+            terminal.stop()
+            lock?.release()
+        }
+        var previous = state
+        var running = true
+        while running {
+            WorkspaceView.render(state, into: &grid, memory: &memory)
+            terminal.draw(grid)
+            let wait: Int32 = recoveryPending ? 250 : 1000
+            let event = terminal.nextEvent(timeout: wait)
+            switch event {
+            case .key(let k)?: running = dispatch(.key(k))
+            case .paste(let s)?: running = dispatch(.paste(s))
+            case .mouse(let m)?:
+                if let action = WorkspaceView.hitTest(m, state, memory) { running = dispatch(action) }
+            case .resize(let size)?: running = dispatch(.resized(size))
+            case .signal(let sig)?:
+                // Keep the edits and free the lock before touching the terminal, which may be
+                // gone already (SIGHUP after a closed window or SSH session).
+                saveRecoveryNow()
+                lock?.release()
+                terminal.stop()
+                let kept = state.isDirty ? " Unsaved edits are kept in \(recovery.path)." : ""
+                try? FileHandle.standardError.write(contentsOf: Data("sysdraft: stopped by signal \(sig).\(kept)\n".utf8))
+                exit(128 + sig)
+            case nil:
+                break
+            }
+            if state.design != previous.design { lastChange = .now }
+            previous = state
+            keepRecoveryCopy()
+        }
+        // A clean exit: the file on disk is what the user chose to keep.
+        recovery.remove()
+        return exitCode
+    }
+
+    /// Runs an action and every effect it causes; returns false when the app should quit.
+    func dispatch(_ first: Action) -> Bool {
+        var queue = [first]
+        var keepRunning = true
+        while !queue.isEmpty {
+            let action = queue.removeFirst()
+            for effect in Workspace.reduce(&state, action, env) {
+                switch effect {
+                case .quit: keepRunning = false
+                default: if let next = perform(effect) { queue.append(next) }
+                }
+            }
+        }
+        return keepRunning
+    }
+
+    /// Does the I/O an effect asks for; the result comes back as an action.
+    func perform(_ effect: Effect) -> Action? {
+        switch effect {
+        case .save(let design, let path):
+            do {
+                try DesignFile.save(design, to: path)
+                if path == state.filePath { recovery.remove() }
+                return .saved(path: path, design: design)
+            } catch {
+                return .saveFailed(path: path, message: error.description)
+            }
+        case .export(let design, let path, let format):
+            do {
+                let text = try Exporter.export(design, catalogue: state.catalogue,
+                                               format: ExportFormat(rawValue: format) ?? .markdown)
+                try AtomicFile.write(Data(text.utf8), to: path)
+                return .exported(path: path)
+            } catch {
+                return .exportFailed(message: "\(error)")
+            }
+        case .open(let path):
+            if FileManager.default.fileExists(atPath: path) {
+                do {
+                    let design = try DesignFile.load(path)
+                    switchDocument(to: path)
+                    return .opened(path: path, design: design, isNew: false)
+                } catch {
+                    return .openFailed(message: error.description)
+                }
+            }
+            switchDocument(to: path)
+            return .opened(path: path, design: Design(title: NewCommand.titleFromFileName(path), now: Date()), isNew: true)
+        case .quit:
+            return nil
+        case .suspend:
+            terminal.suspend()
+            return .resumedFromSuspend(now: ContinuousClock.now - ContinuousClock.now)
+        case .bell:
+            terminal.bell()
+            return nil
+        case .redraw:
+            terminal.invalidate()
+            return nil
+        case .setTheme(let name):
+            do {
+                try themes.select(name)
+                terminal.setColors(themes.colors(depth: terminal.depth))
+                return .themeChanged(name: themes.current, error: nil)
+            } catch {
+                return .themeChanged(name: name, error: "\(error)")
+            }
+        }
+    }
+
+    /// Moves the lock and recovery copy to another document (`:e`).
+    func switchDocument(to path: String) {
+        recovery.remove()
+        lock?.release()
+        lock = DocumentLock(for: path)
+        _ = lock?.acquire()
+        recovery = RecoveryFile(for: path)
+        recoveredDesign = nil
+    }
+
+    var recoveryPending: Bool { state.isDirty && state.design != recoveredDesign }
+
+    /// Writes the recovery copy once the user has paused for a moment.
+    func keepRecoveryCopy() {
+        guard recoveryPending, ContinuousClock.now - lastChange >= Self.recoveryDelay else {
+            if !state.isDirty && recoveredDesign != state.design {
+                recovery.remove()
+                recoveredDesign = state.design
+            }
+            return
+        }
+        saveRecoveryNow()
+    }
+
+    func saveRecoveryNow() {
+        guard state.isDirty, state.design != recoveredDesign else { return }
+        do {
+            try recovery.write(state.design)
+            recoveredDesign = state.design
+        } catch {
+            state.message = StatusMessage("Cannot keep a recovery copy: \(error)", .error)
+        }
+    }
+}
+
+/// File-name completion for the palette's path arguments.
+enum PathCompletion {
+    @Sendable static func complete(_ prefix: String) -> [String] {
+        let expanded = (prefix as NSString).expandingTildeInPath
+        let dir: String
+        let stem: String
+        if prefix.hasSuffix("/") {
+            dir = expanded
+            stem = ""
+        } else {
+            dir = (expanded as NSString).deletingLastPathComponent
+            stem = (expanded as NSString).lastPathComponent
+        }
+        let listDir = dir.isEmpty ? "." : dir
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: listDir) else { return [] }
+        let typedDir = prefix.hasSuffix("/") ? prefix : (prefix as NSString).deletingLastPathComponent
+        return names.filter { $0.hasPrefix(stem) && (!$0.hasPrefix(".") || stem.hasPrefix(".")) }.sorted().map { name in
+            var isDir: ObjCBool = false
+            FileManager.default.fileExists(atPath: (listDir as NSString).appendingPathComponent(name), isDirectory: &isDir)
+            let joined = typedDir.isEmpty ? name : (typedDir.hasSuffix("/") ? typedDir + name : typedDir + "/" + name)
+            return joined + (isDir.boolValue ? "/" : "")
+        }
+    }
+}

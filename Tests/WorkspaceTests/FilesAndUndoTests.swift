@@ -1,0 +1,97 @@
+import DesignModel
+import Foundation
+import Testing
+@testable import Workspace
+
+@Suite struct FilesAndUndoTests {
+    @Test func saveAsksTheRuntimeAndAnAnswerCleansTheMarker() {
+        var s = makeState(components: 1)
+        send(&s, .char("2"), .char("d"))
+        #expect(s.isDirty)
+        let effects = send(&s, .ctrl("s"))
+        #expect(effects == [.save(s.design, path: "/tmp/test.json")])
+        _ = Workspace.reduce(&s, .saved(path: "/tmp/test.json", design: s.design), env)
+        #expect(!s.isDirty)
+        #expect(s.message?.kind == .success)
+    }
+
+    @Test func aFailedSaveKeepsTheEditsAndSaysWhy() {
+        var s = makeState(components: 1)
+        send(&s, .char("2"), .char("d"))
+        let effects = Workspace.reduce(&s, .saveFailed(path: "/tmp/test.json", message: "Permission denied"), env)
+        #expect(effects == [.bell])
+        #expect(s.isDirty)
+        #expect(s.message == StatusMessage("Not saved: Permission denied", .error))
+    }
+
+    @Test func quitWithUnsavedChangesAsks() {
+        var s = makeState(components: 1)
+        #expect(send(&s, .char("q")) == [.quit], "clean: quits at once")
+        s = makeState(components: 1)
+        send(&s, .char("2"), .char("d"), .char("q"))
+        #expect(s.topConfirm?.title == "Unsaved changes")
+        #expect(send(&s, .char("c")).isEmpty)
+        #expect(!s.quitting)
+        send(&s, .char("q"))
+        let effects = send(&s, .char("y"))
+        #expect(effects == [.save(s.design, path: "/tmp/test.json")])
+        #expect(s.quitting)
+        #expect(Workspace.reduce(&s, .saved(path: "/tmp/test.json", design: s.design), env) == [.quit])
+    }
+
+    @Test func quitWithoutSaving() {
+        var s = makeState(components: 1)
+        send(&s, .char("2"), .char("d"), .char("q"))
+        #expect(send(&s, .char("n")) == [.quit])
+    }
+
+    @Test func undoRedoAndTheSavedState() {
+        var s = makeState(components: 3)
+        send(&s, .char("2"), .char("d"), .char("d"))
+        #expect(s.design.components.map(\.name) == ["C2"])
+        send(&s, .char("u"))
+        #expect(s.design.components.map(\.name) == ["C1", "C2"])
+        send(&s, .char("u"))
+        #expect(s.design.components.map(\.name) == ["C0", "C1", "C2"])
+        #expect(!s.isDirty, "undo back to the saved state clears the marker")
+        send(&s, .char("u"))
+        #expect(s.message?.text == "Nothing to undo")
+        send(&s, .ctrl("r"))
+        #expect(s.design.components.map(\.name) == ["C1", "C2"])
+        #expect(s.isDirty)
+        send(&s, .ctrl("y"))
+        #expect(s.design.components.map(\.name) == ["C2"])
+    }
+
+    @Test func undoBringsBackFlowsDeletedWithTheirComponent() throws {
+        var s = makeState(components: 2)
+        try s.design.addFlow(from: "comp-1", to: "comp-2", label: "x")
+        s.savedDesign = s.design
+        let before = s.design
+        send(&s, .char("2"), .char("d"), .char("y"))
+        #expect(s.design.flows.isEmpty)
+        send(&s, .char("u"))
+        #expect(s.design == before)
+        #expect(!s.isDirty)
+    }
+
+    @Test func aNewEditForgetsTheRedoStack() {
+        var s = makeState(components: 3)
+        send(&s, .char("2"), .char("d"), .char("u"))
+        send(&s, .char("J"))
+        send(&s, .ctrl("r"))
+        #expect(s.message?.text == "Nothing to redo")
+    }
+
+    @Test func readOnlyRefusesEditsButAllowsSaveAs() {
+        var s = makeState(components: 1)
+        s.readOnly = true
+        send(&s, .char("2"), .char("d"))
+        #expect(s.design.components.count == 1)
+        #expect(s.message?.kind == .error)
+        #expect(send(&s, .ctrl("s")) == [.bell])
+        send(&s, .char(":"))
+        type(&s, "w /tmp/copy.json")
+        #expect(send(&s, .enter) == [.save(s.design, path: "/tmp/copy.json")])
+    }
+}

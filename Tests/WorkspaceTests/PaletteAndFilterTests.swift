@@ -1,0 +1,138 @@
+import DesignModel
+import Foundation
+import Testing
+@testable import Workspace
+
+@Suite struct PaletteAndFilterTests {
+    func run(_ s: inout AppState, _ command: String) -> [Effect] {
+        send(&s, .char(":"))
+        type(&s, command)
+        return send(&s, .enter)
+    }
+
+    @Test func exStyleCommands() {
+        var s = makeState(components: 1)
+        #expect(run(&s, "w") == [.save(s.design, path: "/tmp/test.json")])
+        #expect(run(&s, "w other.json") == [.save(s.design, path: "other.json")])
+        #expect(run(&s, "q") == [.quit])
+        s = makeState(components: 1)
+        send(&s, .char("2"), .char("d"))
+        #expect(run(&s, "q").isEmpty)
+        #expect(s.topConfirm != nil)
+        send(&s, .escape)
+        #expect(run(&s, "q!") == [.quit])
+        s = makeState()
+        #expect(run(&s, "wq") == [.save(s.design, path: "/tmp/test.json")])
+        #expect(s.quitting)
+    }
+
+    @Test func exportChoosesTheFormatFromTheExtension() {
+        var s = makeState()
+        #expect(run(&s, "export") == [.export(s.design, path: "/tmp/test.md", format: "markdown")])
+        #expect(run(&s, "export d.dot") == [.export(s.design, path: "d.dot", format: "dot")])
+        #expect(run(&s, "export d.mmd") == [.export(s.design, path: "d.mmd", format: "mermaid")])
+    }
+
+    @Test func unknownCommandsSaySo() {
+        var s = makeState()
+        #expect(run(&s, "frobnicate now") == [.bell])
+        #expect(s.message?.text.hasPrefix("Unknown command: frobnicate") == true)
+    }
+
+    @Test func fuzzyMatchingRanksNamesAndTitles() {
+        let entries = Workspace.paletteEntries(.standard)
+        #expect(Palette.matches("exp", in: entries).first?.name == "export")
+        #expect(Palette.matches("stg", in: entries).first?.name == "stages")
+        #expect(Palette.matches("wq", in: entries).first?.name == "wq")
+        #expect(Palette.matches("zzzz", in: entries).isEmpty)
+        // Every keymap command can be found by its title.
+        #expect(Palette.matches("diagram", in: entries).contains { $0.name == "diagram" })
+    }
+
+    @Test func enterRunsTheHighlightedMatch() {
+        var s = makeState()
+        send(&s, .char(":"))
+        type(&s, "stg")
+        send(&s, .enter)
+        #expect(s.screen == .checklist)
+    }
+
+    @Test func tabCompletesCommandsAndPaths() {
+        var s = makeState()
+        send(&s, .char(":"))
+        type(&s, "expo")
+        send(&s, .tab)
+        guard case .palette(let p)? = s.overlays.last else { Issue.record("palette closed"); return }
+        #expect(p.editor.text == "export ")
+        type(&s, "des")
+        send(&s, .tab)
+        guard case .palette(let p2)? = s.overlays.last else { Issue.record("palette closed"); return }
+        #expect(p2.editor.text == "export designs/")
+    }
+
+    @Test func filteringNarrowsThePaneAsYouType() {
+        var s = makeState()
+        for name in ["Redis cache", "Postgres", "Redis streams", "API"] { s.design.addComponent(name: name, kind: .service) }
+        send(&s, .char("2"), .char("/"))
+        type(&s, "redis")
+        #expect(s.visibleRows(.components) == [0, 2])
+        send(&s, .enter)
+        #expect(s.overlays.isEmpty)
+        #expect(s.message?.text.hasPrefix("2 matches") == true)
+        send(&s, .char("n"))
+        #expect(s.selectedComponent?.name == "Redis streams")
+        send(&s, .char("n"))
+        #expect(s.selectedComponent?.name == "Redis cache")
+        send(&s, .char("/"), .escape)
+        #expect(s.visibleRows(.components).count == 4)
+    }
+
+    @Test func editingAFilteredRowEditsTheRightItem() {
+        var s = makeState()
+        for name in ["Alpha", "Beta", "Gamma"] { s.design.addComponent(name: name, kind: .service) }
+        send(&s, .char("2"), .char("/"))
+        type(&s, "gam")
+        send(&s, .enter, .char("e"))
+        #expect(s.topForm?.target == .component("comp-3"))
+    }
+}
+
+@Suite struct ChecklistTests {
+    @Test func tickingCatalogueAndCustomItems() {
+        var s = makeState()
+        send(&s, .char("c"))
+        #expect(s.screen == .checklist)
+        send(&s, .char(" "))
+        #expect(s.design.stage(.requirements).done == ["requirements.one"])
+        send(&s, .char("a"))
+        type(&s, "Ask about analytics")
+        send(&s, .enter)
+        #expect(s.design.stage(.requirements).custom.map(\.text) == ["Ask about analytics"])
+        #expect(s.checklist.row == 2)
+        send(&s, .char(" "))
+        #expect(s.design.stage(.requirements).custom[0].done)
+        #expect(s.design.progress(of: .requirements, in: testCatalogue).done == 2)
+        send(&s, .tab)
+        #expect(s.checklist.stage == .highLevelDesign)
+        send(&s, .backTab, .backTab)
+        #expect(s.checklist.stage == .tradeOffs)
+    }
+
+    @Test func stageNotesEditAcrossLinesAndUndo() {
+        var s = makeState()
+        send(&s, .char("c"), .char("l"), .char("n"))
+        type(&s, "Load balancer")
+        send(&s, .enter)
+        type(&s, "then 漢字 ✓")
+        send(&s, .escape)
+        #expect(s.design.stage(.highLevelDesign).notes == "Load balancer\nthen 漢字 ✓")
+        send(&s, .char("u"))
+        #expect(s.design.stage(.highLevelDesign).notes == "")
+    }
+
+    @Test func onlyCustomItemsCanBeDeleted() {
+        var s = makeState()
+        send(&s, .char("c"), .char("d"))
+        #expect(s.message?.text.hasPrefix("Only items you added") == true)
+    }
+}
