@@ -186,11 +186,16 @@ private struct ReportWriter {
 
         heading(3, "Checklist")
         var items: [String] = []
+        // An item needs some text after its box, or GFM does not see a task item.
+        func itemText(_ text: String) -> String {
+            let t = cell(text)
+            return t.isEmpty ? "_(no text)_" : t
+        }
         for item in stage.items {
-            items.append("- [\(state.isDone(item.key) ? "x" : " ")] " + cell(item.text))
+            items.append("- [\(state.isDone(item.key) ? "x" : " ")] " + itemText(item.text))
         }
         for item in state.custom {
-            items.append("- [\(item.done ? "x" : " ")] " + cell(item.text) + " _(added)_")
+            items.append("- [\(item.done ? "x" : " ")] " + itemText(item.text) + " _(added)_")
         }
         if items.isEmpty { paragraph("_No checklist items._") } else {
             for i in items { line(i) }
