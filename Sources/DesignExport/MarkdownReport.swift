@@ -186,7 +186,7 @@ private struct ReportWriter {
 
         heading(3, "Checklist")
         var items: [String] = []
-        // An item needs some text after its box, or GFM does not see a task item.
+        // A blank item would be an empty box with nothing beside it: say so.
         func itemText(_ text: String) -> String {
             let t = cell(text)
             return t.isEmpty ? "_(no text)_" : t
