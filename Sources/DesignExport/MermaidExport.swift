@@ -39,7 +39,7 @@ public enum MermaidExport {
 
         if options.groupByKind {
             for (kind, members) in groupedByKind(design.components) {
-                out += "    subgraph g_\(kind.rawValue.replacingOccurrences(of: "-", with: "_"))[\"\(label(kind.groupTitle))\"]\n"
+                out += "    subgraph g_\(kind.rawValue.replacingOccurrences(of: "-", with: "_")) [\"\(label(kind.groupTitle))\"]\n"
                 for c in members { node(c, indent: "        ") }
                 out += "    end\n"
             }
@@ -82,23 +82,28 @@ public enum MermaidExport {
 
     /// A label's text for use between double quotes.
     public static func label(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for s in TextSafety.oneLine(text).unicodeScalars {
-            switch s {
-            case "\"": out += "#quot;"
-            case "<": out += "#lt;"
-            case ">": out += "#gt;"
-            case "&": out += "#amp;"
-            case "#": out += "#35;"
-            case "%": out += "#37;"
-            case "|": out += "#124;"
-            case "`": out += "#96;"
-            case "{": out += "#123;"
-            case "}": out += "#125;"
-            default: out.unicodeScalars.append(s)
+        var t = TextSafety.oneLine(text)
+        return t.withUTF8 { b -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count + 8)
+            for c in b {
+                let entity: String?
+                switch c {
+                case UInt8(ascii: "\""): entity = "#quot;"
+                case UInt8(ascii: "<"): entity = "#lt;"
+                case UInt8(ascii: ">"): entity = "#gt;"
+                case UInt8(ascii: "&"): entity = "#amp;"
+                case UInt8(ascii: "#"): entity = "#35;"
+                case UInt8(ascii: "%"): entity = "#37;"
+                case UInt8(ascii: "|"): entity = "#124;"
+                case UInt8(ascii: "`"): entity = "#96;"
+                case UInt8(ascii: "{"): entity = "#123;"
+                case UInt8(ascii: "}"): entity = "#125;"
+                default: entity = nil
+                }
+                if let entity { out.append(contentsOf: entity.utf8) } else { out.append(c) }
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
     }
 }
