@@ -216,7 +216,7 @@ private struct Engine {
 
         var attempt = 0
         while true {
-            let final = attempt >= 2
+            let final = attempt >= 2 || DebugStats.forceFinal
             if let d = attemptLayout(g: g, dag: dag, selfLoops: selfLoops, left: left, orderSize: orderSize,
                                      rankSize: rankSize, boxW: boxW, boxH: boxH, bandSize: bandSize,
                                      depth: depth, labelRoom: labelRoom, chainPort: chainPort,
@@ -234,11 +234,13 @@ private struct Engine {
                                 bandSize: [Int], depth: [Int], labelRoom: [Int],
                                 chainPort: [(Int, Int)], loopPort: [(Int, Int)],
                                 attempt: Int, relaxedAllowed: Bool) -> Diagram? {
+        DebugStats.attempts += 1
         let n = ids.count
         let layerCount = g.layers.count
         var rankStart = [Int](repeating: margin, count: layerCount)
         for l in 0..<max(0, layerCount - 1) {
-            var gap = max(3, depth[l] * (1 + attempt) + 2) + attempt * 2
+            var gap = depth[l] == 0 ? 3 : depth[l] * (1 + attempt) + 4
+            gap += attempt * 2
             if labelRoom[l] > 0 { gap = tb ? gap + 2 : max(gap, labelRoom[l] + 4) }
             rankStart[l + 1] = rankStart[l] + bandSize[l] + gap
         }
@@ -278,16 +280,45 @@ private struct Engine {
         func entryCell(_ v: Int) -> Int { dummyCell(v, rank: rankStart[Int(g.layerOf[v])] - 1) }
         func exitCell(_ v: Int) -> Int { let l = Int(g.layerOf[v]); return dummyCell(v, rank: rankStart[l] + bandSize[l]) }
 
-        // Reserve ports and dummy lines before routing anything.
+        // Reserve ports and dummy lines before routing anything. The cell in front of each end is
+        // kept for running straight (others may cross it but not run along it or turn in it), so
+        // an edge routed earlier cannot wall off a later edge's port.
+        // Each end keeps a straight stub into its channel: the upper half of the channel below a
+        // start, the lower half above an end (others may cross it but not run along it or turn in it).
+        func cellAt(order: Int, rank: Int) -> Int { tb ? rank * W + order : order * W + rank }
+        func orderOf(_ c: Int) -> Int { tb ? c % W : c / W }
+        func rankOf(_ c: Int) -> Int { tb ? c / W : c % W }
+        func channelMid(_ l: Int) -> Int {
+            let r0 = rankStart[l] + bandSize[l], r1 = rankStart[l + 1] - 1
+            return r0 + (r1 - r0) / 2
+        }
+        func reserveStub(_ c: Int, from: Int, to: Int, owner: Int32) {
+            if from > to { return }
+            let o = orderOf(c)
+            for r in from...to {
+                let x = cellAt(order: o, rank: r)
+                if grid.blocked[x] != 0 { continue }
+                if tb { if grid.occV[x] == 0 { grid.occV[x] = owner } } else { if grid.occH[x] == 0 { grid.occH[x] = owner } }
+            }
+        }
         for (ci, chain) in g.chains.enumerated() {
             let owner = Int32(dag[ci].input + 1)
-            grid.reserve(portCell(Int(chain[0]), side: outSide, offset: chainPort[ci].0), owner: owner)
-            grid.reserve(portCell(Int(chain[chain.count - 1]), side: inSide, offset: chainPort[ci].1), owner: owner)
+            let s = portCell(Int(chain[0]), side: outSide, offset: chainPort[ci].0)
+            let t = portCell(Int(chain[chain.count - 1]), side: inSide, offset: chainPort[ci].1)
+            grid.reserve(s, owner: owner)
+            grid.reserve(t, owner: owner)
+            let l0 = Int(g.layerOf[Int(chain[0])])
+            reserveStub(s, from: rankOf(s) + 1, to: channelMid(l0), owner: owner)
+            let l1 = Int(g.layerOf[Int(chain[chain.count - 1])])
+            reserveStub(t, from: channelMid(l1 - 1) + 1, to: rankOf(t) - 1, owner: owner)
             if chain.count > 2 {
                 for k in 1..<(chain.count - 1) {
                     let d = Int(chain[k])
+                    let l = Int(g.layerOf[d])
                     grid.reserve(entryCell(d), owner: owner)
                     grid.reserve(exitCell(d), owner: owner)
+                    reserveStub(entryCell(d), from: channelMid(l - 1) + 1, to: rankOf(entryCell(d)) - 1, owner: owner)
+                    reserveStub(exitCell(d), from: rankOf(exitCell(d)) + 1, to: channelMid(l), owner: owner)
                     for c in bandCells(d) {
                         if tb { grid.occV[c] = owner } else { grid.occH[c] = owner }
                     }
@@ -316,6 +347,7 @@ private struct Engine {
                 if let p = grid.route(start: start, startDir: startDir, goal: goal, goalDir: goalDir, me: owner, window: w, relaxed: false) { return p }
             }
             if let p = grid.route(start: start, startDir: startDir, goal: goal, goalDir: goalDir, me: owner, window: grid.fullWindow, relaxed: false) { return p }
+            DebugStats.failed.append((start % grid.width, start / grid.width, goal % grid.width, goal / grid.width))
             if !relaxedAllowed { return nil }
             return grid.route(start: start, startDir: startDir, goal: goal, goalDir: goalDir, me: owner, window: grid.fullWindow, relaxed: true)
         }
@@ -555,6 +587,7 @@ private struct Engine {
             }
         }
         let cw = maxX - minX + 1, ch = maxY - minY + 1
+        DebugStats.crop = (minX, minY)
         var legendW = 0
         for l in legend { legendW = max(legendW, DisplayWidth.of(l)) }
         let fw = max(cw, legendW)

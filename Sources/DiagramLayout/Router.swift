@@ -83,6 +83,8 @@ struct RouteGrid {
     mutating func route(start: Int, startDir: Int, goal: Int, goalDir: Int, me: Int32,
                         window win: Window, relaxed: Bool) -> [Int]? {
         if start == goal { return [start] }
+        DebugStats.searches += 1
+        if win.x0 == 0 && win.y0 == 0 && win.x1 == width - 1 && win.y1 == height - 1 { DebugStats.full += 1 }
         let ww = win.x1 - win.x0 + 1
         let wh = win.y1 - win.y0 + 1
         let states = ww * wh * 4
@@ -121,6 +123,7 @@ struct RouteGrid {
             let s = Int(key & ((1 << 34) - 1))
             if closed[s] == cur { continue }
             closed[s] = cur
+            DebugStats.pops += 1
             let d = s & 3
             let lc = s >> 2
             let lx = lc % ww, ly = lc / ww
@@ -164,7 +167,7 @@ struct RouteGrid {
                 }
             }
         }
-        if found < 0 { return nil }
+        if found < 0 { DebugStats.failures += 1; return nil }
         var cells: [Int] = []
         var s = found
         while s >= 0 {
@@ -206,4 +209,15 @@ struct RouteGrid {
         heap[i] = last
         return top
     }
+}
+
+enum DebugStats {
+    nonisolated(unsafe) static var searches = 0
+    nonisolated(unsafe) static var failures = 0
+    nonisolated(unsafe) static var full = 0
+    nonisolated(unsafe) static var attempts = 0
+    nonisolated(unsafe) static var pops = 0
+    nonisolated(unsafe) static var forceFinal = false
+    nonisolated(unsafe) static var crop = (0, 0)
+    nonisolated(unsafe) static var failed: [(Int, Int, Int, Int)] = []
 }
