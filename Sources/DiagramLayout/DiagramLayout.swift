@@ -117,12 +117,20 @@ private struct Engine {
         var sideCount = [[Int]](repeating: [0, 0, 0, 0], count: n)
         for e in dag { sideCount[e.a][outSide] += 1; sideCount[e.b][inSide] += 1 }
         for i in selfLoops { let v = ends[i].0; sideCount[v][loopStartSide] += 1; sideCount[v][loopEndSide] += 1 }
+        // Sides with several edges, some labelled, spread their ports so labels fit between them.
+        var sideNeed = sideCount
+        for e in dag {
+            guard let label = edgeLabels[e.input] else { continue }
+            let extra = tb ? min(DisplayWidth.of(label), 10) + 1 : 1
+            if sideCount[e.a][outSide] > 1 { sideNeed[e.a][outSide] += extra }
+            if sideCount[e.b][inSide] > 1 { sideNeed[e.b][inSide] += extra }
+        }
         var boxW = [Int](repeating: 0, count: n), boxH = [Int](repeating: 0, count: n)
         for v in 0..<n {
             let t = text[v]
             let innerW = max(t.widths.max() ?? 0, 1) + 2
-            boxW[v] = max(innerW, sideCount[v][0], sideCount[v][1]) + 2
-            boxH[v] = max(t.lines.count, sideCount[v][2], sideCount[v][3]) + 2
+            boxW[v] = max(innerW, sideNeed[v][0], sideNeed[v][1]) + 2
+            boxH[v] = max(t.lines.count, sideNeed[v][2], sideNeed[v][3]) + 2
         }
         let total = g.count
         var orderSize = [Int](repeating: 1, count: total)
@@ -216,7 +224,7 @@ private struct Engine {
 
         var attempt = 0
         while true {
-            let final = attempt >= 2 || DebugStats.forceFinal
+            let final = attempt >= 2
             if let d = attemptLayout(g: g, dag: dag, selfLoops: selfLoops, left: left, orderSize: orderSize,
                                      rankSize: rankSize, boxW: boxW, boxH: boxH, bandSize: bandSize,
                                      depth: depth, labelRoom: labelRoom, chainPort: chainPort,
@@ -234,7 +242,6 @@ private struct Engine {
                                 bandSize: [Int], depth: [Int], labelRoom: [Int],
                                 chainPort: [(Int, Int)], loopPort: [(Int, Int)],
                                 attempt: Int, relaxedAllowed: Bool) -> Diagram? {
-        DebugStats.attempts += 1
         let n = ids.count
         let layerCount = g.layers.count
         var rankStart = [Int](repeating: margin, count: layerCount)
@@ -347,7 +354,6 @@ private struct Engine {
                 if let p = grid.route(start: start, startDir: startDir, goal: goal, goalDir: goalDir, me: owner, window: w, relaxed: false) { return p }
             }
             if let p = grid.route(start: start, startDir: startDir, goal: goal, goalDir: goalDir, me: owner, window: grid.fullWindow, relaxed: false) { return p }
-            DebugStats.failed.append((start % grid.width, start / grid.width, goal % grid.width, goal / grid.width))
             if !relaxedAllowed { return nil }
             return grid.route(start: start, startDir: startDir, goal: goal, goalDir: goalDir, me: owner, window: grid.fullWindow, relaxed: true)
         }
@@ -587,7 +593,6 @@ private struct Engine {
             }
         }
         let cw = maxX - minX + 1, ch = maxY - minY + 1
-        DebugStats.crop = (minX, minY)
         var legendW = 0
         for l in legend { legendW = max(legendW, DisplayWidth.of(l)) }
         let fw = max(cw, legendW)

@@ -79,11 +79,9 @@ struct RouteGrid {
     func route(start: Int, startDir: Int, goal: Int, goalDir: Int, me: Int32,
                window win: Window, relaxed: Bool) -> [Int]? {
         if start == goal { return [start] }
-        DebugStats.searches += 1
         let ww = win.x1 - win.x0 + 1
         let wh = win.y1 - win.y0 + 1
         let states = ww * wh * 4
-        precondition(states < 1 << 28, "routing window too large")
         let sc = scratch
         sc.ensure(states)
         let cur = sc.nextStamp()
@@ -93,9 +91,9 @@ struct RouteGrid {
         let stamp = sc.stamp, closed = sc.closed, gCost = sc.gCost, parent = sc.parent
         sc.heapCount = 0
 
-        // Key: f (20 bits) | ties broken toward the larger g (16 bits) | window-local state (28 bits).
+        // Key: f (20 bits) | ties broken toward the larger g (12 bits) | window-local state (32 bits).
         @inline(__always) func key(_ f: Int, _ g: Int, _ s: Int) -> UInt64 {
-            UInt64(min(f, 0xFFFFF)) << 44 | UInt64(0xFFFF - min(g, 0xFFFF)) << 28 | UInt64(s)
+            UInt64(min(f, 0xFFFFF)) << 44 | UInt64(0xFFF - min(g, 0xFFF)) << 32 | UInt64(s)
         }
         @inline(__always) func h(_ x: Int, _ y: Int) -> Int {
             abs(x - gx) + abs(y - gy) + ((x != gx && y != gy) ? bendCost : 0)
@@ -113,7 +111,7 @@ struct RouteGrid {
         occV.withUnsafeBufferPointer { occVP in
             while sc.heapCount > 0 {
                 let top = sc.popMin()
-                let s = Int(top & ((1 << 28) - 1))
+                let s = Int(top & 0xFFFF_FFFF)
                 if closed[s] == cur { continue }
                 closed[s] = cur
                 let d = s & 3
@@ -166,7 +164,7 @@ struct RouteGrid {
         }
         }
         }
-        if found < 0 { DebugStats.failures += 1; return nil }
+        if found < 0 { return nil }
         var cells: [Int] = []
         var s = found
         while s >= 0 {
@@ -255,15 +253,4 @@ final class SearchScratch: @unchecked Sendable {
         heap[i] = last
         return top
     }
-}
-
-enum DebugStats {
-    nonisolated(unsafe) static var searches = 0
-    nonisolated(unsafe) static var failures = 0
-    nonisolated(unsafe) static var full = 0
-    nonisolated(unsafe) static var attempts = 0
-    nonisolated(unsafe) static var pops = 0
-    nonisolated(unsafe) static var forceFinal = false
-    nonisolated(unsafe) static var crop = (0, 0)
-    nonisolated(unsafe) static var failed: [(Int, Int, Int, Int)] = []
 }
