@@ -120,10 +120,15 @@ private func runGraphEasy(_ exe: String, _ g: DiagramGraph, timeout: Double) -> 
     if timedOut { return nil }
     let err = (try? String(contentsOf: errFile, encoding: .utf8)) ?? ""
     var failed = 0
-    // "could only place 306/368 edges"
-    if let r = err.range(of: #"place (\d+)/(\d+) edges"#, options: .regularExpression) {
-        let nums = err[r].split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
-        if nums.count == 2 { failed = nums[1] - nums[0] }
+    // "Layouter could only place 200 nodes/307 edges out of 200/360 - giving up"
+    // (older wording: "could only place 306/368 edges")
+    let patterns = [#"(\d+) edges out of \d+/(\d+)"#, #"place (\d+)/(\d+) edges"#]
+    for pattern in patterns {
+        if let r = err.range(of: pattern, options: .regularExpression) {
+            let nums = err[r].split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+            if let placed = nums.first, let total = nums.last, nums.count >= 2 { failed = total - placed }
+            break
+        }
     }
     return (elapsed, failed)
 }
@@ -132,15 +137,17 @@ func runDiagramBench() {
     let clock = ContinuousClock()
     let graphEasy = graphEasyPath()
     print("diagram layout + render (median of runs, ms)")
-    print("nodes  edges  drawn  crossings  size        ms      graph-easy (s)  ratio   ge unplaced")
-    for n in [50, 200, 1000] {
+    print("dir  nodes  edges  drawn  crossings  size        ms      graph-easy (s)  ratio   ge unplaced")
+    let cases: [(Int, DiagramDirection)] = [(50, .topToBottom), (200, .topToBottom), (1000, .topToBottom),
+                                            (200, .leftToRight), (1000, .leftToRight)]
+    for (n, direction) in cases {
         let g = makeArchitectureGraph(nodes: n, seed: 0x5EED + UInt64(n))
         var times: [Double] = []
         var diagram: Diagram?
         let runs = n >= 1000 ? 5 : 9
         for _ in 0..<runs {
             let start = clock.now
-            let d = DiagramLayout.layout(g, DiagramOptions())
+            let d = DiagramLayout.layout(g, DiagramOptions(direction: direction))
             let rendered = d.text()
             times.append(milliseconds(clock.now - start))
             precondition(!rendered.isEmpty)
@@ -150,9 +157,9 @@ func runDiagramBench() {
         let median = times[times.count / 2]
         let d = diagram!
         let drawn = d.edgePaths.filter { !$0.isEmpty }.count
-        var line = String(format: "%5d  %5d  %5d  %9d  %-10@ %7.1f", n, g.edges.count, drawn, d.crossings,
+        var line = (direction == .topToBottom ? "TB " : "LR ") + String(format: "%5d  %5d  %5d  %9d  %-10@ %7.1f", n, g.edges.count, drawn, d.crossings,
                           "\(d.width)x\(d.height)" as NSString, median)
-        if let exe = graphEasy {
+        if let exe = graphEasy, direction == .topToBottom {
             if n > 200 {
                 line += "      skipped (too slow)"
             } else if let (secs, failed) = runGraphEasy(exe, g, timeout: 60) {
