@@ -179,3 +179,61 @@ import Glibc
         #expect(contents(path) == before)
     }
 }
+
+@Suite(.serialized) struct WorkspaceCommandTests {
+    @Test func exportingFromThePaletteWritesTheReport() throws {
+        let dir = try TempDir()
+        defer { dir.cleanup() }
+        try sysdraft("new", dir.file("d.json"), "--from", "url-shortener")
+        let t = try TmuxSession("\(Repo.binary) d.json", cwd: dir.path)
+        try t.waitFor(text: "1 Requirements (14)")
+        try t.keys(":")
+        try t.type("export report.md")
+        try t.keys("Enter")
+        try t.waitFor(text: "Exported report.md")
+        try t.keys(":")
+        try t.type("export arch.dot")
+        try t.keys("Enter")
+        try t.waitFor(text: "Exported arch.dot")
+        try t.keys(":")
+        try t.type("frobnicate")
+        try t.keys("Enter")
+        try t.waitFor(text: "Unknown command: frobnicate")
+        try t.keys("q")
+        try t.waitFor(text: "EXITED=0")
+        let report = String(decoding: contents(dir.file("report.md")) ?? Data(), as: UTF8.self)
+        #expect(report.hasPrefix("# URL shortener"))
+        #expect(report.contains("```mermaid"))
+        #expect(String(decoding: contents(dir.file("arch.dot")) ?? Data(), as: UTF8.self).hasPrefix("digraph"))
+    }
+
+    @Test func theHelpScreenListsTheKeymap() throws {
+        let dir = try TempDir()
+        defer { dir.cleanup() }
+        let t = try TmuxSession("\(Repo.binary) d.json", cwd: dir.path, columns: 100, rows: 40)
+        try t.waitFor(text: "New design")
+        try t.keys("?")
+        let help = try t.waitFor(text: "Keys —")
+        #expect(help.contains("Panes") && help.contains("Add an item") && help.contains("Ctrl-S"))
+        try t.keys("Escape", "q")
+        try t.waitFor(text: "EXITED=0")
+    }
+
+    /// Ctrl-Z stops the program like any job; `fg` brings it back and redraws.
+    @Test func suspendAndResume() throws {
+        let dir = try TempDir()
+        defer { dir.cleanup() }
+        try sysdraft("new", dir.file("d.json"), "--from", "url-shortener")
+        let t = try TmuxSession("bash --norc --noprofile -i", cwd: dir.path)
+        try t.type("\(Repo.binary) d.json")
+        try t.keys("Enter")
+        try t.waitFor(text: "1 Requirements (14)")
+        try t.keys("C-z")
+        try t.waitFor(text: "Stopped")
+        try t.type("fg")
+        try t.keys("Enter")
+        try t.waitFor(text: "1 Requirements (14)")
+        try t.keys("q")
+        try t.waitFor("the shell prompt") { !$0.contains("1 Requirements (14)") }
+    }
+}
