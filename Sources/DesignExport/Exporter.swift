@@ -79,7 +79,8 @@ public enum Exporter {
         case .markdown:
             var md = options.markdown
             if md.textDiagram == nil && options.includeTextDiagram && !design.components.isEmpty {
-                md.textDiagram = DesignDiagram.text(design, leftToRight: options.diagram.direction == .leftToRight)
+                // Top-down keeps the text drawing narrow enough to read on a page.
+                md.textDiagram = DesignDiagram.text(design)
             }
             return MarkdownReport.render(design, catalogue: catalogue, options: md)
         case .mermaid: return MermaidExport.render(design, options: options.diagram)

@@ -42,11 +42,6 @@ struct OpenCommand: ParsableCommand {
         do { try themes.configure(cliTheme: theme, noMouse: noMouse) } catch {
             printError("\(error)")
         }
-        guard isatty(0) != 0 && isatty(1) != 0 else {
-            printError("the workspace needs a terminal; for scripts use `sysdraft summary`, `validate` or `export`")
-            throw Exit.usage
-        }
-
         var design: Design
         var isNew = false
         if FileManager.default.fileExists(atPath: file) {
@@ -59,6 +54,10 @@ struct OpenCommand: ParsableCommand {
             }
             design = Design(title: NewCommand.titleFromFileName(file), now: Date())
             isNew = true
+        }
+        guard isatty(0) != 0 && isatty(1) != 0 else {
+            printError("the workspace needs a terminal; for scripts use `sysdraft summary`, `validate` or `export`")
+            throw Exit.usage
         }
         var readOnly = self.readOnly
         let lock = DocumentLock(for: file)

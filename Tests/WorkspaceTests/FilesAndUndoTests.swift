@@ -95,3 +95,27 @@ import Testing
         #expect(send(&s, .enter) == [.save(s.design, path: "/tmp/copy.json")])
     }
 }
+
+@Suite struct ChangedOnDiskTests {
+    @Test func asksBeforeOverwritingAFileChangedElsewhere() {
+        var s = makeState(components: 1)
+        send(&s, .char("2"), .char("d"))
+        #expect(Workspace.reduce(&s, .changedOnDisk(path: "/tmp/test.json"), env) == [.bell])
+        #expect(s.topConfirm?.title == "Changed on disk")
+        #expect(send(&s, .char("o")) == [.save(s.design, path: "/tmp/test.json", force: true)])
+        _ = Workspace.reduce(&s, .changedOnDisk(path: "/tmp/test.json"), env)
+        #expect(send(&s, .char("r")) == [.open(path: "/tmp/test.json")])
+        _ = Workspace.reduce(&s, .changedOnDisk(path: "/tmp/test.json"), env)
+        send(&s, .char("s"))
+        guard case .palette(let p)? = s.overlays.last else { Issue.record("no save-as prompt"); return }
+        #expect(p.editor.text == "w ")
+    }
+
+    @Test func aRefusedSaveCancelsAPendingQuit() {
+        var s = makeState(components: 1)
+        send(&s, .char("2"), .char("d"), .char("q"), .char("y"))
+        #expect(s.quitting)
+        _ = Workspace.reduce(&s, .changedOnDisk(path: "/tmp/test.json"), env)
+        #expect(!s.quitting)
+    }
+}

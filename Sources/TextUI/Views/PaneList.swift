@@ -34,11 +34,18 @@ enum PaneList {
                 x += grid.put(row.tag, x: x, y: y, style: isSelected ? base.bold : Style.tag, maxWidth: limit - x)
                 x += 1
             }
-            let trailingWidth = row.trailing.isEmpty ? 0 : min(DisplayWidth.of(row.trailing) + 2, max(0, (limit - x) / 2))
-            x += grid.put(row.text, x: x, y: y, style: base, maxWidth: max(0, limit - x - trailingWidth), ellipsis: "…")
-            if trailingWidth > 2 {
-                grid.put(row.trailing, x: limit - trailingWidth + 2, y: y, style: isSelected ? base : .dim,
-                         maxWidth: trailingWidth - 2, ellipsis: "…")
+            // The main text gets its full width when it fits, else at least seven tenths;
+            // the dim trailing text takes what is left, right-aligned.
+            let available = max(0, limit - x)
+            let mainWidth = DisplayWidth.of(row.text)
+            let wantTrailing = row.trailing.isEmpty ? 0 : DisplayWidth.of(row.trailing) + 2
+            let mainRoom = mainWidth + wantTrailing <= available ? mainWidth
+                : min(mainWidth, max(available * 7 / 10, available - wantTrailing))
+            grid.put(row.text, x: x, y: y, style: base, maxWidth: mainRoom, ellipsis: "…")
+            let trailingRoom = min(wantTrailing, available - mainRoom)
+            if trailingRoom > 3 {
+                let t = DisplayWidth.truncate(row.trailing, to: trailingRoom - 2)
+                grid.put(t, x: limit - DisplayWidth.of(t), y: y, style: isSelected ? base : .dim)
             }
         }
         // A scroll hint when there is more than fits.

@@ -49,7 +49,8 @@ enum RowText {
             let c = d.components[i]
             let flows = d.flows(touching: c.id)
             let ins = flows.filter { $0.to == c.id }.count, outs = flows.count - ins
-            var out: [(String, String)] = [("Component", "\(c.id)  \(c.kind.label)" + (c.technology.isEmpty ? "" : " · \(c.technology)")),
+            var out: [(String, String)] = [("Component", c.name),
+                                           ("Kind", "\(c.kind.label)" + (c.technology.isEmpty ? "" : " · \(c.technology)") + "  (\(c.id))"),
                                            ("Does", c.responsibility.isEmpty ? "—" : c.responsibility),
                                            ("Flows", "\(outs) out, \(ins) in")]
             if !c.notes.isEmpty { out.append(("Notes", c.notes)) }

@@ -93,12 +93,7 @@ public struct Form: Equatable, Sendable {
                 case .left, .char("h"): fields[focus].value = .choice(opts, (i + opts.count - 1) % opts.count)
                 case .char(" "): picker = i
                 case .char(let c):
-                    // Type-to-jump: the next option starting with the typed letter.
-                    let lower = Character(c.lowercased())
-                    let order = (1...opts.count).map { (i + $0) % opts.count }
-                    if let j = order.first(where: { opts[$0].lowercased().first == lower }) {
-                        fields[focus].value = .choice(opts, j)
-                    }
+                    if let j = Form.jump(opts, from: i, letter: c) { fields[focus].value = .choice(opts, j) }
                 default: break
                 }
             }
@@ -120,13 +115,22 @@ public struct Form: Equatable, Sendable {
         case .home, .char("g"): p = 0
         case .end, .char("G"): p = opts.count - 1
         case .char(let c):
-            let lower = Character(c.lowercased())
-            if let j = opts.indices.first(where: { $0 > p && opts[$0].lowercased().first == lower })
-                ?? opts.indices.first(where: { opts[$0].lowercased().first == lower }) { p = j }
+            if let j = Form.jump(opts, from: p, letter: c) { p = j }
         default: break
         }
         picker = p
         return .editing
+    }
+
+    /// Type-to-jump: the first option starting with the letter, or the next one when the
+    /// current option already starts with it (pressing W twice goes Web app → Worker).
+    static func jump(_ options: [String], from current: Int, letter: Character) -> Int? {
+        let l = Character(letter.lowercased())
+        let starts = { (i: Int) in options[i].lowercased().first == l }
+        let matches = options.indices.filter(starts)
+        guard let first = matches.first else { return nil }
+        guard options.indices.contains(current), starts(current) else { return first }
+        return matches.first { $0 > current } ?? first
     }
 
     /// Pastes text into the focused text field.

@@ -129,7 +129,11 @@ extension Workspace {
             state.quitting = true
             return [.quit]
         case .overwriteChangedFile:
-            return [.save(state.design, path: state.filePath)]
+            return [.save(state.design, path: state.filePath, force: true)]
+        case .saveAs:
+            var palette = Palette()
+            palette.editor.setText("w ")
+            state.overlays.append(.palette(palette))
         case .reloadFromDisk:
             return [.open(path: state.filePath)]
         case .cancel:

@@ -50,6 +50,15 @@ public enum Workspace {
             state.message = StatusMessage("Not saved: \(message)", .error)
             return [.bell]
 
+        case .changedOnDisk(let path):
+            state.quitting = false
+            state.overlays.append(.confirm(Confirm(
+                title: "Changed on disk",
+                message: "\((path as NSString).lastPathComponent) was changed by another program since you opened it.",
+                options: [("o", "Overwrite it", .overwriteChangedFile), ("r", "Reload (drop my changes)", .reloadFromDisk),
+                          ("s", "Save as…", .saveAs), ("c", "Cancel", .cancel)])))
+            return [.bell]
+
         case .exported(let path):
             state.message = StatusMessage("Exported \(path)", .success)
             return []

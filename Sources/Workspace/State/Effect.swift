@@ -3,8 +3,9 @@ import Foundation
 
 /// Work the reducer asks the runtime to do. Results come back as actions.
 public enum Effect: Equatable, Sendable {
-    /// Save crash-safely; answer `.saved` or `.saveFailed`.
-    case save(Design, path: String)
+    /// Save crash-safely; answer `.saved`, `.saveFailed`, or `.changedOnDisk` when the file
+    /// changed since it was loaded (unless `force`).
+    case save(Design, path: String, force: Bool = false)
     /// Write an export; answer `.exported` or `.exportFailed`.
     case export(Design, path: String, format: String)
     /// Load another design (`:e FILE`); answer `.opened` or `.openFailed`.
@@ -25,6 +26,8 @@ public enum Action: Equatable, Sendable {
     case wheel(Pane, delta: Int)
     case saved(path: String, design: Design)
     case saveFailed(path: String, message: String)
+    /// Another program changed the file since it was loaded or saved; nothing was written.
+    case changedOnDisk(path: String)
     case exported(path: String)
     case exportFailed(message: String)
     case opened(path: String, design: Design, isNew: Bool)

@@ -19,6 +19,7 @@ public struct Confirm: Equatable, Sendable {
         case quitWithoutSaving
         case overwriteChangedFile
         case reloadFromDisk
+        case saveAs
         case cancel
     }
 

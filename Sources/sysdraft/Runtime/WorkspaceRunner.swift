@@ -23,6 +23,9 @@ final class WorkspaceRunner {
     var lastChange = ContinuousClock.now
     var recoveredDesign: Design?
     var exitCode: Int32 = 0
+    /// The file's bytes as last loaded or saved, to notice another program changing it.
+    var diskBytes: Data?
+    var diskPath: String
 
     /// The delay after the last change before the recovery copy is written.
     static let recoveryDelay = Duration.milliseconds(1000)
@@ -36,6 +39,15 @@ final class WorkspaceRunner {
         let names = themes.names()
         env = Environment(now: { Date() }, themeNames: { names }, completePath: PathCompletion.complete)
         recoveredDesign = state.savedDesign
+        diskPath = state.filePath
+        diskBytes = try? AtomicFile.read(state.filePath)
+    }
+
+    /// True when the file differs from what was last loaded or saved (or appeared or vanished).
+    func changedOnDisk(_ path: String) -> Bool {
+        guard path == diskPath else { return false }
+        let now = try? AtomicFile.read(path)
+        return now != diskBytes
     }
 
     func run() -> Int32 {
@@ -100,10 +112,13 @@ final class WorkspaceRunner {
     /// Does the I/O an effect asks for; the result comes back as an action.
     func perform(_ effect: Effect) -> Action? {
         switch effect {
-        case .save(let design, let path):
+        case .save(let design, let path, let force):
+            if !force && path == state.filePath && changedOnDisk(path) { return .changedOnDisk(path: path) }
             do {
                 try DesignFile.save(design, to: path)
                 if path == state.filePath { recovery.remove() }
+                diskBytes = try? AtomicFile.read(path)
+                diskPath = path
                 return .saved(path: path, design: design)
             } catch {
                 return .saveFailed(path: path, message: error.description)
@@ -122,12 +137,16 @@ final class WorkspaceRunner {
                 do {
                     let design = try DesignFile.load(path)
                     switchDocument(to: path)
+                    diskBytes = try? AtomicFile.read(path)
+                    diskPath = path
                     return .opened(path: path, design: design, isNew: false)
                 } catch {
                     return .openFailed(message: error.description)
                 }
             }
             switchDocument(to: path)
+            diskBytes = nil
+            diskPath = path
             return .opened(path: path, design: Design(title: NewCommand.titleFromFileName(path), now: Date()), isNew: true)
         case .quit:
             return nil
