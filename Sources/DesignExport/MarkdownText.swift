@@ -32,10 +32,10 @@ public enum MarkdownText {
         // Works on UTF-8 bytes: every character it escapes is ASCII, and bytes of multi-byte
         // characters are never ASCII.
         var s = s
-        return s.withUTF8 { b -> String in
+        let escaped: [UInt8]? = s.withUTF8 { b -> [UInt8]? in
             let n = b.count
-            var out: [UInt8] = []
-            out.reserveCapacity(n + 8)
+            // Built only once something needs escaping: most fields need nothing.
+            var out: [UInt8]? = nil
             let lineStart = atLineStart && !heading
             // A leading run of digits followed by . or ) would start an ordered list.
             var leadingDigits = 0
@@ -58,11 +58,18 @@ public enum MarkdownText {
                 default:
                     break
                 }
-                if escape { out.append(UInt8(ascii: "\\")) }
-                out.append(c)
+                if escape && out == nil {
+                    out = []
+                    out!.reserveCapacity(n + 16)
+                    out!.append(contentsOf: b[0..<i])
+                }
+                if escape { out!.append(UInt8(ascii: "\\")) }
+                if out != nil { out!.append(c) }
             }
-            return String(decoding: out, as: UTF8.self)
+            return out
         }
+        guard let escaped else { return s }
+        return String(decoding: escaped, as: UTF8.self)
     }
 
     /// `&` followed by letters/digits (or `#` and digits) and `;`: what HTML would decode.

@@ -22,7 +22,8 @@ public struct FlowchartOptions: Equatable, Sendable {
 ///
 /// Safety: every label is double-quoted with `"`, `<`, `>`, `&`, `#`, `%`, `|`, `` ` ``, `{`, `}`
 /// written as Mermaid entity codes (`#quot;`, `#lt;`, ...), so user text cannot close the
-/// label, form a directive (`%%{init`), a markdown string, HTML, or a new statement. Node ids
+/// label, form a directive (`%%{init`), a markdown string, HTML, or a new statement (see
+/// `label` for `direction`). Node ids
 /// are generated (`n_` + `[A-Za-z0-9_]`). No `click`, `call`, `style` or `%%` line is ever
 /// written. Flows whose endpoints are missing are left out.
 public enum MermaidExport {
@@ -81,12 +82,22 @@ public enum MermaidExport {
     }
 
     /// A label's text for use between double quotes.
+    ///
+    /// Besides the specials, the `d` of `direction` is written `#100;`: Mermaid's flowchart
+    /// lexer has a rule `.*direction\s+(TB|BT|RL|LR)[^\n]*` that is tried at the start of a
+    /// statement and would swallow the whole line, quotes and all.
     public static func label(_ text: String) -> String {
         var t = TextSafety.oneLine(text)
         return t.withUTF8 { b -> String in
             var out: [UInt8] = []
             out.reserveCapacity(b.count + 8)
-            for c in b {
+            let direction = Array("direction".utf8)
+            for (i, c) in b.enumerated() {
+                if c == UInt8(ascii: "d"), i + direction.count <= b.count,
+                   b[i..<(i + direction.count)].elementsEqual(direction) {
+                    out.append(contentsOf: "#100;".utf8)
+                    continue
+                }
                 let entity: String?
                 switch c {
                 case UInt8(ascii: "\""): entity = "#quot;"
