@@ -41,7 +41,8 @@ import Glibc
         try t.keys("4", "a"); try t.waitFor(text: "New trade-off")
         try t.type("SQL or wide-column store")
         try t.keys("Enter")
-        let screen = try t.waitFor(text: "SQL or wide-column store")
+        // Wait for the confirmation, not the title: the title shows in the form while typing.
+        let screen = try t.waitFor(text: "Added trade-1")
         #expect(screen.contains("[+]"), "unsaved marker in the header")
         #expect(screen.contains("Mobile app → Chat service"))
         #expect(screen.contains("Chat service ⇢ Message store"))
@@ -215,7 +216,10 @@ import Glibc
         try t.keys("?")
         let help = try t.waitFor(text: "Keys —")
         #expect(help.contains("Panes") && help.contains("Add an item") && help.contains("Ctrl-S"))
-        try t.keys("Escape", "q")
+        // Esc and q sent in one write would read as Alt-q, as from a real terminal.
+        try t.keys("Escape")
+        try t.waitFor("the help to close") { !$0.contains("Keys —") }
+        try t.keys("q")
         try t.waitFor(text: "EXITED=0")
     }
 
