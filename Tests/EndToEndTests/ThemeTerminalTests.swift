@@ -103,6 +103,35 @@ import Glibc
         try t.keys("q")
         try t.waitFor(text: "EXITED=0")
     }
+    /// The mouse is on by default (a click focuses the pane under it), off with `mouse = false`
+    /// in config.toml or `--no-mouse`: then the terminal keeps it for selecting text.
+    @Test func mouseFollowsTheConfigAndTheFlag() throws {
+        let dir = try ThemeTestDir()
+        defer { dir.cleanup() }
+        let t = try TmuxSession("\(Repo.binary) d.json", cwd: dir.path, env: dir.env())
+        try t.waitFor(text: "┏━ 1 Requirements (14)")
+        #expect(try t.mouseReporting(), "sysdraft asked for mouse events")
+        try t.click(x: 60, y: 4)
+        try t.waitFor(text: "┏━ 2 Components (12)")
+        try t.keys("q")
+        try t.waitFor(text: "EXITED=0")
+
+        try FileManager.default.createDirectory(atPath: dir.file("config/sysdraft"), withIntermediateDirectories: true)
+        try Data("mouse = false  # I select text\n".utf8).write(to: URL(fileURLWithPath: dir.file("config/sysdraft/config.toml")))
+        let t2 = try TmuxSession("\(Repo.binary) d.json", cwd: dir.path, env: dir.env())
+        let screen = try t2.waitFor(text: "┏━ 1 Requirements (14)")
+        #expect(!screen.contains("config.toml"), "no complaint about a valid config")
+        #expect(try !t2.mouseReporting(), "mouse = false leaves the mouse to the terminal")
+        try t2.keys("q")
+        try t2.waitFor(text: "EXITED=0")
+
+        try Data("mouse = true\n".utf8).write(to: URL(fileURLWithPath: dir.file("config/sysdraft/config.toml")))
+        let t3 = try TmuxSession("\(Repo.binary) --no-mouse d.json", cwd: dir.path, env: dir.env())
+        try t3.waitFor(text: "┏━ 1 Requirements (14)")
+        #expect(try !t3.mouseReporting(), "--no-mouse wins over the config")
+        try t3.keys("q")
+        try t3.waitFor(text: "EXITED=0")
+    }
 }
 
 extension TmuxSession {
@@ -120,6 +149,26 @@ extension TmuxSession {
             throw error
         }
         return last
+    }
+}
+
+extension TmuxSession {
+    /// Whether the program in the pane turned on mouse reporting (tmux tracks the modes).
+    func mouseReporting() throws -> Bool {
+        let flags = try tmux(["display-message", "-p", "-t", name,
+                              "#{mouse_any_flag}#{mouse_standard_flag}#{mouse_button_flag}#{mouse_all_flag}"]).stdout
+        return flags.contains("1")
+    }
+
+    /// A left click at 0-based cell (x, y), sent as the terminal would (X10 encoding, which is
+    /// what ncurses asks for on TERM=screen): press, then release.
+    func click(x: Int, y: Int) throws {
+        func event(_ button: Int) -> String {
+            "\u{1b}[M" + String(UnicodeScalar(UInt8(32 + button))) + String(UnicodeScalar(UInt8(33 + x)))
+                + String(UnicodeScalar(UInt8(33 + y)))
+        }
+        try type(event(0))
+        try type(event(3))
     }
 }
 
