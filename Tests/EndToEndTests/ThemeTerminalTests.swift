@@ -103,6 +103,31 @@ import Glibc
         try t.keys("q")
         try t.waitFor(text: "EXITED=0")
     }
+    /// The user's own theme folder is searched first and its themes are offered by `:theme`.
+    @Test func userThemesAreFoundByName() throws {
+        let dir = try ThemeTestDir()
+        defer { dir.cleanup() }
+        let themes = dir.file("config/sysdraft/themes")
+        try FileManager.default.createDirectory(atPath: themes, withIntermediateDirectories: true)
+        var light = try String(contentsOfFile: Repo.root.appendingPathComponent("Themes/light.toml").path, encoding: .utf8)
+        light = light.replacingOccurrences(of: "name = \"light\"", with: "name = \"mine\"")
+        try Data(light.utf8).write(to: URL(fileURLWithPath: themes + "/mine.toml"))
+        let t = try TmuxSession("\(Repo.binary) --theme mine d.json", cwd: dir.path,
+                                env: dir.env(["TERM": Self.colourTerm]))
+        try t.waitFor(text: "1 Requirements (14)")
+        try t.waitForEscapes("the user's theme") { $0.contains("48;5;255") }
+        try t.keys(":"); try t.type("theme"); try t.keys("Enter")
+        let list = try t.waitFor(text: "Themes: ")
+        #expect(list.contains("Themes: default, high-contrast, light, mine, monochrome"))
+        try t.keys(":"); try t.type("theme default"); try t.keys("Enter")
+        try t.waitFor(text: "Theme: default")
+        try t.waitForEscapes("the default theme") { !$0.contains("48;5;255") }
+        try t.keys("q")
+        try t.waitFor(text: "EXITED=0")
+        let config = String(decoding: contents(dir.file("config/sysdraft/config.toml")) ?? Data(), as: UTF8.self)
+        #expect(config == "theme = \"default\"\n")
+    }
+
     /// The mouse is on by default (a click focuses the pane under it), off with `mouse = false`
     /// in config.toml or `--no-mouse`: then the terminal keeps it for selecting text.
     @Test func mouseFollowsTheConfigAndTheFlag() throws {
