@@ -84,7 +84,13 @@ struct ThemeBridge {
         guard let path = ThemeLoader.locate(nameOrPath, in: searchDirectories) else {
             throw ThemeNotFound(name: nameOrPath, known: names())
         }
-        theme = try ThemeLoader.load(path: path)
+        do {
+            theme = try ThemeLoader.load(path: path)
+        } catch {
+            var e = error
+            e.file = UserConfig.abbreviate(e.file, home: environment["HOME"])
+            throw e
+        }
         current = theme.name
     }
 

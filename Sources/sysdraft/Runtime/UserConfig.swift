@@ -32,10 +32,11 @@ struct UserConfig {
     }
 
     init(environment: [String: String]) {
-        self.init(path: UserConfig.path(environment: environment))
+        self.init(path: UserConfig.path(environment: environment), home: environment["HOME"])
     }
 
-    init(path: String?) {
+    /// `home` shortens paths in messages to `~/…`.
+    init(path: String?, home: String? = nil) {
         self.path = path
         guard let path, FileManager.default.fileExists(atPath: path) else { return }
         let text: String
@@ -50,9 +51,16 @@ struct UserConfig {
             problems = ["\(error)"]
             return
         }
-        let parsed = UserSettings.parse(text: text, name: path)
+        let parsed = UserSettings.parse(text: text, name: UserConfig.abbreviate(path, home: home))
         settings = parsed.settings
         problems = parsed.problems.map(\.description)
+    }
+
+    /// `path` with the home folder written as `~`, for messages.
+    static func abbreviate(_ path: String, home: String?) -> String {
+        guard let home, !home.isEmpty, home != "/" else { return path }
+        let h = home.hasSuffix("/") ? String(home.dropLast()) : home
+        return path.hasPrefix(h + "/") ? "~" + path.dropFirst(h.count) : path
     }
 
     /// Sets `theme` in the file, keeping everything else in it; creates the file (and its
