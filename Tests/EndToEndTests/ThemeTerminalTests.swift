@@ -103,6 +103,30 @@ import Glibc
         try t.keys("q")
         try t.waitFor(text: "EXITED=0")
     }
+    /// A terminal without colours (vt100) gets the same attributes-only screen, and an
+    /// 8-colour one (screen) the theme's basic colours.
+    @Test func terminalsWithFewerColours() throws {
+        let dir = try ThemeTestDir()
+        defer { dir.cleanup() }
+        try FileManager.default.createDirectory(atPath: dir.file("config/sysdraft"), withIntermediateDirectories: true)
+        try Data("theme = \"light\"\n".utf8).write(to: URL(fileURLWithPath: dir.file("config/sysdraft/config.toml")))
+        let t = try TmuxSession("\(Repo.binary) d.json", cwd: dir.path, env: dir.env(["TERM": "vt100"]))
+        try t.waitFor(text: "1 Requirements (14)")
+        let mono = try t.waitForEscapes("the selection in reverse video") { sgrParameters($0).contains(7) }
+        let colours = sgrParameters(mono).filter { (30...38).contains($0) || (40...48).contains($0) || (90...107).contains($0) }
+        #expect(colours.isEmpty, "colour codes on a vt100: \(Set(colours).sorted())")
+        try t.keys("q")
+        try t.waitFor(text: "EXITED=0")
+
+        let t2 = try TmuxSession("\(Repo.binary) d.json", cwd: dir.path, env: dir.env(["TERM": "screen"]))
+        try t2.waitFor(text: "1 Requirements (14)")
+        // light.toml: normal = black on white (fg8/bg8), no 256-colour codes.
+        let eight = try t2.waitForEscapes("white background") { sgrParameters($0).contains(47) }
+        #expect(!eight.contains("38;5;") && !eight.contains("48;5;"))
+        try t2.keys("q")
+        try t2.waitFor(text: "EXITED=0")
+    }
+
     /// The user's own theme folder is searched first and its themes are offered by `:theme`.
     @Test func userThemesAreFoundByName() throws {
         let dir = try ThemeTestDir()
