@@ -179,7 +179,7 @@ final class WorkspaceRunner {
             do {
                 try themes.select(name)
                 terminal.setColors(themes.colors(depth: terminal.depth))
-                return .themeChanged(name: themes.current, error: nil)
+                return .themeChanged(name: themes.current, error: themes.saveError)
             } catch {
                 return .themeChanged(name: name, error: "\(error)")
             }
