@@ -13,6 +13,10 @@
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
+// glibc declares wcwidth only under _XOPEN_SOURCE; the terminal's idea of a character's width.
+extern int wcwidth(wchar_t c);
+static inline int sd_wcwidth(unsigned int c) { return wcwidth((wchar_t)c); }
+
 // Globals and macros that do not import into Swift 6, read through functions.
 static inline WINDOW *sd_stdscr(void) { return stdscr; }
 static inline int sd_lines(void) { return LINES; }

@@ -167,6 +167,9 @@ public final class Terminal {
 
     public func bell() { beep() }
 
+    /// A visual bell: flashes the screen (or beeps where the terminal cannot flash).
+    public func flashScreen() { flash() }
+
     /// Stops the process like Ctrl-Z; returns after `fg`.
     public func suspend() {
         sd_suspend()

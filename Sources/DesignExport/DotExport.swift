@@ -66,15 +66,20 @@ public enum DotExport {
     /// A DOT double-quoted string. `&` is written `&amp;` because Graphviz decodes entities in
     /// labels; backslashes are doubled so `\n`, `\N`, `\G`... in user text stay literal.
     public static func quote(_ text: String) -> String {
-        var out = "\""
-        for s in TextSafety.oneLine(text).unicodeScalars {
-            switch s {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "&": out += "&amp;"
-            default: out.unicodeScalars.append(s)
+        var t = TextSafety.oneLine(text)
+        return t.withUTF8 { b -> String in
+            var out: [UInt8] = [UInt8(ascii: "\"")]
+            out.reserveCapacity(b.count + 8)
+            for c in b {
+                switch c {
+                case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+                case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+                case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+                default: out.append(c)
+                }
             }
+            out.append(UInt8(ascii: "\""))
+            return String(decoding: out, as: UTF8.self)
         }
-        return out + "\""
     }
 }

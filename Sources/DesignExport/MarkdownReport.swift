@@ -108,14 +108,27 @@ private struct ReportWriter {
     func cell(_ s: String) -> String { MarkdownText.inline(s) }
 
     mutating func finish() -> String {
-        // Resolve anchor placeholders.
-        guard out.contains("\u{0}") else { return out }
-        var result = ""
-        result.reserveCapacity(out.utf8.count)
-        for (i, part) in out.split(separator: "\u{0}", omittingEmptySubsequences: false).enumerated() {
-            if i % 2 == 0 { result += part } else { result += anchors[String(part)] ?? "" }
+        // Resolve anchor placeholders, on bytes: the report can be megabytes.
+        guard out.utf8.contains(0) else { return out }
+        let anchors = self.anchors
+        return out.withUTF8 { b -> String in
+            var result: [UInt8] = []
+            result.reserveCapacity(b.count + 1024)
+            var rest = b[...]
+            while let open = rest.firstIndex(of: 0) {
+                result.append(contentsOf: rest[..<open])
+                let keyStart = open + 1
+                guard let close = rest[keyStart...].firstIndex(of: 0) else {
+                    rest = rest[keyStart...]
+                    break
+                }
+                let key = String(decoding: rest[keyStart..<close], as: UTF8.self)
+                result.append(contentsOf: (anchors[key] ?? "").utf8)
+                rest = rest[(close + 1)...]
+            }
+            result.append(contentsOf: rest)
+            return String(decoding: result, as: UTF8.self)
         }
-        return result
     }
 
     // MARK: report
@@ -173,11 +186,16 @@ private struct ReportWriter {
 
         heading(3, "Checklist")
         var items: [String] = []
+        // A blank item would be an empty box with nothing beside it: say so.
+        func itemText(_ text: String) -> String {
+            let t = cell(text)
+            return t.isEmpty ? "_(no text)_" : t
+        }
         for item in stage.items {
-            items.append("- [\(state.isDone(item.key) ? "x" : " ")] " + cell(item.text))
+            items.append("- [\(state.isDone(item.key) ? "x" : " ")] " + itemText(item.text))
         }
         for item in state.custom {
-            items.append("- [\(item.done ? "x" : " ")] " + cell(item.text) + " _(added)_")
+            items.append("- [\(item.done ? "x" : " ")] " + itemText(item.text) + " _(added)_")
         }
         if items.isEmpty { paragraph("_No checklist items._") } else {
             for i in items { line(i) }

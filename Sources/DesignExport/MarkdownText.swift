@@ -29,44 +29,60 @@ public enum MarkdownText {
     /// In headings (inline content, so no block can start) every `#` instead, since a trailing
     /// run of `#` would be taken as the closing sequence.
     static func escape(_ s: String, heading: Bool, atLineStart: Bool = true) -> String {
-        var out = String.UnicodeScalarView()
-        let scalars = Array(s.unicodeScalars)
-        var i = 0
-        // A leading run of digits followed by . or ) would start an ordered list.
-        var leadingDigits = 0
-        let lineStart = atLineStart && !heading
-        while leadingDigits < scalars.count, ("0"..."9").contains(scalars[leadingDigits]) { leadingDigits += 1 }
-        while i < scalars.count {
-            let c = scalars[i]
-            switch c {
-            case "\\", "`", "*", "_", "[", "]", "<", "|", "~":
-                out.append("\\")
-            case "&":
-                if looksLikeEntity(scalars, from: i) { out.append("\\") }
-            case "#":
-                if (i == 0 && atLineStart) || heading { out.append("\\") }
-            case ">", "-", "+", "=":
-                if i == 0 && lineStart { out.append("\\") }
-            case ".", ")":
-                if lineStart && leadingDigits > 0 && i == leadingDigits { out.append("\\") }
-            default:
-                break
+        // Works on UTF-8 bytes: every character it escapes is ASCII, and bytes of multi-byte
+        // characters are never ASCII.
+        var s = s
+        let escaped: [UInt8]? = s.withUTF8 { b -> [UInt8]? in
+            let n = b.count
+            // Built only once something needs escaping: most fields need nothing.
+            var out: [UInt8]? = nil
+            let lineStart = atLineStart && !heading
+            // A leading run of digits followed by . or ) would start an ordered list.
+            var leadingDigits = 0
+            while leadingDigits < n, b[leadingDigits] >= 0x30 && b[leadingDigits] <= 0x39 { leadingDigits += 1 }
+            for i in 0..<n {
+                let c = b[i]
+                var escape = false
+                switch c {
+                case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
+                     UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: "|"), UInt8(ascii: "~"):
+                    escape = true
+                case UInt8(ascii: "&"):
+                    escape = looksLikeEntity(b, from: i)
+                case UInt8(ascii: "#"):
+                    escape = (i == 0 && atLineStart) || heading
+                case UInt8(ascii: ">"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "="):
+                    escape = i == 0 && lineStart
+                case UInt8(ascii: "."), UInt8(ascii: ")"):
+                    escape = lineStart && leadingDigits > 0 && i == leadingDigits
+                default:
+                    break
+                }
+                if escape && out == nil {
+                    out = []
+                    out!.reserveCapacity(n + 16)
+                    out!.append(contentsOf: b[0..<i])
+                }
+                if escape { out!.append(UInt8(ascii: "\\")) }
+                if out != nil { out!.append(c) }
             }
-            out.append(c)
-            i += 1
+            return out
         }
-        return String(out)
+        guard let escaped else { return s }
+        return String(decoding: escaped, as: UTF8.self)
     }
 
     /// `&` followed by letters/digits (or `#` and digits) and `;`: what HTML would decode.
-    static func looksLikeEntity(_ s: [Unicode.Scalar], from i: Int) -> Bool {
+    static func looksLikeEntity(_ b: UnsafeBufferPointer<UInt8>, from i: Int) -> Bool {
         var j = i + 1
-        if j < s.count, s[j] == "#" { j += 1 }
+        if j < b.count, b[j] == UInt8(ascii: "#") { j += 1 }
         let start = j
-        while j < s.count, j - start <= 32, s[j].isASCII, s[j].properties.isAlphabetic || ("0"..."9").contains(s[j]) {
-            j += 1
-        }
-        return j > start && j < s.count && s[j] == ";"
+        while j < b.count, j - start <= 32, isASCIIAlphanumeric(b[j]) { j += 1 }
+        return j > start && j < b.count && b[j] == UInt8(ascii: ";")
+    }
+
+    static func isASCIIAlphanumeric(_ c: UInt8) -> Bool {
+        (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A)
     }
 
     /// A fence (of backticks) longer than any backtick run in `content`, at least three long.

@@ -22,7 +22,8 @@ public struct FlowchartOptions: Equatable, Sendable {
 ///
 /// Safety: every label is double-quoted with `"`, `<`, `>`, `&`, `#`, `%`, `|`, `` ` ``, `{`, `}`
 /// written as Mermaid entity codes (`#quot;`, `#lt;`, ...), so user text cannot close the
-/// label, form a directive (`%%{init`), a markdown string, HTML, or a new statement. Node ids
+/// label, form a directive (`%%{init`), a markdown string, HTML, or a new statement (see
+/// `label` for `direction`). Node ids
 /// are generated (`n_` + `[A-Za-z0-9_]`). No `click`, `call`, `style` or `%%` line is ever
 /// written. Flows whose endpoints are missing are left out.
 public enum MermaidExport {
@@ -39,7 +40,7 @@ public enum MermaidExport {
 
         if options.groupByKind {
             for (kind, members) in groupedByKind(design.components) {
-                out += "    subgraph g_\(kind.rawValue.replacingOccurrences(of: "-", with: "_"))[\"\(label(kind.groupTitle))\"]\n"
+                out += "    subgraph g_\(kind.rawValue.replacingOccurrences(of: "-", with: "_")) [\"\(label(kind.groupTitle))\"]\n"
                 for c in members { node(c, indent: "        ") }
                 out += "    end\n"
             }
@@ -81,24 +82,39 @@ public enum MermaidExport {
     }
 
     /// A label's text for use between double quotes.
+    ///
+    /// Besides the specials, the `d` of `direction` is written `#100;`: Mermaid's flowchart
+    /// lexer has a rule `.*direction\s+(TB|BT|RL|LR)[^\n]*` that is tried at the start of a
+    /// statement and would swallow the whole line, quotes and all.
     public static func label(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for s in TextSafety.oneLine(text).unicodeScalars {
-            switch s {
-            case "\"": out += "#quot;"
-            case "<": out += "#lt;"
-            case ">": out += "#gt;"
-            case "&": out += "#amp;"
-            case "#": out += "#35;"
-            case "%": out += "#37;"
-            case "|": out += "#124;"
-            case "`": out += "#96;"
-            case "{": out += "#123;"
-            case "}": out += "#125;"
-            default: out.unicodeScalars.append(s)
+        var t = TextSafety.oneLine(text)
+        return t.withUTF8 { b -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count + 8)
+            let direction = Array("direction".utf8)
+            for (i, c) in b.enumerated() {
+                if c == UInt8(ascii: "d"), i + direction.count <= b.count,
+                   b[i..<(i + direction.count)].elementsEqual(direction) {
+                    out.append(contentsOf: "#100;".utf8)
+                    continue
+                }
+                let entity: String?
+                switch c {
+                case UInt8(ascii: "\""): entity = "#quot;"
+                case UInt8(ascii: "<"): entity = "#lt;"
+                case UInt8(ascii: ">"): entity = "#gt;"
+                case UInt8(ascii: "&"): entity = "#amp;"
+                case UInt8(ascii: "#"): entity = "#35;"
+                case UInt8(ascii: "%"): entity = "#37;"
+                case UInt8(ascii: "|"): entity = "#124;"
+                case UInt8(ascii: "`"): entity = "#96;"
+                case UInt8(ascii: "{"): entity = "#123;"
+                case UInt8(ascii: "}"): entity = "#125;"
+                default: entity = nil
+                }
+                if let entity { out.append(contentsOf: entity.utf8) } else { out.append(c) }
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
     }
 }

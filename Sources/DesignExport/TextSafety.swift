@@ -9,9 +9,7 @@ public enum TextSafety {
     /// User text with control characters and bidi overrides made visible and every line break
     /// normalised to `\n`.
     public static func visible(_ text: String) -> String {
-        var needsWork = false
-        for s in text.unicodeScalars where !isPlain(s) { needsWork = true; break }
-        if !needsWork { return text }
+        if isPlain(text) { return text }
         var out = String.UnicodeScalarView()
         var previousCR = false
         for s in text.unicodeScalars {
@@ -41,10 +39,11 @@ public enum TextSafety {
     /// `visible`, then every run of line breaks folded into `separator` and the ends trimmed:
     /// text for places that hold exactly one line (table cells, list items, headings, labels).
     public static func oneLine(_ text: String, separator: String = " / ") -> String {
+        if isPlain(text) { return trimmed(text) }
         let v = visible(text)
-        if !v.contains("\n") { return trimmed(v) }
+        if !v.utf8.contains(0x0A) { return trimmed(v) }
         return v.split(separator: "\n", omittingEmptySubsequences: true)
-            .map { trimmed(Substring($0)) }
+            .map { trimmed($0) }
             .filter { !$0.isEmpty }
             .joined(separator: separator)
     }
@@ -65,13 +64,27 @@ public enum TextSafety {
         return out
     }
 
-    static func isPlain(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
-        if v < 0x20 || v == 0x7F { return false }
-        if v < 0x80 { return true }
-        if (0x80...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
-            || v == 0x2028 || v == 0x2029 { return false }
-        return true
+    /// True when `text` has nothing `visible` would change: no C0 (line breaks and tabs
+    /// included), DEL, C1, bidi override or Unicode line separator. A byte scan, as this runs
+    /// for every field of every export.
+    static func isPlain(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { b in
+            var i = 0
+            let n = b.count
+            while i < n {
+                let c = b[i]
+                if c < 0x20 || c == 0x7F { return false }
+                if c == 0xC2, i + 1 < n, (0x80...0x9F).contains(b[i + 1]) { return false }   // C1
+                if c == 0xE2, i + 2 < n {
+                    let c1 = b[i + 1], c2 = b[i + 2]
+                    if c1 == 0x80 && (0xA8...0xAE).contains(c2) { return false }   // U+2028–202E
+                    if c1 == 0x81 && (0xA6...0xA9).contains(c2) { return false }   // U+2066–2069
+                }
+                i += 1
+            }
+            return true
+        }
     }
 
     static func codePoint(_ v: UInt32) -> String {
@@ -79,7 +92,14 @@ public enum TextSafety {
         return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
-    static func trimmed<S: StringProtocol>(_ s: S) -> String {
+    static func trimmed(_ s: String) -> String { trimmed(Substring(s)) }
+
+    static func trimmed(_ s: Substring) -> String {
+        // Fast path: ASCII, non-space ends (a byte >= 0x80 may be a Unicode space).
+        if let first = s.utf8.first, let last = s.utf8.last,
+           first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80 {
+            return String(s)
+        }
         let scalars = s.unicodeScalars
         var start = scalars.startIndex, end = scalars.endIndex
         while start < end, scalars[start].properties.isWhitespace { start = scalars.index(after: start) }

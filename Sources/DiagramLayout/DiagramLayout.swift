@@ -117,12 +117,20 @@ private struct Engine {
         var sideCount = [[Int]](repeating: [0, 0, 0, 0], count: n)
         for e in dag { sideCount[e.a][outSide] += 1; sideCount[e.b][inSide] += 1 }
         for i in selfLoops { let v = ends[i].0; sideCount[v][loopStartSide] += 1; sideCount[v][loopEndSide] += 1 }
+        // Sides with several edges, some labelled, spread their ports so labels fit between them.
+        var sideNeed = sideCount
+        for e in dag {
+            guard let label = edgeLabels[e.input] else { continue }
+            let extra = tb ? min(DisplayWidth.of(label), 10) + 1 : 1
+            if sideCount[e.a][outSide] > 1 { sideNeed[e.a][outSide] += extra }
+            if sideCount[e.b][inSide] > 1 { sideNeed[e.b][inSide] += extra }
+        }
         var boxW = [Int](repeating: 0, count: n), boxH = [Int](repeating: 0, count: n)
         for v in 0..<n {
             let t = text[v]
             let innerW = max(t.widths.max() ?? 0, 1) + 2
-            boxW[v] = max(innerW, sideCount[v][0], sideCount[v][1]) + 2
-            boxH[v] = max(t.lines.count, sideCount[v][2], sideCount[v][3]) + 2
+            boxW[v] = max(innerW, sideNeed[v][0], sideNeed[v][1]) + 2
+            boxH[v] = max(t.lines.count, sideNeed[v][2], sideNeed[v][3]) + 2
         }
         let total = g.count
         var orderSize = [Int](repeating: 1, count: total)
@@ -238,7 +246,8 @@ private struct Engine {
         let layerCount = g.layers.count
         var rankStart = [Int](repeating: margin, count: layerCount)
         for l in 0..<max(0, layerCount - 1) {
-            var gap = max(3, depth[l] * (1 + attempt) + 2) + attempt * 2
+            var gap = depth[l] == 0 ? 3 : depth[l] * (1 + attempt) + 4
+            gap += attempt * 2
             if labelRoom[l] > 0 { gap = tb ? gap + 2 : max(gap, labelRoom[l] + 4) }
             rankStart[l + 1] = rankStart[l] + bandSize[l] + gap
         }
@@ -278,16 +287,45 @@ private struct Engine {
         func entryCell(_ v: Int) -> Int { dummyCell(v, rank: rankStart[Int(g.layerOf[v])] - 1) }
         func exitCell(_ v: Int) -> Int { let l = Int(g.layerOf[v]); return dummyCell(v, rank: rankStart[l] + bandSize[l]) }
 
-        // Reserve ports and dummy lines before routing anything.
+        // Reserve ports and dummy lines before routing anything. The cell in front of each end is
+        // kept for running straight (others may cross it but not run along it or turn in it), so
+        // an edge routed earlier cannot wall off a later edge's port.
+        // Each end keeps a straight stub into its channel: the upper half of the channel below a
+        // start, the lower half above an end (others may cross it but not run along it or turn in it).
+        func cellAt(order: Int, rank: Int) -> Int { tb ? rank * W + order : order * W + rank }
+        func orderOf(_ c: Int) -> Int { tb ? c % W : c / W }
+        func rankOf(_ c: Int) -> Int { tb ? c / W : c % W }
+        func channelMid(_ l: Int) -> Int {
+            let r0 = rankStart[l] + bandSize[l], r1 = rankStart[l + 1] - 1
+            return r0 + (r1 - r0) / 2
+        }
+        func reserveStub(_ c: Int, from: Int, to: Int, owner: Int32) {
+            if from > to { return }
+            let o = orderOf(c)
+            for r in from...to {
+                let x = cellAt(order: o, rank: r)
+                if grid.blocked[x] != 0 { continue }
+                if tb { if grid.occV[x] == 0 { grid.occV[x] = owner } } else { if grid.occH[x] == 0 { grid.occH[x] = owner } }
+            }
+        }
         for (ci, chain) in g.chains.enumerated() {
             let owner = Int32(dag[ci].input + 1)
-            grid.reserve(portCell(Int(chain[0]), side: outSide, offset: chainPort[ci].0), owner: owner)
-            grid.reserve(portCell(Int(chain[chain.count - 1]), side: inSide, offset: chainPort[ci].1), owner: owner)
+            let s = portCell(Int(chain[0]), side: outSide, offset: chainPort[ci].0)
+            let t = portCell(Int(chain[chain.count - 1]), side: inSide, offset: chainPort[ci].1)
+            grid.reserve(s, owner: owner)
+            grid.reserve(t, owner: owner)
+            let l0 = Int(g.layerOf[Int(chain[0])])
+            reserveStub(s, from: rankOf(s) + 1, to: channelMid(l0), owner: owner)
+            let l1 = Int(g.layerOf[Int(chain[chain.count - 1])])
+            reserveStub(t, from: channelMid(l1 - 1) + 1, to: rankOf(t) - 1, owner: owner)
             if chain.count > 2 {
                 for k in 1..<(chain.count - 1) {
                     let d = Int(chain[k])
+                    let l = Int(g.layerOf[d])
                     grid.reserve(entryCell(d), owner: owner)
                     grid.reserve(exitCell(d), owner: owner)
+                    reserveStub(entryCell(d), from: channelMid(l - 1) + 1, to: rankOf(entryCell(d)) - 1, owner: owner)
+                    reserveStub(exitCell(d), from: rankOf(exitCell(d)) + 1, to: channelMid(l), owner: owner)
                     for c in bandCells(d) {
                         if tb { grid.occV[c] = owner } else { grid.occH[c] = owner }
                     }

@@ -145,28 +145,38 @@ public struct Diagram: Sendable {
 
     /// Row `y` as text, continuation cells skipped, trailing spaces removed.
     public func line(_ y: Int) -> String {
-        var s = ""
-        var keep = 0
-        var count = 0
+        var bytes: [UInt8] = []
+        appendLine(y, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private func appendLine(_ y: Int, to bytes: inout [UInt8]) {
         let base = y * width
-        for x in 0..<width where roles[base + x] != .continuation {
+        var keep = bytes.count
+        for x in 0..<width {
+            let r = roles[base + x]
+            if r == .continuation { continue }
             let c = cells[base + x]
-            s.append(c)
-            count += 1
-            if c != " " { keep = count }
+            if c == " " { bytes.append(0x20); continue }
+            if let a = c.asciiValue {
+                bytes.append(a)
+            } else {
+                bytes.append(contentsOf: c.utf8)
+            }
+            keep = bytes.count
         }
-        return keep == count ? s : String(s.prefix(keep))
+        bytes.removeSubrange(keep...)
     }
 
     /// The whole drawing, one line per row, each ending in a newline.
     public func text() -> String {
-        var out = ""
-        out.reserveCapacity(width * height + height)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(width * height + height)
         for y in 0..<height {
-            out += line(y)
-            out += "\n"
+            appendLine(y, to: &bytes)
+            bytes.append(0x0A)
         }
-        return out
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Cells belonging to `node`'s box, its edges (paths, arrowheads) and their labels, row-major.

@@ -19,16 +19,12 @@ struct RouteGrid {
     var occV: [Int32]
 
     var bendCost = 3
-    var crossCost = 4
+    var crossCost = 1
     var overlapCost = 40
 
-    // Search scratch, indexed by window-local state.
-    private var stamp: [UInt32] = []
-    private var closed: [UInt32] = []
-    private var gCost: [Int32] = []
-    private var parent: [Int32] = []
-    private var heap: [UInt64] = []
-    private var current: UInt32 = 0
+    /// Search scratch, indexed by window-local state; shared by copies of the grid on purpose
+    /// (it only holds per-search data, stamped so it is never cleared).
+    private let scratch = SearchScratch()
 
     init(width: Int, height: Int) {
         self.width = width
@@ -80,89 +76,93 @@ struct RouteGrid {
     /// with heading `goalDir`) for edge `me`. Strict mode never overlaps another edge in the same
     /// orientation, never bends on another edge's cell and never touches reserved cells; relaxed
     /// mode (last resort) only avoids boxes.
-    mutating func route(start: Int, startDir: Int, goal: Int, goalDir: Int, me: Int32,
-                        window win: Window, relaxed: Bool) -> [Int]? {
+    func route(start: Int, startDir: Int, goal: Int, goalDir: Int, me: Int32,
+               window win: Window, relaxed: Bool) -> [Int]? {
         if start == goal { return [start] }
         let ww = win.x1 - win.x0 + 1
         let wh = win.y1 - win.y0 + 1
         let states = ww * wh * 4
-        if stamp.count < states {
-            let n = max(states, stamp.count * 2)
-            stamp = [UInt32](repeating: 0, count: n)
-            closed = [UInt32](repeating: 0, count: n)
-            gCost = [Int32](repeating: 0, count: n)
-            parent = [Int32](repeating: -1, count: n)
-            current = 0
-        }
-        current &+= 1
-        if current == 0 {
-            for i in 0..<stamp.count { stamp[i] = 0; closed[i] = 0 }
-            current = 1
-        }
-        let cur = current
+        let sc = scratch
+        sc.ensure(states)
+        let cur = sc.nextStamp()
         let W = width
         let gx = goal % W, gy = goal / W
-        heap.removeAll(keepingCapacity: true)
+        let bendCost = self.bendCost, crossCost = Int32(self.crossCost), overlapCost = Int32(self.overlapCost)
+        let stamp = sc.stamp, closed = sc.closed, gCost = sc.gCost, parent = sc.parent
+        sc.heapCount = 0
 
-        @inline(__always) func local(_ c: Int, _ d: Int) -> Int {
-            ((c / W - win.y0) * ww + (c % W - win.x0)) * 4 + d
+        // Key: f (20 bits) | ties broken toward the larger g (12 bits) | window-local state (32 bits).
+        @inline(__always) func key(_ f: Int, _ g: Int, _ s: Int) -> UInt64 {
+            UInt64(min(f, 0xFFFFF)) << 44 | UInt64(0xFFF - min(g, 0xFFF)) << 32 | UInt64(s)
         }
-        let s0 = local(start, startDir)
+        @inline(__always) func h(_ x: Int, _ y: Int) -> Int {
+            abs(x - gx) + abs(y - gy) + ((x != gx && y != gy) ? bendCost : 0)
+        }
+        let sx = start % W, sy = start / W
+        let s0 = ((sy - win.y0) * ww + (sx - win.x0)) * 4 + startDir
         stamp[s0] = cur
         gCost[s0] = 0
         parent[s0] = -1
-        let sx = start % W, sy = start / W
-        heap.append(UInt64(abs(sx - gx) + abs(sy - gy)) << 34 | UInt64(s0))
+        sc.push(key(h(sx, sy), 0, s0))
 
         var found = -1
-        let bendCost = Int32(self.bendCost), crossCost = Int32(self.crossCost), overlapCost = Int32(self.overlapCost)
-        while !heap.isEmpty {
-            let key = popMin()
-            let s = Int(key & ((1 << 34) - 1))
-            if closed[s] == cur { continue }
-            closed[s] = cur
-            let d = s & 3
-            let lc = s >> 2
-            let lx = lc % ww, ly = lc / ww
-            let x = lx + win.x0, y = ly + win.y0
-            let c = y * W + x
-            if c == goal && d == goalDir { found = s; break }
-            let g = gCost[s]
-            for nd in 0..<4 where nd != (d ^ 1) {
-                let nx = x + Heading.dx[nd], ny = y + Heading.dy[nd]
-                if nx < win.x0 || nx > win.x1 || ny < win.y0 || ny > win.y1 { continue }
-                let n = ny * W + nx
-                if blocked[n] != 0 { continue }
-                if n == goal { if nd != goalDir { continue } } else if n == start { continue }
-                var cost: Int32 = 1
-                let bend = nd != d
-                if bend {
-                    if c == goal { continue }
-                    cost += bendCost
-                    if !relaxed {
-                        let h = occH[c], v = occV[c]
-                        if (h != 0 && h != me) || (v != 0 && v != me) { continue }
+        blocked.withUnsafeBufferPointer { blockedP in
+        occH.withUnsafeBufferPointer { occHP in
+        occV.withUnsafeBufferPointer { occVP in
+            while sc.heapCount > 0 {
+                let top = sc.popMin()
+                let s = Int(top & 0xFFFF_FFFF)
+                if closed[s] == cur { continue }
+                closed[s] = cur
+                let d = s & 3
+                let lc = s >> 2
+                let ly = lc / ww
+                let x = lc - ly * ww + win.x0, y = ly + win.y0
+                let c = y * W + x
+                if c == goal && d == goalDir { found = s; break }
+                let g = gCost[s]
+                var bendOK = true
+                if !relaxed {
+                    let hh = occHP[c], vv = occVP[c]
+                    bendOK = (hh == 0 || hh == me) && (vv == 0 || vv == me)
+                }
+                for nd in 0..<4 where nd != (d ^ 1) {
+                    let bend = nd != d
+                    if bend && !bendOK { continue }
+                    let nx: Int, ny: Int
+                    switch nd {
+                    case 0: nx = x; ny = y - 1
+                    case 1: nx = x; ny = y + 1
+                    case 2: nx = x - 1; ny = y
+                    default: nx = x + 1; ny = y
+                    }
+                    if nx < win.x0 || nx > win.x1 || ny < win.y0 || ny > win.y1 { continue }
+                    let n = ny * W + nx
+                    if blockedP[n] != 0 { continue }
+                    if n == goal { if nd != goalDir { continue } } else if n == start { continue }
+                    var cost: Int32 = bend ? Int32(1 + bendCost) : 1
+                    let vert = nd < 2
+                    let own = vert ? occVP[n] : occHP[n]
+                    let other = vert ? occHP[n] : occVP[n]
+                    if relaxed {
+                        if (own != 0 && own != me) || (other != 0 && other != me) { cost += overlapCost }
+                    } else {
+                        if own != 0 && own != me { continue }
+                        if other != 0 && other != me { cost += crossCost }
+                    }
+                    let ns = ((ny - win.y0) * ww + (nx - win.x0)) * 4 + nd
+                    let ng = g + cost
+                    if stamp[ns] != cur || ng < gCost[ns] {
+                        if closed[ns] == cur { continue }
+                        stamp[ns] = cur
+                        gCost[ns] = ng
+                        parent[ns] = Int32(s)
+                        sc.push(key(Int(ng) + h(nx, ny), Int(ng), ns))
                     }
                 }
-                let own = Heading.vertical(nd) ? occV[n] : occH[n]
-                let other = Heading.vertical(nd) ? occH[n] : occV[n]
-                if relaxed {
-                    if (own != 0 && own != me) || (other != 0 && other != me) { cost += overlapCost }
-                } else {
-                    if own != 0 && own != me { continue }
-                    if other != 0 && other != me { cost += crossCost }
-                }
-                let ns = ((ny - win.y0) * ww + (nx - win.x0)) * 4 + nd
-                let ng = g + cost
-                if stamp[ns] != cur || ng < gCost[ns] {
-                    if closed[ns] == cur { continue }
-                    stamp[ns] = cur
-                    gCost[ns] = ng
-                    parent[ns] = Int32(s)
-                    let f = Int(ng) + abs(nx - gx) + abs(ny - gy)
-                    push(UInt64(f) << 34 | UInt64(ns))
-                }
             }
+        }
+        }
         }
         if found < 0 { return nil }
         var cells: [Int] = []
@@ -175,10 +175,56 @@ struct RouteGrid {
         cells.reverse()
         return cells
     }
+}
 
-    private mutating func push(_ k: UInt64) {
-        heap.append(k)
-        var i = heap.count - 1
+/// Scratch memory for the A* search: raw buffers, grown on demand, never cleared (stamped).
+final class SearchScratch: @unchecked Sendable {
+    private(set) var capacity = 0
+    var stamp = UnsafeMutablePointer<UInt32>.allocate(capacity: 1)
+    var closed = UnsafeMutablePointer<UInt32>.allocate(capacity: 1)
+    var gCost = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+    var parent = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+    var heap = UnsafeMutablePointer<UInt64>.allocate(capacity: 1024)
+    var heapCapacity = 1024
+    var heapCount = 0
+    private var current: UInt32 = 0
+
+    deinit {
+        stamp.deallocate(); closed.deallocate(); gCost.deallocate(); parent.deallocate(); heap.deallocate()
+    }
+
+    func ensure(_ states: Int) {
+        if states <= capacity { return }
+        let n = max(states, capacity * 2)
+        stamp.deallocate(); closed.deallocate(); gCost.deallocate(); parent.deallocate()
+        stamp = .allocate(capacity: n); stamp.initialize(repeating: 0, count: n)
+        closed = .allocate(capacity: n); closed.initialize(repeating: 0, count: n)
+        gCost = .allocate(capacity: n); gCost.initialize(repeating: 0, count: n)
+        parent = .allocate(capacity: n); parent.initialize(repeating: -1, count: n)
+        capacity = n
+        current = 0
+    }
+
+    func nextStamp() -> UInt32 {
+        current &+= 1
+        if current == 0 {
+            stamp.update(repeating: 0, count: capacity)
+            closed.update(repeating: 0, count: capacity)
+            current = 1
+        }
+        return current
+    }
+
+    @inline(__always) func push(_ k: UInt64) {
+        if heapCount == heapCapacity {
+            let bigger = UnsafeMutablePointer<UInt64>.allocate(capacity: heapCapacity * 2)
+            bigger.moveInitialize(from: heap, count: heapCount)
+            heap.deallocate()
+            heap = bigger
+            heapCapacity *= 2
+        }
+        var i = heapCount
+        heapCount += 1
         while i > 0 {
             let p = (i - 1) >> 1
             if heap[p] <= k { break }
@@ -188,11 +234,12 @@ struct RouteGrid {
         heap[i] = k
     }
 
-    private mutating func popMin() -> UInt64 {
+    @inline(__always) func popMin() -> UInt64 {
         let top = heap[0]
-        let last = heap.removeLast()
-        let n = heap.count
+        heapCount -= 1
+        let n = heapCount
         if n == 0 { return top }
+        let last = heap[n]
         var i = 0
         while true {
             let l = 2 * i + 1

@@ -32,6 +32,10 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Group diagram components by kind.")
     var groupByKind = false
 
+    @Flag(inversion: .prefixedNo,
+          help: "In the Markdown report, add the architecture as a text diagram after the Mermaid one.")
+    var textDiagram = true
+
     func run() throws {
         let format: ExportFormat
         do { format = try Exporter.resolveFormat(explicit: self.format, outputPath: output) } catch {
@@ -40,7 +44,8 @@ struct ExportCommand: ParsableCommand {
         let design = try loadOrExit(file)
         // Only the report needs the stage catalogue.
         let catalogue = format == .markdown ? try catalogueOrExit(try assetsOrExit()) : StageCatalogue(stages: [])
-        let options = ExportOptions(diagram: FlowchartOptions(direction: direction, groupByKind: groupByKind))
+        let options = ExportOptions(diagram: FlowchartOptions(direction: direction, groupByKind: groupByKind),
+                                    includeTextDiagram: textDiagram)
         let text = try Exporter.export(design, catalogue: catalogue, format: format, options: options)
 
         guard let output, output != "-" else {

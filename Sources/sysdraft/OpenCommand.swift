@@ -32,6 +32,12 @@ struct OpenCommand: ParsableCommand {
     @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (text selection).")
     var noMouse = false
 
+    @Flag(help: "No bell at interview phase boundaries.")
+    var quiet = false
+
+    @Flag(name: .customLong("start-interview"), help: .hidden)
+    var startInterview = false
+
     @Option(help: "What to do with a recovery copy newer than FILE: \(RecoveryChoice.allCases.map(\.rawValue).joined(separator: ", ")).")
     var recovery: RecoveryChoice = .ask
 
@@ -114,7 +120,9 @@ struct OpenCommand: ParsableCommand {
         } else if let warning = themes.warning {
             state.message = StatusMessage(warning, .error)
         }
-        let runner = WorkspaceRunner(state: state, assets: assets, themes: themes, lock: readOnly ? nil : lock)
+        state.quiet = quiet
+        let runner = WorkspaceRunner(state: state, assets: assets, themes: themes, lock: readOnly ? nil : lock,
+                                     startInterview: startInterview)
         let code = runner.run()
         if code != 0 { throw ExitCode(code) }
     }

@@ -20,7 +20,7 @@ struct SysdraftCommand: ParsableCommand {
         version: version,
         subcommands: [
             OpenCommand.self, NewCommand.self, ValidateCommand.self, FormatCommand.self,
-            SummaryCommand.self, ExportCommand.self, ExamplesCommand.self,
+            SummaryCommand.self, ExportCommand.self, DiagramCommand.self, InterviewCommand.self, ExamplesCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

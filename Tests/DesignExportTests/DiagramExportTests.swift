@@ -12,6 +12,8 @@ import Testing
         #expect(lines.first == "flowchart LR" || lines.first == "flowchart TB")
         #expect(!text.contains("%%"))
         #expect(!text.contains("%"))
+        // Mermaid's lexer tries `.*direction\s+(TB|BT|RL|LR)` at the start of every statement.
+        #expect(text.range(of: #"direction\s+(TB|BT|RL|LR)"#, options: .regularExpression) == nil)
         var nodes = 0, edges = 0, subgraphs = 0, ends = 0
         for line in lines.dropFirst() {
             let lower = line.lowercased()
@@ -76,6 +78,19 @@ import Testing
                 n_comp_2 <-.-> n_comp_1
 
             """)
+    }
+
+    @Test func directionInALabelCannotBecomeAStatement() {
+        var d = Design(title: "t", now: Fixtures.epoch)
+        let a = d.addComponent(name: "Router direction LR", kind: .service)
+        let b = d.addComponent(name: "x", kind: .service)
+        _ = try! d.addFlow(from: a, to: b, label: "change direction\tTB")
+        let out = MermaidExport.render(d)
+        #expect(out.contains("n_comp_1[\"Router #100;irection LR\"]"))
+        #expect(out.contains("|\"change #100;irection TB (HTTP/REST)\"|"))
+        checkMermaid(out, d, grouped: false)
+        #expect(MermaidExport.label("directional") == "#100;irectional")
+        #expect(MermaidExport.label("Direction") == "Direction")
     }
 
     @Test func diagramIDsAreSanitisedAndUnique() {

@@ -110,6 +110,7 @@ enum Fixtures {
         d.addCustomItem("- [x] forged custom item", to: .requirements, done: false)
         d.addCustomItem("# custom | done", to: .requirements, done: true)
         d.addCustomItem(h[3], to: .security, done: true)
+        d.addCustomItem(" \n ", to: .security, done: false)
         d.updateStage(.highLevelDesign) { $0.notes = h[1] }
         d.updateStage(.monitoring) { $0.notes = "   \n\t\n" }   // blank notes: still not started
         for key in catalogue().stages.first(where: { $0.key == .reliability })!.items.map(\.key) {

@@ -128,6 +128,14 @@ func headingsInOrder(_ html: String) -> [String] {
         try checkReportStructure(Fixtures.hostileDesign(), Fixtures.catalogue())
     }
 
+    /// The text diagram drawn by the diagram engine, hostile labels and all, stays inside its
+    /// code block.
+    @Test func hostileDesignWithTheEnginesTextDiagram() throws {
+        let design = Fixtures.hostileDesign()
+        let options = MarkdownReport.Options(textDiagram: DesignDiagram.text(design))
+        try checkReportStructure(design, Fixtures.catalogue(), options: options)
+    }
+
     @Test func hostileDesignWithShippedCatalogue() throws {
         let catalogue = try #require(try Fixtures.shippedCatalogue() ?? Optional(Fixtures.catalogue()))
         var design = Fixtures.hostileDesign()

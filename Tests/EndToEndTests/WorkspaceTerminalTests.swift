@@ -41,7 +41,8 @@ import Glibc
         try t.keys("4", "a"); try t.waitFor(text: "New trade-off")
         try t.type("SQL or wide-column store")
         try t.keys("Enter")
-        let screen = try t.waitFor(text: "SQL or wide-column store")
+        // Wait for the confirmation, not the title: the title shows in the form while typing.
+        let screen = try t.waitFor(text: "Added trade-1")
         #expect(screen.contains("[+]"), "unsaved marker in the header")
         #expect(screen.contains("Mobile app → Chat service"))
         #expect(screen.contains("Chat service ⇢ Message store"))
@@ -177,5 +178,66 @@ import Glibc
         let screen = try t.waitFor(text: "EXITED=1")
         #expect(screen.contains("bad.json: not valid JSON"))
         #expect(contents(path) == before)
+    }
+}
+
+@Suite(.serialized) struct WorkspaceCommandTests {
+    @Test func exportingFromThePaletteWritesTheReport() throws {
+        let dir = try TempDir()
+        defer { dir.cleanup() }
+        try sysdraft("new", dir.file("d.json"), "--from", "url-shortener")
+        let t = try TmuxSession("\(Repo.binary) d.json", cwd: dir.path)
+        try t.waitFor(text: "1 Requirements (14)")
+        try t.keys(":")
+        try t.type("export report.md")
+        try t.keys("Enter")
+        try t.waitFor(text: "Exported report.md")
+        try t.keys(":")
+        try t.type("export arch.dot")
+        try t.keys("Enter")
+        try t.waitFor(text: "Exported arch.dot")
+        try t.keys(":")
+        try t.type("frobnicate")
+        try t.keys("Enter")
+        try t.waitFor(text: "Unknown command: frobnicate")
+        try t.keys("q")
+        try t.waitFor(text: "EXITED=0")
+        let report = String(decoding: contents(dir.file("report.md")) ?? Data(), as: UTF8.self)
+        #expect(report.hasPrefix("# URL shortener"))
+        #expect(report.contains("```mermaid"))
+        #expect(String(decoding: contents(dir.file("arch.dot")) ?? Data(), as: UTF8.self).hasPrefix("digraph"))
+    }
+
+    @Test func theHelpScreenListsTheKeymap() throws {
+        let dir = try TempDir()
+        defer { dir.cleanup() }
+        let t = try TmuxSession("\(Repo.binary) d.json", cwd: dir.path, columns: 100, rows: 40)
+        try t.waitFor(text: "New design")
+        try t.keys("?")
+        let help = try t.waitFor(text: "Keys —")
+        #expect(help.contains("Panes") && help.contains("Add an item") && help.contains("Ctrl-S"))
+        // Esc and q sent in one write would read as Alt-q, as from a real terminal.
+        try t.keys("Escape")
+        try t.waitFor("the help to close") { !$0.contains("Keys —") }
+        try t.keys("q")
+        try t.waitFor(text: "EXITED=0")
+    }
+
+    /// Ctrl-Z stops the program like any job; `fg` brings it back and redraws.
+    @Test func suspendAndResume() throws {
+        let dir = try TempDir()
+        defer { dir.cleanup() }
+        try sysdraft("new", dir.file("d.json"), "--from", "url-shortener")
+        let t = try TmuxSession("bash --norc --noprofile -i", cwd: dir.path)
+        try t.type("\(Repo.binary) d.json")
+        try t.keys("Enter")
+        try t.waitFor(text: "1 Requirements (14)")
+        try t.keys("C-z")
+        try t.waitFor(text: "Stopped")
+        try t.type("fg")
+        try t.keys("Enter")
+        try t.waitFor(text: "1 Requirements (14)")
+        try t.keys("q")
+        try t.waitFor("the shell prompt") { !$0.contains("1 Requirements (14)") }
     }
 }

@@ -45,8 +45,12 @@ enum ChecklistScreen {
         let inner = rect.inset(horizontal: 2, vertical: 1)
         guard inner.height > 2 else { return }
         var y = inner.y
-        for line in wrap(stage.purpose, inner.width).prefix(2) {
-            grid.put(line, x: inner.x, y: y, style: Style.dim.italic)
+        let purpose = wrap(stage.purpose, inner.width)
+        let shown = inner.height >= 16 ? 3 : 2
+        for (n, line) in purpose.prefix(shown).enumerated() {
+            let last = n == shown - 1 && purpose.count > shown
+            grid.put(last ? DisplayWidth.truncate(line + " …", to: inner.width) : line, x: inner.x, y: y,
+                     style: Style.dim.italic)
             y += 1
         }
         y += 1

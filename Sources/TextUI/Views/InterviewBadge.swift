@@ -1,9 +1,22 @@
+import Interview
 import Workspace
 
 /// The header's interview slot: the current phase and its countdown, coloured by how much of
-/// the phase is used. Nil when the design is not in an interview.
+/// the phase is used (on time, past 80 %, over). Nil when the design is not in an interview.
 enum InterviewBadge {
     static func text(_ state: AppState) -> (text: String, style: Style)? {
-        nil
+        guard let session = state.interview else { return nil }
+        let status = session.status(at: state.interviewNow)
+        let style: Style = switch status.level {
+        case .over: Style.timerOver.bold
+        case .warning: Style.timerWarn.bold
+        default: status.clock == .running ? Style.timerOk.bold : Style.timerOk
+        }
+        let icon = switch status.clock {
+        case .running: "⏱ "
+        case .paused, .notStarted: "⏸ "
+        case .finished: "✓ "
+        }
+        return (icon + status.headerText, style)
     }
 }

@@ -12,6 +12,8 @@ enum OverlayView {
         case .search: break  // drawn in the status bar
         case .notes(let area): NotesView.render(area, &grid)
         case .info(let title, let lines, let scroll): info(title, lines, scroll, &grid)
+        case .summary(let scroll):
+            info("Interview summary — a assesses, Esc closes", Workspace.summaryLines(state), scroll, &grid)
         }
     }
 
@@ -44,15 +46,25 @@ enum OverlayView {
 
     static func info(_ title: String, _ lines: [String], _ scroll: Int, _ grid: inout Grid) {
         let width = min(grid.width - 4, max(50, (lines.map { DisplayWidth.of($0) }.max() ?? 0) + 6))
-        let height = min(grid.height - 2, lines.count + 3)
+        // Long lines wrap, continuing under their text (after a bullet's indent).
+        let textWidth = max(10, width - 4)
+        var wrapped: [String] = []
+        for line in lines {
+            let indent = line.prefix { $0 == " " || $0 == "•" }.count
+            let pad = String(repeating: " ", count: min(indent, textWidth / 2))
+            let parts = ChecklistScreen.wrap(String(line.dropFirst(indent)), textWidth - indent)
+            for (i, part) in parts.enumerated() { wrapped.append((i == 0 ? String(line.prefix(indent)) : pad) + part) }
+        }
+        let height = min(grid.height - 2, wrapped.count + 3)
         let rect = grid.bounds.centered(width: width, height: height)
         let inner = dialog(rect, title: title, &grid)
         let visible = max(1, inner.height - 1)
-        let start = min(scroll, max(0, lines.count - visible))
-        for (n, line) in lines.dropFirst(start).prefix(visible).enumerated() {
+        let start = min(scroll, max(0, wrapped.count - visible))
+        for (n, line) in wrapped.dropFirst(start).prefix(visible).enumerated() {
             grid.put(line, x: inner.x, y: inner.y + n, style: .dialog, maxWidth: inner.width, ellipsis: "…")
         }
-        grid.put("Esc closes · j/k scroll", in: Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1),
+        let more = wrapped.count > visible ? " · \(start + 1)–\(min(wrapped.count, start + visible)) of \(wrapped.count)" : ""
+        grid.put("Esc closes · j/k scroll" + more, in: Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1),
                  style: .dim, alignment: .right)
     }
 }

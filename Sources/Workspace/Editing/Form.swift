@@ -46,6 +46,7 @@ public struct Form: Equatable, Sendable {
         case newTradeOff, tradeOff(String)
         case newCustomItem(stage: String), customItem(String)
         case stageNotes(stage: String)
+        case assessment
     }
 
     public var title: String

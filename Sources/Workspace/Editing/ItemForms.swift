@@ -191,6 +191,8 @@ public enum ItemForms {
 
         case .stageNotes:
             return .failure(FormError("Stage notes are edited in the notes editor."))
+        case .assessment:
+            return .failure(FormError("The self-assessment belongs to the interview."))
         }
     }
 }

@@ -62,7 +62,7 @@ extension Workspace {
             state.message = StatusMessage("Open the diagram with D first", .info)
         case .interviewToggle, .interviewNext, .interviewPrevious, .interviewAddMinute, .interviewInfo,
              .interviewSummary:
-            state.message = StatusMessage("No interview in this design — start one with `sysdraft interview FILE`", .info)
+            return interviewCommand(&state, command, env)
         }
         return []
     }
@@ -215,7 +215,9 @@ extension Workspace {
     }
 
     static func restore(_ state: inout AppState, _ entry: UndoHistory.Entry) {
+        let log = state.design.interview  // undo never rewinds the interview clock
         state.design = entry.design
+        state.design.interview = log
         if state.screen == .panes { state.focus = entry.focus }
         state.selection = entry.selection
         for pane in Pane.allCases { select(&state, pane, state.selectedRow(pane)) }

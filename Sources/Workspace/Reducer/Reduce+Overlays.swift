@@ -68,6 +68,19 @@ extension Workspace {
         case .palette(var palette):
             return paletteKey(&state, &palette, key, env)
 
+        case .summary(let scroll):
+            switch key {
+            case .escape, .char("q"), .enter: break
+            case .char("a"):
+                state.overlays.append(.summary(scroll: scroll))
+                if let session = state.interview {
+                    state.overlays.append(.form(assessmentForm(session.record(at: state.interviewNow))))
+                }
+            case .char("j"), .down: state.overlays.append(.summary(scroll: scroll + 1))
+            case .char("k"), .up: state.overlays.append(.summary(scroll: max(0, scroll - 1)))
+            default: state.overlays.append(.summary(scroll: scroll))
+            }
+
         case .notes(var area):
             switch area.handle(key) {
             case .editing: state.overlays.append(.notes(area))
@@ -85,6 +98,10 @@ extension Workspace {
     }
 
     static func confirmForm(_ state: inout AppState, _ form: Form, _ env: Environment) {
+        if form.target == .assessment {
+            applyAssessment(&state, form)
+            return
+        }
         var design = state.design
         switch ItemForms.apply(form, to: &design) {
         case .failure(let error):

@@ -1,5 +1,6 @@
 import DesignModel
 import Foundation
+import Interview
 
 /// The workspace's one place of change: `(state, action) -> effects`. Pure: no terminal, no files,
 /// no clock except through `Environment`.
@@ -88,8 +89,12 @@ public enum Workspace {
             }
             return []
 
-        case .tick, .resumedFromSuspend:
-            return []
+        case .tick(let now):
+            return interviewInput(&state, .tick, now)
+        case .suspending(let now):
+            return interviewInput(&state, .suspended, now)
+        case .resumedFromSuspend(let now):
+            return interviewInput(&state, .resumedFromSuspension, now)
         }
     }
 

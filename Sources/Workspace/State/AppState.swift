@@ -1,5 +1,6 @@
 import DesignModel
 import Foundation
+import Interview
 
 /// Everything the workspace shows and remembers. Views draw it; only `Workspace.reduce` changes it.
 public struct AppState: Equatable, Sendable {
@@ -30,6 +31,15 @@ public struct AppState: Equatable, Sendable {
     public var themeName = "default"
     /// Set when the user confirmed quitting; the runtime exits after the effect.
     public var quitting = false
+    /// The mock interview running on this design, if any. Its timing log is copied into
+    /// `design.interview` as it changes (outside undo: undo never rewinds the clock).
+    public var interview: InterviewSession?
+    /// The practice problem the interview is on (for the phase briefing).
+    public var interviewProblem: PracticeProblem?
+    /// The monotonic time of the last interview update, so views can show the countdown.
+    public var interviewNow: Duration = .zero
+    /// No bell at phase boundaries.
+    public var quiet = false
 
     public init(design: Design, filePath: String, isNewFile: Bool = false, readOnly: Bool = false,
                 catalogue: StageCatalogue, keymap: Keymap = .standard) {

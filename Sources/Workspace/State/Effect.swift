@@ -13,6 +13,8 @@ public enum Effect: Equatable, Sendable {
     case quit
     case suspend
     case bell
+    /// A visual bell (used when the terminal bell is not wanted).
+    case flash
     case redraw
     case setTheme(String)
 }
@@ -35,21 +37,27 @@ public enum Action: Equatable, Sendable {
     case themeChanged(name: String, error: String?)
     /// The interview clock, fed with monotonic time by the runtime.
     case tick(now: Duration)
+    /// The program is about to stop (Ctrl-Z) / was continued (`fg`).
+    case suspending(now: Duration)
     case resumedFromSuspend(now: Duration)
 }
 
 /// What the reducer may ask of the outside world without doing I/O itself.
 public struct Environment: Sendable {
     public var now: @Sendable () -> Date
+    /// A monotonic clock for the interview timer (any fixed origin).
+    public var monotonic: @Sendable () -> Duration
     /// Names of the themes that can be switched to (for `:theme` completion).
     public var themeNames: @Sendable () -> [String]
     /// File-name completions for a partly typed path (for `:w`, `:e`, `:export`).
     public var completePath: @Sendable (String) -> [String]
 
     public init(now: @escaping @Sendable () -> Date,
+                monotonic: @escaping @Sendable () -> Duration = { .zero },
                 themeNames: @escaping @Sendable () -> [String] = { [] },
                 completePath: @escaping @Sendable (String) -> [String] = { _ in [] }) {
         self.now = now
+        self.monotonic = monotonic
         self.themeNames = themeNames
         self.completePath = completePath
     }

@@ -9,6 +9,8 @@ public enum Overlay: Equatable, Sendable {
     case search(LineEditor)
     case notes(TextArea)
     case info(title: String, lines: [String], scroll: Int)
+    /// The interview summary: planned vs actual, coverage, self-assessment.
+    case summary(scroll: Int)
 }
 
 /// A yes/no/cancel question. Each choice has a key and what it leads to.

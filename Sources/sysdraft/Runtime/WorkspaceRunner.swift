@@ -22,6 +22,7 @@ final class WorkspaceRunner {
     /// When the document last changed and what the recovery copy holds.
     var lastChange = ContinuousClock.now
     var recoveredDesign: Design?
+    var lastRecoveryWrite = ContinuousClock.now
     var exitCode: Int32 = 0
     /// The file's bytes as last loaded or saved, to notice another program changing it.
     var diskBytes: Data?
@@ -30,17 +31,27 @@ final class WorkspaceRunner {
     /// The delay after the last change before the recovery copy is written.
     static let recoveryDelay = Duration.milliseconds(1000)
 
-    init(state: AppState, assets: AssetLocator, themes: ThemeBridge, lock: DocumentLock?) {
+    init(state: AppState, assets: AssetLocator, themes: ThemeBridge, lock: DocumentLock?, startInterview: Bool = false) {
         self.state = state
         self.assets = assets
         self.themes = themes
         self.lock = lock
         recovery = RecoveryFile(for: state.filePath)
         let names = themes.names()
-        env = Environment(now: { Date() }, themeNames: { names }, completePath: PathCompletion.complete)
+        let origin = ContinuousClock.now
+        env = Environment(now: { Date() }, monotonic: { ContinuousClock.now - origin }, themeNames: { names },
+                          completePath: PathCompletion.complete)
         recoveredDesign = state.savedDesign
         diskPath = state.filePath
         diskBytes = try? AtomicFile.read(state.filePath)
+        // An interview saved in the design comes back (paused), or starts when asked to.
+        let (session, problem) = InterviewLibrary(assets: assets).resume(self.state.design, now: env.monotonic())
+        self.state.interview = session
+        self.state.interviewProblem = problem
+        if startInterview, let s = session, s.clock != .running, s.clock != .finished {
+            _ = Workspace.reduce(&self.state, .key(.char("t")), env)
+        }
+        self.state.interviewNow = env.monotonic()
     }
 
     /// True when the file differs from what was last loaded or saved (or appeared or vanished).
@@ -64,8 +75,7 @@ final class WorkspaceRunner {
         while running {
             WorkspaceView.render(state, into: &grid, memory: &memory)
             terminal.draw(grid)
-            let wait: Int32 = recoveryPending ? 250 : 1000
-            let event = terminal.nextEvent(timeout: wait)
+            let event = terminal.nextEvent(timeout: waitMilliseconds())
             switch event {
             case .key(let k)?: running = dispatch(.key(k))
             case .paste(let s)?: running = dispatch(.paste(s))
@@ -82,9 +92,10 @@ final class WorkspaceRunner {
                 try? FileHandle.standardError.write(contentsOf: Data("sysdraft: stopped by signal \(sig).\(kept)\n".utf8))
                 exit(128 + sig)
             case nil:
-                break
+                if state.interview?.clock == .running { running = dispatch(.tick(now: env.monotonic())) }
             }
-            if state.design != previous.design { lastChange = .now }
+            // The interview log changes every second; only real edits restart the quiet period.
+            if !Self.sameIgnoringInterview(state.design, previous.design) { lastChange = .now }
             previous = state
             keepRecoveryCopy()
         }
@@ -151,10 +162,15 @@ final class WorkspaceRunner {
         case .quit:
             return nil
         case .suspend:
+            _ = dispatch(.suspending(now: env.monotonic()))
+            saveRecoveryNow()
             terminal.suspend()
-            return .resumedFromSuspend(now: ContinuousClock.now - ContinuousClock.now)
+            return .resumedFromSuspend(now: env.monotonic())
         case .bell:
             terminal.bell()
+            return nil
+        case .flash:
+            terminal.flashScreen()
             return nil
         case .redraw:
             terminal.invalidate()
@@ -163,7 +179,7 @@ final class WorkspaceRunner {
             do {
                 try themes.select(name)
                 terminal.setColors(themes.colors(depth: terminal.depth))
-                return .themeChanged(name: themes.current, error: nil)
+                return .themeChanged(name: themes.current, error: themes.saveError)
             } catch {
                 return .themeChanged(name: name, error: "\(error)")
             }
@@ -182,9 +198,31 @@ final class WorkspaceRunner {
 
     var recoveryPending: Bool { state.isDirty && state.design != recoveredDesign }
 
-    /// Writes the recovery copy once the user has paused for a moment.
+    /// How long to wait for input: short while a recovery copy is due or the interview clock
+    /// runs (so the countdown redraws each second), else a second.
+    func waitMilliseconds() -> Int32 {
+        var ms: Int64 = recoveryPending ? 250 : 1000
+        if let session = state.interview, let delay = session.nextTickDelay(at: env.monotonic()) {
+            let d = delay.components
+            ms = min(ms, max(20, d.seconds * 1000 + d.attoseconds / 1_000_000_000_000_000))
+        }
+        return Int32(ms)
+    }
+
+    static func sameIgnoringInterview(_ a: Design, _ b: Design) -> Bool {
+        var a = a, b = b
+        a.interview = nil
+        b.interview = nil
+        return a == b
+    }
+
+    /// Writes the recovery copy once the user has paused for a moment; a change to the
+    /// interview log alone is copied at most every ten seconds.
     func keepRecoveryCopy() {
-        guard recoveryPending, ContinuousClock.now - lastChange >= Self.recoveryDelay else {
+        let onlyClock = recoveredDesign.map { Self.sameIgnoringInterview($0, state.design) } ?? false
+        let quiet = ContinuousClock.now - lastChange >= Self.recoveryDelay
+        let due = !onlyClock || ContinuousClock.now - lastRecoveryWrite >= .seconds(10)
+        guard recoveryPending, quiet, due else {
             if !state.isDirty && recoveredDesign != state.design {
                 recovery.remove()
                 recoveredDesign = state.design
@@ -199,6 +237,7 @@ final class WorkspaceRunner {
         do {
             try recovery.write(state.design)
             recoveredDesign = state.design
+            lastRecoveryWrite = .now
         } catch {
             state.message = StatusMessage("Cannot keep a recovery copy: \(error)", .error)
         }

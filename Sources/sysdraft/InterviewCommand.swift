@@ -1,0 +1,126 @@
+import ArgumentParser
+import DesignModel
+import DesignStorage
+import Foundation
+import Interview
+
+struct InterviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "interview",
+        abstract: "Practise a system-design interview against the clock.",
+        discussion: """
+            Starts a timed mock interview in the workspace: a new design seeded from a practice \
+            problem, or an existing design (its unfinished interview is resumed). The header shows \
+            the phase, its time left and the total; t starts/pauses, ] and [ change phase, + adds \
+            a minute, i shows the phase's prompts, :summary the timing log and self-assessment.
+
+            Time while sysdraft is suspended with Ctrl-Z does not count unless --count-suspended \
+            is given. The timing log is saved in the design and appears in the report's appendix.
+            """
+    )
+
+    @Argument(help: "The design file (default: a new file named after the problem).")
+    var file: String?
+
+    @Option(help: "A practice problem (see --list): a key, a prefix or a title word.")
+    var problem: String?
+
+    @Flag(help: "Pick a practice problem at random.")
+    var random = false
+
+    @Option(help: "The interview plan: standard (60 min), short (45 min), a name from your plans folder, or a path.")
+    var plan: String?
+
+    @Flag(help: "No bell at phase boundaries.")
+    var quiet = false
+
+    @Flag(help: "Replace a finished or different interview already in the design.")
+    var restart = false
+
+    @Flag(help: "Move to the next phase automatically when a phase's time is up.")
+    var strict = false
+
+    @Flag(name: .customLong("count-suspended"), help: "Count time while sysdraft is suspended (Ctrl-Z).")
+    var countSuspended = false
+
+    @Flag(help: "List the practice problems and plans, then exit.")
+    var list = false
+
+    @Option(help: "Colour theme for the workspace.")
+    var theme: String?
+
+    func run() throws {
+        let assets = try assetsOrExit()
+        let library = InterviewLibrary(assets: assets)
+        let (problems, problemErrors) = library.problems()
+        for e in problemErrors { printError("\(e)") }
+        if list {
+            print("Practice problems:")
+            for p in problems.problems { print("  \(p.key.padding(toLength: 26, withPad: " ", startingAt: 0)) \(p.title)") }
+            print("Plans:")
+            for p in PlanLoader.available(builtIn: library.builtInPlans, user: library.userPlans) {
+                switch p.result {
+                case .success(let plan):
+                    let minutes = plan.phases.map(\.plannedSeconds).reduce(0, +) / 60
+                    print("  \(p.name.padding(toLength: 26, withPad: " ", startingAt: 0)) \(plan.title), \(minutes) min (\(p.origin.rawValue))")
+                case .failure(let error):
+                    print("  \(p.name.padding(toLength: 26, withPad: " ", startingAt: 0)) broken: \(error)")
+                }
+            }
+            return
+        }
+        if problem != nil && random { throw ValidationError("use either --problem or --random, not both") }
+
+        var chosen: PracticeProblem?
+        do {
+            if let problem { chosen = try problems.find(problem) }
+        } catch {
+            printError(error.description)
+            throw Exit.usage
+        }
+        if random {
+            var rng = SystemRandomNumberGenerator()
+            chosen = problems.random(using: &rng)
+        }
+
+        let path = file ?? ((chosen ?? problems.problems.first).map { "\($0.key)-interview.json" } ?? "interview.json")
+        var design: Design
+        if FileManager.default.fileExists(atPath: path) {
+            design = try loadOrExit(path)
+        } else {
+            if chosen == nil {
+                var rng = SystemRandomNumberGenerator()
+                chosen = problems.random(using: &rng)
+            }
+            design = chosen.map { $0.makeDesign(now: Date()) } ?? Design(title: NewCommand.titleFromFileName(path), now: Date())
+        }
+
+        let planName = InterviewLaunch.planName(requested: plan, saved: restart ? nil : design.interview)
+        let interviewPlan: InterviewPlan
+        do { interviewPlan = try library.plan(planName) } catch {
+            printError(error.description)
+            throw Exit.usage
+        }
+        let problemKey = chosen?.key ?? (restart ? nil : design.interview?.problem)
+        let session: InterviewSession
+        do {
+            session = try InterviewLaunch.session(for: design, plan: interviewPlan, problem: problemKey, restart: restart,
+                                                  now: .zero, countsSuspendedTime: countSuspended,
+                                                  autoAdvance: strict ? true : nil)
+        } catch {
+            printError(error.description)
+            throw Exit.invalidDesign
+        }
+        let fresh = design.interview == nil || restart
+        design.interview = session.record(at: .zero)
+        // The seeded design and the started log are written first, so the workspace opens a real file.
+        if fresh { try saveOrExit(design, to: path) }
+        if let chosen, fresh { print("Problem: \(chosen.title) — plan: \(interviewPlan.title)") }
+
+        var args = [path, "--start-interview"]
+        if quiet { args.append("--quiet") }
+        if let theme { args += ["--theme", theme] }
+        var open = try OpenCommand.parse(args)
+        try open.run()
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+@Suite struct DiagramCLITests {
+    @Test func drawsTheWorkedExample() throws {
+        let r = try sysdraft("diagram", Repo.example)
+        #expect(r.status == 0, "\(r.stderr)")
+        for tag in ["[User]", "[CDN]", "[LB]", "[GW]", "[Cache]", "[Q]", "[Wkr]"] {
+            #expect(r.stdout.contains(tag), "box tagged \(tag)")
+        }
+        #expect(r.stdout.components(separatedBy: "[DB]").count - 1 == 2, "two databases")
+        #expect(r.stdout.contains("▼") || r.stdout.contains("▶"), "arrowheads")
+        #expect(r.stdout.contains("┄") || r.stdout.contains("┆"), "async flows are dashed")
+    }
+
+    @Test func asciiOutputIsPlainASCII() throws {
+        let r = try sysdraft("diagram", "--ascii", "--direction", "lr", Repo.example)
+        #expect(r.status == 0)
+        // The example's names are ASCII, so with --ascii every character drawn is too.
+        let allASCII = r.stdout.unicodeScalars.allSatisfy { $0.isASCII }
+        #expect(allASCII)
+        #expect(r.stdout.contains("+--"))
+    }
+
+    @Test func widthLimitIsTriedAndReported() throws {
+        let fits = try sysdraft("diagram", "--width", "400", Repo.example)
+        #expect(fits.status == 0)
+        #expect(fits.stderr.isEmpty)
+        #expect(fits.stdout.split(separator: "\n").allSatisfy { $0.count <= 400 })
+        let tight = try sysdraft("diagram", "--width", "20", Repo.example)
+        #expect(tight.status == 0)
+        #expect(tight.stderr.contains("columns wide"))
+        #expect(try sysdraft("diagram", "--width", "5", Repo.example).status == 64)
+    }
+
+    @Test func anEmptyDesignSaysSo() throws {
+        let dir = try TempDir()
+        defer { dir.cleanup() }
+        try sysdraft("new", dir.file("e.json"))
+        let r = try sysdraft("diagram", dir.file("e.json"))
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("no components"))
+    }
+}

@@ -1,0 +1,93 @@
+import DesignModel
+import Foundation
+import Interview
+import Testing
+@testable import Workspace
+
+@Suite struct InterviewReducerTests {
+    let plan = InterviewPlan(name: "drill", title: "Drill", phases: [
+        .init(key: "a", title: "Clarify", plannedSeconds: 300, goal: "Scope", stages: [.requirements]),
+        .init(key: "b", title: "Design", plannedSeconds: 600, goal: "Draw", stages: [.highLevelDesign]),
+    ])
+
+    func at(_ seconds: Int) -> Environment {
+        Environment(now: { fixedNow }, monotonic: { .seconds(seconds) })
+    }
+
+    func interviewState() -> AppState {
+        var s = makeState(components: 1)
+        s.interview = InterviewSession(plan: plan)
+        return s
+    }
+
+    @Test func keysDriveTheClockAndTheLogFollows() {
+        var s = interviewState()
+        _ = Workspace.reduce(&s, .key(.char("t")), at(0))
+        #expect(s.interview?.clock == .running)
+        _ = Workspace.reduce(&s, .tick(now: .seconds(100)), at(100))
+        #expect(s.design.interview?.phases[0].actualSeconds == 100)
+        _ = Workspace.reduce(&s, .key(.char("t")), at(130))     // pause
+        _ = Workspace.reduce(&s, .tick(now: .seconds(400)), at(400))
+        #expect(s.design.interview?.phases[0].actualSeconds == 130, "paused time is not interview time")
+        _ = Workspace.reduce(&s, .key(.char("t")), at(400))     // resume
+        _ = Workspace.reduce(&s, .key(.char("]")), at(410))     // next phase
+        #expect(s.design.interview?.currentPhase == 1)
+        #expect(s.design.interview?.phases[0].actualSeconds == 140)
+        #expect(s.message?.text.hasPrefix("Phase 2: Design") == true)
+    }
+
+    @Test func boundariesRingTheBellOnceUnlessQuiet() {
+        var s = interviewState()
+        _ = Workspace.reduce(&s, .key(.char("t")), at(0))
+        #expect(Workspace.reduce(&s, .tick(now: .seconds(241)), at(241)) == [.bell], "80 % of 300 s")
+        #expect(Workspace.reduce(&s, .tick(now: .seconds(250)), at(250)) == [])
+        #expect(Workspace.reduce(&s, .tick(now: .seconds(301)), at(301)) == [.bell], "time up")
+        #expect(Workspace.reduce(&s, .tick(now: .seconds(320)), at(320)) == [])
+        var q = interviewState()
+        q.quiet = true
+        _ = Workspace.reduce(&q, .key(.char("t")), at(0))
+        #expect(Workspace.reduce(&q, .tick(now: .seconds(301)), at(301)) == [])
+    }
+
+    @Test func suspendedTimeDoesNotCount() {
+        var s = interviewState()
+        _ = Workspace.reduce(&s, .key(.char("t")), at(0))
+        _ = Workspace.reduce(&s, .suspending(now: .seconds(50)), at(50))
+        _ = Workspace.reduce(&s, .resumedFromSuspend(now: .seconds(250)), at(250))
+        _ = Workspace.reduce(&s, .tick(now: .seconds(260)), at(260))
+        #expect(s.design.interview?.phases[0].actualSeconds == 60)
+    }
+
+    @Test func undoNeverRewindsTheClock() {
+        var s = interviewState()
+        _ = Workspace.reduce(&s, .key(.char("t")), at(0))
+        _ = Workspace.reduce(&s, .key(.char("2")), at(10))
+        _ = Workspace.reduce(&s, .key(.char("d")), at(10))      // delete the component
+        _ = Workspace.reduce(&s, .tick(now: .seconds(90)), at(90))
+        _ = Workspace.reduce(&s, .key(.char("u")), at(90))
+        #expect(s.design.components.count == 1, "the edit is undone")
+        #expect(s.design.interview?.phases[0].actualSeconds == 90, "the clock is not")
+    }
+
+    @Test func finishingOpensTheSummaryAndTheAssessmentIsKept() {
+        var s = interviewState()
+        _ = Workspace.reduce(&s, .key(.char("t")), at(0))
+        _ = Workspace.reduce(&s, .key(.char("]")), at(200))
+        _ = Workspace.reduce(&s, .key(.char("]")), at(700))
+        #expect(s.overlays.last == .summary(scroll: 0))
+        #expect(Workspace.summaryLines(s).contains { $0.hasPrefix("Clarify") && $0.contains("5:00") && $0.contains("3:20") })
+        _ = Workspace.reduce(&s, .key(.char("a")), at(700))
+        guard case .form(let f)? = s.overlays.last else { Issue.record("no assessment form"); return }
+        #expect(f.target == .assessment)
+        for _ in 0..<3 { _ = Workspace.reduce(&s, .key(.right), at(700)) }  // requirements: 3 good
+        _ = Workspace.reduce(&s, .key(.enter), at(700))
+        #expect(s.design.interview?.scores["requirements"] == 3)
+        #expect(s.design.interview?.finished == true)
+    }
+
+    @Test func withoutAnInterviewTheKeysSaySo() {
+        var s = makeState()
+        _ = Workspace.reduce(&s, .key(.char("t")), env)
+        #expect(s.message?.text.contains("sysdraft interview") == true)
+    }
+}
