@@ -226,30 +226,3 @@ struct ViewGoldenTests {
     }
 }
 
-/// Every theme file shipped in Themes/, by name.
-let viewThemeFiles: [String] = ThemeLoader.themeFiles(in: viewPackageRoot.appendingPathComponent("Themes").path)
-
-@Suite("View golden screens per theme")
-struct ViewThemeGoldenTests {
-    /// Issue 5: the worked example under each theme at 100×30, with the colours each role gets
-    /// (`{fg/bg attrs}` markers), components focused and the selection moved.
-    @Test("worked example under each theme", arguments: viewThemeFiles)
-    func themed(path: String) throws {
-        let theme = try ThemeLoader.load(path: path)
-        var s = viewState(viewExample, 100, 30)
-        viewSend(&s, .char("2"), .char("j"), .char("j"))
-        let grid = viewRender(s)
-        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        expectViewGolden("theme-\(name)-100x30", grid.styledLines(resolvedWith: theme.resolved(for: .colors256)))
-    }
-
-    @Test("without colours (NO_COLOR, or a terminal without colours) the selection is still visible")
-    func noColour() throws {
-        let theme = try ThemeLoader.load(path: viewPackageRoot.appendingPathComponent("Themes/default.toml").path)
-        var s = viewState(viewExample, 100, 30)
-        viewSend(&s, .char("2"), .char("j"), .char("j"))
-        let lines = viewRender(s).styledLines(resolvedWith: theme.resolved(for: .none))
-        #expect(lines[4].contains("reverse"), "the selected row is in reverse video: \(lines[4])")
-        expectViewGolden("theme-default-nocolor-100x30", lines)
-    }
-}
