@@ -135,7 +135,9 @@ import Glibc
         let t = try TmuxSession("\(Repo.binary) d.json", cwd: dir.path)
         try t.waitFor(text: "2 Components (1)")
         try t.keys("2")
-        let screen = try t.waitFor(text: "evil^[]2;PWNED^G^[[31mRED")
+        // Wait for the detail strip (only drawn for the focused pane), not the list row: the
+        // row can show the name before `2` has been handled.
+        let screen = try t.waitFor(text: "Component   evil^[]2;PWNED^G^[[31mRED")
         #expect(screen.contains("\\u{202e}TXT"), "bidi override shown as text")
         let title = try t.tmux(["display-message", "-p", "-t", t.name, "#{pane_title}"]).stdout
         #expect(!title.contains("PWNED"), "the window title was not changed")
