@@ -17,7 +17,7 @@ let viewRandomKeys: [Key] = [
     .char("a"), .char("e"), .enter, .char("d"), .char("J"), .char("K"), .char("/"), .char("n"), .char("N"),
     .char("?"), .char(":"), .char("c"), .char("D"), .char("p"), .char("o"), .char(" "), .char("x"), .char("y"),
     .escape, .escape, .backspace, .delete, .ctrl("a"), .ctrl("e"), .ctrl("w"), .ctrl("u"), .ctrl("k"),
-    .char("u"), .ctrl("r"),
+    .char("u"), .ctrl("r"), .char("i"), .char("t"), .char("]"), .char("["), .char("+"),
 ]
 
 /// Text typed into fields: ASCII, CJK, emoji, combining marks, controls and bidi.
