@@ -380,7 +380,7 @@ private struct ReportWriter {
 
         heading(3, "Self-assessment")
         var rows: [[String]] = InterviewRecord.Dimension.allCases.map { d in
-            [d.displayName, r.scores[d.rawValue].map { "\($0)" } ?? "—"]
+            [d.title, r.scores[d.rawValue].map { "\($0)" } ?? "—"]
         }
         let known = Set(InterviewRecord.Dimension.allCases.map(\.rawValue))
         for key in r.scores.keys.filter({ !known.contains($0) }).sorted() {

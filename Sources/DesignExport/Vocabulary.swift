@@ -26,18 +26,6 @@ extension Component.Kind {
     }
 }
 
-extension InterviewRecord.Dimension {
-    public var displayName: String {
-        switch self {
-        case .requirements: "Requirements"
-        case .estimation: "Estimation"
-        case .highLevelDesign: "High-level design"
-        case .deepDive: "Deep dive"
-        case .tradeOffs: "Trade-offs"
-        case .communication: "Communication"
-        }
-    }
-}
 
 /// Node identifiers for diagram languages: `[A-Za-z0-9_]` only, prefixed with `n_` (so never a
 /// keyword such as `end`, `graph` or `subgraph`, never starting with a digit), unique even when

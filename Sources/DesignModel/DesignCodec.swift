@@ -51,7 +51,7 @@ public enum DesignCodec {
         do {
             root = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         } catch {
-            throw .notJSON(position: syntaxErrorPosition(error, bytes), detail: syntaxErrorDetail(error, bytes))
+            throw .notJSON(position: JSONSyntaxError.position(error, bytes), detail: JSONSyntaxError.detail(error))
         }
         guard var object = root as? [String: Any] else { throw .notAnObject }
         guard let version = object["schemaVersion"] as? Int else {
@@ -167,8 +167,12 @@ public enum DesignCodec {
         if d.lowercased().contains("date") { return "not an ISO-8601 date such as 2026-01-31T09:30:00Z" }
         return d
     }
+}
 
-    static func syntaxErrorPosition(_ error: Error, _ bytes: [UInt8]) -> TextPosition? {
+/// Reads position and cause out of Foundation's JSON syntax errors, which say either
+/// "line L, column C" or "character N" depending on the platform.
+public enum JSONSyntaxError {
+    public static func position(_ error: Error, _ bytes: [UInt8]) -> TextPosition? {
         let text = "\((error as NSError).userInfo)" + "\(error)"
         if let r = text.range(of: #"line (\d+), column (\d+)"#, options: .regularExpression) {
             let nums = text[r].split { !$0.isNumber }.compactMap { Int($0) }
@@ -181,7 +185,7 @@ public enum DesignCodec {
         return nil
     }
 
-    static func syntaxErrorDetail(_ error: Error, _ bytes: [UInt8]) -> String {
+    public static func detail(_ error: Error) -> String {
         let d = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? "\(error)"
         if d.contains("Unexpected end of file") || d.contains("unexpected end") {
             return "the file ends too early (truncated?)"

@@ -85,8 +85,8 @@ struct AssetReader {
         do {
             _ = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
         } catch {
-            problems.append(AssetProblem(path: "(top level)", position: Self.syntaxPosition(error, bytes),
-                                         message: "not valid JSON: " + Self.syntaxDetail(error)))
+            problems.append(AssetProblem(path: "(top level)", position: JSONSyntaxError.position(error, bytes),
+                                         message: "not valid JSON: " + JSONSyntaxError.detail(error)))
             return nil
         }
         do {
@@ -165,32 +165,6 @@ struct AssetReader {
             return nil
         }
         return n
-    }
-
-    // MARK: syntax errors
-
-    static func syntaxPosition(_ error: Error, _ bytes: [UInt8]) -> TextPosition? {
-        let text = "\((error as NSError).userInfo)" + "\(error)"
-        if let r = text.range(of: #"line (\d+), column (\d+)"#, options: .regularExpression) {
-            let nums = text[r].split { !$0.isNumber }.compactMap { Int($0) }
-            if nums.count == 2 { return TextPosition(line: nums[0], column: nums[1]) }
-        }
-        if let r = text.range(of: #"character (\d+)"#, options: .regularExpression),
-           let n = Int(text[r].split(separator: " ")[1]) {
-            return TextPosition(offset: n, in: bytes)
-        }
-        return nil
-    }
-
-    static func syntaxDetail(_ error: Error) -> String {
-        let d = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? "\(error)"
-        if d.contains("Unexpected end of file") || d.contains("unexpected end") {
-            return "the file ends too early (truncated?)"
-        }
-        var s = d.replacingOccurrences(of: #" around (line \d+, column \d+|character \d+)\.?"#, with: "",
-                                       options: .regularExpression)
-        if s.hasSuffix(".") { s.removeLast() }
-        return s.isEmpty ? "unreadable JSON" : s.prefix(1).lowercased() + s.dropFirst()
     }
 }
 

@@ -194,24 +194,18 @@ extension Workspace {
 
     // MARK: undo
 
-    static func undo(_ state: inout AppState) {
-        let current = UndoHistory.Entry(design: state.design, focus: state.focus, selection: state.selection, label: "")
-        guard let entry = state.history.undo(current: current) else {
-            state.message = StatusMessage("Nothing to undo", .info)
-            return
-        }
-        restore(&state, entry)
-        state.message = StatusMessage("Undid: \(entry.label)", .info)
-    }
+    static func undo(_ state: inout AppState) { travel(&state, back: true) }
+    static func redo(_ state: inout AppState) { travel(&state, back: false) }
 
-    static func redo(_ state: inout AppState) {
+    /// Steps through the undo history one change, backwards or forwards.
+    static func travel(_ state: inout AppState, back: Bool) {
         let current = UndoHistory.Entry(design: state.design, focus: state.focus, selection: state.selection, label: "")
-        guard let entry = state.history.redo(current: current) else {
-            state.message = StatusMessage("Nothing to redo", .info)
+        guard let entry = back ? state.history.undo(current: current) : state.history.redo(current: current) else {
+            state.message = StatusMessage(back ? "Nothing to undo" : "Nothing to redo", .info)
             return
         }
         restore(&state, entry)
-        state.message = StatusMessage("Redid: \(entry.label)", .info)
+        state.message = StatusMessage((back ? "Undid: " : "Redid: ") + entry.label, .info)
     }
 
     static func restore(_ state: inout AppState, _ entry: UndoHistory.Entry) {
