@@ -136,3 +136,23 @@ import Testing
         #expect(s.message?.text.hasPrefix("Only items you added") == true)
     }
 }
+
+@Suite struct KeymapTests {
+    @Test func everyKeyMeansOneThingPerContext() {
+        for context in KeyContext.allCases {
+            var seen: [Key: Command] = [:]
+            for b in Keymap.standard.bindings where b.context == context {
+                for k in b.keys {
+                    #expect(seen[k] == nil, "\(k) is bound twice in \(context)")
+                    seen[k] = b.command
+                }
+            }
+        }
+    }
+
+    @Test func keyTextListsEachKeyOnce() {
+        #expect(Keymap.standard.keyText(for: .moveDown) == "j/↓")
+        #expect(Keymap.standard.command(for: .char("j"), in: .checklist) == .moveDown)
+        #expect(Keymap.standard.command(for: .ctrl("s"), in: .diagram) == .save, "global keys apply everywhere")
+    }
+}

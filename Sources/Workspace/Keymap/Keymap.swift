@@ -37,9 +37,10 @@ public struct Keymap: Equatable, Sendable {
         return nil
     }
 
-    /// The keys that run a command, for display ("Ctrl-S, :w").
+    /// The keys that run a command in any context, each once, for display.
     public func keys(for command: Command) -> [Key] {
-        bindings.filter { $0.command == command }.flatMap(\.keys)
+        var seen = Set<Key>()
+        return bindings.filter { $0.command == command }.flatMap(\.keys).filter { seen.insert($0).inserted }
     }
 
     public func keyText(for command: Command) -> String {
