@@ -354,13 +354,13 @@ private struct Engine {
         // Strict search in growing windows; on the last attempt, the relaxed search (may run
         // along other edges, never through boxes) guarantees a path.
         func routeSegment(_ grid: inout RouteGrid, start: Int, startDir: Int, goal: Int, goalDir: Int, owner: Int32) -> [Int]? {
-            for m in [3, 12, 40] {
+            for (m, effort) in [(3, 48), (12, 16), (40, 4)] {
                 let w = grid.window(around: start, goal, margin: m)
-                if let p = grid.route(start: start, startDir: startDir, goal: goal, goalDir: goalDir, me: owner, window: w, relaxed: false) { return p }
+                if let p = grid.route(start: start, startDir: startDir, goal: goal, goalDir: goalDir, me: owner, window: w, relaxed: false, effort: effort) { return p }
             }
             if !relaxedAllowed { return nil }
             let w = grid.window(around: start, goal, margin: 12)
-            if let p = grid.route(start: start, startDir: startDir, goal: goal, goalDir: goalDir, me: owner, window: w, relaxed: true) { return p }
+            if let p = grid.route(start: start, startDir: startDir, goal: goal, goalDir: goalDir, me: owner, window: w, relaxed: true, effort: 8) { return p }
             return grid.route(start: start, startDir: startDir, goal: goal, goalDir: goalDir, me: owner, window: grid.fullWindow, relaxed: true, desperate: true)
         }
 

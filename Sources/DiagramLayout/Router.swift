@@ -80,7 +80,7 @@ struct RouteGrid {
     /// mode may do all that at a cost (bounded search); desperate mode only avoids boxes and is
     /// unbounded, so it always finds a path when one exists.
     func route(start: Int, startDir: Int, goal: Int, goalDir: Int, me: Int32,
-               window win: Window, relaxed: Bool, desperate: Bool = false) -> [Int]? {
+               window win: Window, relaxed: Bool, desperate: Bool = false, effort: Int = 48) -> [Int]? {
         if start == goal { return [start] }
         let ww = win.x1 - win.x0 + 1
         let wh = win.y1 - win.y0 + 1
@@ -112,7 +112,7 @@ struct RouteGrid {
 
         // Strict searches give up after a bounded number of expansions (a failing search would
         // otherwise flood its whole window); the caller then widens or relaxes.
-        var budget = desperate ? Int.max : 48 * (abs(sx - gx) + abs(sy - gy) + 64)
+        var budget = desperate ? Int.max : effort * (abs(sx - gx) + abs(sy - gy) + 64)
         var found = -1
         blocked.withUnsafeBufferPointer { blockedP in
         occH.withUnsafeBufferPointer { occHP in
