@@ -361,6 +361,8 @@ private struct Engine {
             if !relaxedAllowed { return nil }
             let w = grid.window(around: start, goal, margin: 12)
             if let p = grid.route(start: start, startDir: startDir, goal: goal, goalDir: goalDir, me: owner, window: w, relaxed: true, effort: 8) { return p }
+            let wide = grid.window(around: start, goal, margin: 40)
+            if let p = grid.route(start: start, startDir: startDir, goal: goal, goalDir: goalDir, me: owner, window: wide, relaxed: true, desperate: true) { return p }
             return grid.route(start: start, startDir: startDir, goal: goal, goalDir: goalDir, me: owner, window: grid.fullWindow, relaxed: true, desperate: true)
         }
 
