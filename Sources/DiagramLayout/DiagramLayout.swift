@@ -122,8 +122,8 @@ private struct Engine {
         for e in dag {
             guard let label = edgeLabels[e.input] else { continue }
             let extra = tb ? min(DisplayWidth.of(label), 10) + 1 : 1
-            if sideCount[e.a][outSide] > 1 { sideNeed[e.a][outSide] += extra }
-            if sideCount[e.b][inSide] > 1 { sideNeed[e.b][inSide] += extra }
+            if (2...16).contains(sideCount[e.a][outSide]) { sideNeed[e.a][outSide] += extra }
+            if (2...16).contains(sideCount[e.b][inSide]) { sideNeed[e.b][inSide] += extra }
         }
         var boxW = [Int](repeating: 0, count: n), boxH = [Int](repeating: 0, count: n)
         for v in 0..<n {
@@ -222,9 +222,12 @@ private struct Engine {
             }
         }
 
+        // A failed strict route retries once with wider channels (small graphs only: on big ones
+        // the relaxed fallback is cheaper than laying everything out again).
+        let retries = dag.count <= 400 ? 1 : 0
         var attempt = 0
         while true {
-            let final = attempt >= 2
+            let final = attempt >= retries
             if let d = attemptLayout(g: g, dag: dag, selfLoops: selfLoops, left: left, orderSize: orderSize,
                                      rankSize: rankSize, boxW: boxW, boxH: boxH, bandSize: bandSize,
                                      depth: depth, labelRoom: labelRoom, chainPort: chainPort,
@@ -348,14 +351,19 @@ private struct Engine {
         }
         order.sort { $0 < $1 }
 
+        // Strict search in growing windows; on the last attempt, the relaxed search (may run
+        // along other edges, never through boxes) guarantees a path.
         func routeSegment(_ grid: inout RouteGrid, start: Int, startDir: Int, goal: Int, goalDir: Int, owner: Int32) -> [Int]? {
-            for m in [3, 12] {
+            for (m, effort) in [(3, 48), (12, 16), (40, 4)] {
                 let w = grid.window(around: start, goal, margin: m)
-                if let p = grid.route(start: start, startDir: startDir, goal: goal, goalDir: goalDir, me: owner, window: w, relaxed: false) { return p }
+                if let p = grid.route(start: start, startDir: startDir, goal: goal, goalDir: goalDir, me: owner, window: w, relaxed: false, effort: effort) { return p }
             }
-            if let p = grid.route(start: start, startDir: startDir, goal: goal, goalDir: goalDir, me: owner, window: grid.fullWindow, relaxed: false) { return p }
             if !relaxedAllowed { return nil }
-            return grid.route(start: start, startDir: startDir, goal: goal, goalDir: goalDir, me: owner, window: grid.fullWindow, relaxed: true)
+            let w = grid.window(around: start, goal, margin: 12)
+            if let p = grid.route(start: start, startDir: startDir, goal: goal, goalDir: goalDir, me: owner, window: w, relaxed: true, effort: 8) { return p }
+            let wide = grid.window(around: start, goal, margin: 40)
+            if let p = grid.route(start: start, startDir: startDir, goal: goal, goalDir: goalDir, me: owner, window: wide, relaxed: true, desperate: true) { return p }
+            return grid.route(start: start, startDir: startDir, goal: goal, goalDir: goalDir, me: owner, window: grid.fullWindow, relaxed: true, desperate: true)
         }
 
         for (li, i) in selfLoops.enumerated() {

@@ -20,7 +20,9 @@ struct RouteGrid {
 
     var bendCost = 3
     var crossCost = 1
-    var overlapCost = 40
+    var overlapCost = 6
+    /// Weighted A*: > 1 trades a little path quality for far fewer expanded states.
+    var heuristicWeight = 2
 
     /// Search scratch, indexed by window-local state; shared by copies of the grid on purpose
     /// (it only holds per-search data, stamped so it is never cleared).
@@ -75,9 +77,10 @@ struct RouteGrid {
     /// Shortest path of cells from `start` (entered with heading `startDir`) to `goal` (entered
     /// with heading `goalDir`) for edge `me`. Strict mode never overlaps another edge in the same
     /// orientation, never bends on another edge's cell and never touches reserved cells; relaxed
-    /// mode (last resort) only avoids boxes.
+    /// mode may do all that at a cost (bounded search); desperate mode only avoids boxes and is
+    /// unbounded, so it always finds a path when one exists.
     func route(start: Int, startDir: Int, goal: Int, goalDir: Int, me: Int32,
-               window win: Window, relaxed: Bool) -> [Int]? {
+               window win: Window, relaxed: Bool, desperate: Bool = false, effort: Int = 48) -> [Int]? {
         if start == goal { return [start] }
         let ww = win.x1 - win.x0 + 1
         let wh = win.y1 - win.y0 + 1
@@ -87,6 +90,8 @@ struct RouteGrid {
         let cur = sc.nextStamp()
         let W = width
         let gx = goal % W, gy = goal / W
+        // Optimal (weight 1) for normal routes; greedy for the fallbacks, which must be fast.
+        let heuristicWeight = (relaxed || desperate) ? self.heuristicWeight : 1
         let bendCost = self.bendCost, crossCost = Int32(self.crossCost), overlapCost = Int32(self.overlapCost)
         let stamp = sc.stamp, closed = sc.closed, gCost = sc.gCost, parent = sc.parent
         sc.heapCount = 0
@@ -96,7 +101,7 @@ struct RouteGrid {
             UInt64(min(f, 0xFFFFF)) << 44 | UInt64(0xFFF - min(g, 0xFFF)) << 32 | UInt64(s)
         }
         @inline(__always) func h(_ x: Int, _ y: Int) -> Int {
-            abs(x - gx) + abs(y - gy) + ((x != gx && y != gy) ? bendCost : 0)
+            (abs(x - gx) + abs(y - gy) + ((x != gx && y != gy) ? bendCost : 0)) * heuristicWeight
         }
         let sx = start % W, sy = start / W
         let s0 = ((sy - win.y0) * ww + (sx - win.x0)) * 4 + startDir
@@ -105,6 +110,9 @@ struct RouteGrid {
         parent[s0] = -1
         sc.push(key(h(sx, sy), 0, s0))
 
+        // Strict searches give up after a bounded number of expansions (a failing search would
+        // otherwise flood its whole window); the caller then widens or relaxes.
+        var budget = desperate ? Int.max : effort * (abs(sx - gx) + abs(sy - gy) + 64)
         var found = -1
         blocked.withUnsafeBufferPointer { blockedP in
         occH.withUnsafeBufferPointer { occHP in
@@ -114,6 +122,8 @@ struct RouteGrid {
                 let s = Int(top & 0xFFFF_FFFF)
                 if closed[s] == cur { continue }
                 closed[s] = cur
+                budget -= 1
+                if budget < 0 { break }
                 let d = s & 3
                 let lc = s >> 2
                 let ly = lc / ww
@@ -128,7 +138,7 @@ struct RouteGrid {
                 }
                 for nd in 0..<4 where nd != (d ^ 1) {
                     let bend = nd != d
-                    if bend && !bendOK { continue }
+                    if bend && (!bendOK || c == start) { continue }  // leave every end straight
                     let nx: Int, ny: Int
                     switch nd {
                     case 0: nx = x; ny = y - 1
@@ -144,8 +154,11 @@ struct RouteGrid {
                     let vert = nd < 2
                     let own = vert ? occVP[n] : occHP[n]
                     let other = vert ? occHP[n] : occVP[n]
-                    if relaxed {
-                        if (own != 0 && own != me) || (other != 0 && other != me) { cost += overlapCost }
+                    if desperate {
+                        // Only boxes matter: a plain shortest path, always found.
+                    } else if relaxed {
+                        if own != 0 && own != me { cost += overlapCost }
+                        if other != 0 && other != me { cost += crossCost }
                     } else {
                         if own != 0 && own != me { continue }
                         if other != 0 && other != me { cost += crossCost }

@@ -212,3 +212,18 @@ import Testing
         #expect(q == nil)
     }
 }
+
+@Suite struct DenseGraphTests {
+    /// Crowded graphs push the router into its fallbacks; every guarantee must still hold.
+    @Test func completeGraphAndBigFanIn() {
+        var k: [DiagramGraph.Edge] = []
+        for a in 0..<9 { for b in 0..<9 where a != b { k.append(.init(from: "k\(a)", to: "k\(b)", label: a == 0 ? "x" : nil)) } }
+        let star = (0..<60).map { DiagramGraph.Edge(from: "leaf\($0)", to: "hub", dashed: $0 % 3 == 0) }
+        for (g, o) in [(DiagramGraph(edges: k), DiagramOptions()), (DiagramGraph(edges: k), DiagramOptions(direction: .leftToRight)),
+                       (DiagramGraph(edges: star), DiagramOptions()), (DiagramGraph(edges: star), DiagramOptions(direction: .leftToRight, ascii: true))] {
+            let d = DiagramLayout.layout(g, o)
+            let problems = Invariants.check(g, d, options: o, checkOverlapsPairwise: false)
+            #expect(problems.isEmpty, "\(problems)")
+        }
+    }
+}
