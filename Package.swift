@@ -2,6 +2,7 @@
 import PackageDescription
 
 // Layers, bottom to top. Only CursesTerminal imports ncurses (CNcursesw).
+//   TerminalText     display width of text and sanitising of untrusted text (pure)
 //   DesignModel      the document: types, ids, integrity, JSON codec, migrations (pure)
 //   DesignStorage    crash-safe files, locks, recovery, asset lookup (file I/O)
 //   DesignExport     Markdown / Mermaid / DOT / JSON exporters (pure)
@@ -28,14 +29,15 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
+        .target(name: "TerminalText"),
         .target(name: "DesignModel"),
         .target(name: "DesignStorage", dependencies: ["DesignModel"]),
         .target(name: "DesignExport", dependencies: ["DesignModel", "DiagramLayout"]),
-        .target(name: "DiagramLayout"),
+        .target(name: "DiagramLayout", dependencies: ["TerminalText"]),
         .target(name: "Interview", dependencies: ["DesignModel"]),
         .target(name: "Workspace", dependencies: ["DesignModel", "DesignExport", "Interview"]),
         .target(name: "TextUI", dependencies: [
-            "Workspace", "DiagramLayout",
+            "TerminalText", "Workspace", "DiagramLayout",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         .target(name: "CursesTerminal", dependencies: ["TextUI", "CNcursesw"]),
@@ -52,12 +54,12 @@ let package = Package(
         .testTarget(name: "DesignStorageTests", dependencies: ["DesignModel", "DesignStorage"]),
         .testTarget(name: "DesignExportTests", dependencies: ["DesignModel", "DesignStorage", "DesignExport"]),
         .testTarget(name: "DiagramLayoutTests", dependencies: [
-            "DiagramLayout",
+            "DiagramLayout", "TerminalText",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "InterviewTests", dependencies: ["Interview", "DesignModel", "DesignStorage"]),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "DesignModel", "Interview"]),
-        .testTarget(name: "TextUITests", dependencies: ["TextUI", "Workspace", "DesignModel", "DesignStorage"]),
+        .testTarget(name: "TextUITests", dependencies: ["TextUI", "TerminalText", "Workspace", "DesignModel", "DesignStorage"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcursesw"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DesignModel", "DesignStorage"]),
     ]

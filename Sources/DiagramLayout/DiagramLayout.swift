@@ -1,3 +1,5 @@
+import TerminalText
+
 // The layout pipeline: prepare text → layers → order → coordinates → ports → routing → labels →
 // render. See Layering.swift and Router.swift for the pieces.
 

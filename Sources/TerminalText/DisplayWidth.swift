@@ -248,7 +248,8 @@ public enum DisplayWidth {
 
     /// Width of `s` if it is entirely printable ASCII, else nil.
     @inline(__always)
-    static func asciiWidth(_ s: String) -> Int? {
+    /// The width of an all-ASCII printable string (one cell per byte), else nil: the fast path.
+    public static func asciiWidth(_ s: String) -> Int? {
         var ok = true
         let n: Int? = s.utf8.withContiguousStorageIfAvailable { buf -> Int in
             for b in buf where b < 0x20 || b >= 0x7F { ok = false; break }
