@@ -44,6 +44,9 @@ public struct ExportOptions: Equatable, Sendable {
     public var includeInterview: Bool
     /// Draw the text diagram with the diagram engine when `textDiagram` is not given.
     public var includeTextDiagram: Bool
+    /// Above this many components a text drawing is too big to read in a report (and slow to
+    /// lay out), so the report says where to get it instead.
+    public static let textDiagramLimit = 150
 
     public init(diagram: FlowchartOptions = FlowchartOptions(), textDiagram: String? = nil,
                 includeInterview: Bool = true, includeTextDiagram: Bool = true) {
@@ -79,8 +82,13 @@ public enum Exporter {
         case .markdown:
             var md = options.markdown
             if md.textDiagram == nil && options.includeTextDiagram && !design.components.isEmpty {
-                // Top-down keeps the text drawing narrow enough to read on a page.
-                md.textDiagram = DesignDiagram.text(design)
+                if design.components.count <= ExportOptions.textDiagramLimit {
+                    // Top-down keeps the text drawing narrow enough to read on a page.
+                    md.textDiagram = DesignDiagram.text(design)
+                } else {
+                    md.textDiagramNote = "The text drawing is left out above \(ExportOptions.textDiagramLimit) components "
+                        + "(this design has \(design.components.count)); sysdraft diagram FILE draws it."
+                }
             }
             return MarkdownReport.render(design, catalogue: catalogue, options: md)
         case .mermaid: return MermaidExport.render(design, options: options.diagram)

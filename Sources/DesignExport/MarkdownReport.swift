@@ -16,6 +16,8 @@ public enum MarkdownReport {
         /// A text rendering of the architecture (from the diagram engine). When set it follows
         /// the Mermaid block in stage 2 as a ```` ```text ```` block.
         public var textDiagram: String?
+        /// Said in place of the text diagram when it was left out (e.g. a very large design).
+        public var textDiagramNote: String?
         /// Add the mock-interview appendix when the design has an interview record.
         public var includeInterview: Bool
 
@@ -290,6 +292,9 @@ private struct ReportWriter {
                 line(fence + "text")
                 line(body.hasSuffix("\n") ? String(body.dropLast()) : body)
                 line(fence)
+                line()
+            } else if let note = options.textDiagramNote {
+                line("_" + MarkdownText.inline(note) + "_")
                 line()
             }
         }
