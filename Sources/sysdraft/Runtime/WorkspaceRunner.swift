@@ -88,8 +88,10 @@ final class WorkspaceRunner {
             previous = state
             keepRecoveryCopy()
         }
-        // A clean exit: the file on disk is what the user chose to keep.
-        recovery.remove()
+        // A clean exit: the file on disk is what the user chose to keep. A read-only session
+        // never wrote the copy: it belongs to the instance that holds the lock, or was kept
+        // when the user chose to look before recovering.
+        if !state.readOnly { recovery.remove() }
         return exitCode
     }
 
