@@ -339,3 +339,62 @@ enum Recovery {
         #expect(contents(dir.file("d.json")) == external)
     }
 }
+
+/// `:e FILE` inside the workspace respects the same lock and recovery copy as the command line.
+@Suite(.serialized) struct RecoveryEditCommandTests {
+    @Test func editingAFileAnotherInstanceHoldsIsRefused() throws {
+        let dir = try TempDir()
+        defer { dir.cleanup() }
+        try sysdraft("new", dir.file("a.json"), "--from", "url-shortener")
+        try sysdraft("new", dir.file("b.json"), "--title", "Other")
+        let a = try TmuxSession("\(Repo.binary) a.json", cwd: dir.path)
+        try a.waitFor(text: "1 Requirements (14)")
+        let aPID = try Recovery.pid(a)
+        let b = try TmuxSession("\(Repo.binary) b.json", cwd: dir.path)
+        try b.waitFor(text: "b.json")
+        let bPID = try Recovery.pid(b)
+        try b.keys(":"); try b.type("e a.json"); try b.keys("Enter")
+        let screen = try b.waitFor(text: "a.json is open in another sysdraft (process \(aPID)")
+        #expect(screen.contains("— b.json"), "still on b.json")
+        #expect(Recovery.lockOwner(Recovery.lockPath(dir, "a.json")) == aPID)
+        #expect(Recovery.lockOwner(Recovery.lockPath(dir, "b.json")) == bPID, "b keeps its own lock")
+        try b.keys("q"); try b.waitFor(text: "EXITED=0")
+        try a.keys("q"); try a.waitFor(text: "EXITED=0")
+    }
+
+    @Test func editingAFileWithARecoveryCopyIsRefusedAndTheCopyKept() throws {
+        let dir = try TempDir()
+        defer { dir.cleanup() }
+        _ = try Recovery.crashWithEdits(dir)
+        let copy = contents(Recovery.recoveryPath(dir))
+        try sysdraft("new", dir.file("b.json"), "--title", "Other")
+        let b = try TmuxSession("\(Repo.binary) b.json", cwd: dir.path)
+        try b.waitFor(text: "b.json")
+        try b.keys(":"); try b.type("e d.json"); try b.keys("Enter")
+        try b.waitFor(text: "d.json has unsaved edits from an earlier session")
+        #expect(contents(Recovery.recoveryPath(dir)) == copy)
+        try b.keys("q"); try b.waitFor(text: "EXITED=0")
+        #expect(contents(Recovery.recoveryPath(dir)) == copy)
+        // The stale lock of the killed instance did not stop the check, and b left it alone.
+        let t = try TmuxSession("\(Repo.binary) d.json --recovery recover", cwd: dir.path)
+        try t.waitFor(text: "1 Requirements (12)")
+        try t.keys("q"); try t.waitFor(text: "before quitting?")
+        try t.keys("n"); try t.waitFor(text: "EXITED=0")
+    }
+
+    @Test func editingAFreeFileMovesTheLock() throws {
+        let dir = try TempDir()
+        defer { dir.cleanup() }
+        try sysdraft("new", dir.file("a.json"), "--from", "url-shortener")
+        try sysdraft("new", dir.file("b.json"), "--title", "Other")
+        let b = try TmuxSession("\(Repo.binary) b.json", cwd: dir.path)
+        try b.waitFor(text: "b.json")
+        let bPID = try Recovery.pid(b)
+        try b.keys(":"); try b.type("e a.json"); try b.keys("Enter")
+        try b.waitFor(text: "1 Requirements (14)")
+        #expect(Recovery.lockOwner(Recovery.lockPath(dir, "a.json")) == bPID)
+        #expect(!FileManager.default.fileExists(atPath: Recovery.lockPath(dir, "b.json")))
+        try b.keys("q"); try b.waitFor(text: "EXITED=0")
+        #expect(!FileManager.default.fileExists(atPath: Recovery.lockPath(dir, "a.json")))
+    }
+}
