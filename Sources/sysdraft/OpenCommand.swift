@@ -107,7 +107,11 @@ struct OpenCommand: ParsableCommand {
                 case .recover:
                     if let copy { recovered = copy } else {
                         do { recovered = try recoveryFile.read() } catch {
-                            printError("the recovery copy cannot be read (\(error.description)); it is left in place")
+                            // Opening anyway would let the next autosave overwrite the copy.
+                            printError("the recovery copy cannot be read (\(error.description)); it is left in place. "
+                                       + "--recovery discard drops it, --read-only opens \(file) without touching it")
+                            lock.release()
+                            throw Exit.fileError
                         }
                     }
                 case .discard: recoveryFile.remove()

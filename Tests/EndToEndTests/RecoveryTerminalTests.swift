@@ -8,6 +8,16 @@ import Glibc
 
 /// Helpers for the recovery, lock and changed-on-disk scenarios (and the stress loop).
 enum Recovery {
+    /// Ends a tmux session's server for good. `kill-server` alone does not: the server inherits
+    /// the test runner's blocked signal mask (SIGTERM blocked), and tmux's kill-server is a
+    /// SIGTERM to itself, so servers (and any sysdraft still running in them) outlive the tests.
+    static func close(_ t: TmuxSession) {
+        let out = (try? t.tmux(["display-message", "-p", "#{pid} #{socket_path}"]).stdout) ?? ""
+        let parts = out.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ", maxSplits: 1)
+        if let first = parts.first, let pid = Int32(first), pid > 1 { kill(pid, SIGKILL) }
+        if parts.count == 2 { unlink(String(parts[1])) }
+    }
+
     static func recoveryPath(_ dir: TempDir, _ name: String = "d.json") -> String { dir.file(".\(name).sysdraft-recovery") }
     static func lockPath(_ dir: TempDir, _ name: String = "d.json") -> String { dir.file(".\(name).sysdraft-lock") }
 
@@ -68,6 +78,7 @@ enum Recovery {
         try sysdraft("new", dir.file("d.json"), "--from", "url-shortener")
         let original = contents(dir.file("d.json"))
         let t = try TmuxSession("\(Repo.binary) d.json", cwd: dir.path)
+        defer { Recovery.close(t) }
         try t.waitFor(text: "1 Requirements (14)")
         try t.keys("d"); try t.waitFor(text: "1 Requirements (13)")
         try t.keys("d"); try t.waitFor(text: "1 Requirements (12)")
@@ -100,6 +111,8 @@ enum Recovery {
         _ = try Recovery.crashWithEdits(dir)
 
         let t = try TmuxSession("\(Repo.binary) d.json", cwd: dir.path)
+
+        defer { Recovery.close(t) }
         let prompt = try t.waitFor(text: "[r] recover them")
         #expect(prompt.contains("Unsaved edits to d.json from an earlier session"))
         #expect(prompt.contains("[d] discard them") && prompt.contains("[o] open the file read-only"))
@@ -127,6 +140,8 @@ enum Recovery {
         let original = try Recovery.crashWithEdits(dir)
 
         let t = try TmuxSession("\(Repo.binary) d.json", cwd: dir.path)
+
+        defer { Recovery.close(t) }
         try t.waitFor(text: "[r] recover them")
         try t.type("d"); try t.keys("Enter")
         let screen = try t.waitFor(text: "1 Requirements (14)")
@@ -138,6 +153,7 @@ enum Recovery {
 
         // Nothing is offered any more.
         let t2 = try TmuxSession("\(Repo.binary) d.json", cwd: dir.path)
+        defer { Recovery.close(t2) }
         let again = try t2.waitFor(text: "1 Requirements (14)")
         #expect(!again.contains("recover"))
         try t2.keys("q")
@@ -150,6 +166,8 @@ enum Recovery {
         let original = try Recovery.crashWithEdits(dir)
 
         let t = try TmuxSession("\(Repo.binary) d.json", cwd: dir.path)
+
+        defer { Recovery.close(t) }
         try t.waitFor(text: "[r] recover them")
         try t.type("o"); try t.keys("Enter")
         let screen = try t.waitFor(text: "1 Requirements (14)")
@@ -167,6 +185,7 @@ enum Recovery {
 
         // Answered without a prompt: --recovery recover.
         let t2 = try TmuxSession("\(Repo.binary) d.json --recovery recover", cwd: dir.path)
+        defer { Recovery.close(t2) }
         let recovered = try t2.waitFor(text: "1 Requirements (12)")
         #expect(recovered.contains("Recovered unsaved edits"))
         try t2.keys("q")
@@ -183,6 +202,7 @@ enum Recovery {
         let original = try Recovery.crashWithEdits(dir)
         let copy = contents(Recovery.recoveryPath(dir))
         let t = try TmuxSession("\(Repo.binary) d.json", cwd: dir.path)
+        defer { Recovery.close(t) }
         try t.waitFor(text: "[r] recover them")
         try t.type("q"); try t.keys("Enter")
         try t.waitFor(text: "EXITED=0")
@@ -201,6 +221,7 @@ enum Recovery {
         design.title = "Changed after the crash"
         try DesignFile.save(design, to: dir.file("d.json"))
         let t = try TmuxSession("\(Repo.binary) d.json", cwd: dir.path)
+        defer { Recovery.close(t) }
         let prompt = try t.waitFor(text: "[r] recover them")
         #expect(prompt.replacingOccurrences(of: "\n", with: "").contains("the file has changed since"))
         try t.type("r"); try t.keys("Enter")
@@ -215,6 +236,7 @@ enum Recovery {
         try sysdraft("new", dir.file("d.json"), "--from", "url-shortener")
         let original = contents(dir.file("d.json"))
         let first = try TmuxSession("\(Repo.binary) d.json", cwd: dir.path)
+        defer { Recovery.close(first) }
         try first.waitFor(text: "1 Requirements (14)")
         let firstPID = try Recovery.pid(first)
         #expect(Recovery.lockOwner(Recovery.lockPath(dir)) == firstPID)
@@ -224,12 +246,15 @@ enum Recovery {
 
         // A second instance that answers q starts nothing and leaves the lock alone.
         let quitter = try TmuxSession("\(Repo.binary) d.json", cwd: dir.path)
+        defer { Recovery.close(quitter) }
         try quitter.waitFor(text: "[q] quit")
         try quitter.type("q"); try quitter.keys("Enter")
         try quitter.waitFor(text: "EXITED=0")
         #expect(Recovery.lockOwner(Recovery.lockPath(dir)) == firstPID)
 
         let second = try TmuxSession("\(Repo.binary) d.json", cwd: dir.path)
+
+        defer { Recovery.close(second) }
         let warning = try second.waitFor(text: "[r] open read-only")
         #expect(warning.contains("d.json is open in another sysdraft (process \(firstPID) on "))
         try second.type("r"); try second.keys("Enter")
@@ -252,6 +277,8 @@ enum Recovery {
         #expect(Recovery.lockOwner(Recovery.lockPath(dir)) == firstPID, "a stale lock stays behind")
 
         let third = try TmuxSession("\(Repo.binary) d.json --recovery recover", cwd: dir.path)
+
+        defer { Recovery.close(third) }
         let taken = try third.waitFor("the workspace or a question") {
             $0.contains("1 Requirements (") || $0.contains("another sysdraft")
         }
@@ -281,6 +308,7 @@ enum Recovery {
         defer { dir.cleanup() }
         try sysdraft("new", dir.file("d.json"), "--from", "url-shortener")
         let t = try TmuxSession("\(Repo.binary) d.json", cwd: dir.path)
+        defer { Recovery.close(t) }
         try t.waitFor(text: "1 Requirements (14)")
         try t.keys("d")
         try t.waitFor(text: "1 Requirements (13)")
@@ -319,6 +347,7 @@ enum Recovery {
         defer { dir.cleanup() }
         try sysdraft("new", dir.file("d.json"), "--from", "url-shortener")
         let t = try TmuxSession("\(Repo.binary) d.json", cwd: dir.path)
+        defer { Recovery.close(t) }
         try t.waitFor(text: "4 Trade-offs (5)")
         try t.keys("d")
         try t.waitFor(text: "1 Requirements (13)")
@@ -348,9 +377,11 @@ enum Recovery {
         try sysdraft("new", dir.file("a.json"), "--from", "url-shortener")
         try sysdraft("new", dir.file("b.json"), "--title", "Other")
         let a = try TmuxSession("\(Repo.binary) a.json", cwd: dir.path)
+        defer { Recovery.close(a) }
         try a.waitFor(text: "1 Requirements (14)")
         let aPID = try Recovery.pid(a)
         let b = try TmuxSession("\(Repo.binary) b.json", cwd: dir.path)
+        defer { Recovery.close(b) }
         try b.waitFor(text: "b.json")
         let bPID = try Recovery.pid(b)
         try b.keys(":"); try b.type("e a.json"); try b.keys("Enter")
@@ -369,6 +400,7 @@ enum Recovery {
         let copy = contents(Recovery.recoveryPath(dir))
         try sysdraft("new", dir.file("b.json"), "--title", "Other")
         let b = try TmuxSession("\(Repo.binary) b.json", cwd: dir.path)
+        defer { Recovery.close(b) }
         try b.waitFor(text: "b.json")
         try b.keys(":"); try b.type("e d.json"); try b.keys("Enter")
         try b.waitFor(text: "d.json has unsaved edits from an earlier session")
@@ -377,6 +409,7 @@ enum Recovery {
         #expect(contents(Recovery.recoveryPath(dir)) == copy)
         // The stale lock of the killed instance did not stop the check, and b left it alone.
         let t = try TmuxSession("\(Repo.binary) d.json --recovery recover", cwd: dir.path)
+        defer { Recovery.close(t) }
         try t.waitFor(text: "1 Requirements (12)")
         try t.keys("q"); try t.waitFor(text: "before quitting?")
         try t.keys("n"); try t.waitFor(text: "EXITED=0")
@@ -388,6 +421,7 @@ enum Recovery {
         try sysdraft("new", dir.file("a.json"), "--from", "url-shortener")
         try sysdraft("new", dir.file("b.json"), "--title", "Other")
         let b = try TmuxSession("\(Repo.binary) b.json", cwd: dir.path)
+        defer { Recovery.close(b) }
         try b.waitFor(text: "b.json")
         let bPID = try Recovery.pid(b)
         try b.keys(":"); try b.type("e a.json"); try b.keys("Enter")
@@ -396,5 +430,37 @@ enum Recovery {
         #expect(!FileManager.default.fileExists(atPath: Recovery.lockPath(dir, "b.json")))
         try b.keys("q"); try b.waitFor(text: "EXITED=0")
         #expect(!FileManager.default.fileExists(atPath: Recovery.lockPath(dir, "a.json")))
+    }
+}
+
+@Suite(.serialized) struct RecoveryDamagedCopyTests {
+    /// A copy that cannot be read (damaged, or from a newer sysdraft) is never overwritten by
+    /// opening the file anyway: recovering it stops with the reason.
+    @Test func anUnreadableCopyStopsRecoveryAndIsKept() throws {
+        let dir = try TempDir()
+        defer { dir.cleanup() }
+        try sysdraft("new", dir.file("d.json"), "--from", "url-shortener")
+        let original = contents(dir.file("d.json"))
+        let copyPath = Recovery.recoveryPath(dir)
+        try Data("{ \"schemaVersion\": 1, \"title\": ".utf8).write(to: URL(fileURLWithPath: copyPath))
+        var times = [timeval(tv_sec: time(nil) + 5, tv_usec: 0), timeval(tv_sec: time(nil) + 5, tv_usec: 0)]
+        utimes(copyPath, &times)
+        let damaged = contents(copyPath)
+        let t = try TmuxSession("\(Repo.binary) d.json", cwd: dir.path)
+        defer { Recovery.close(t) }
+        try t.waitFor(text: "[r] recover them")
+        try t.type("r"); try t.keys("Enter")
+        let screen = try t.waitFor(text: "EXITED=3")
+        #expect(screen.contains("the recovery copy cannot be read"))
+        #expect(contents(copyPath) == damaged)
+        #expect(contents(dir.file("d.json")) == original)
+        #expect(!FileManager.default.fileExists(atPath: Recovery.lockPath(dir)))
+
+        let t2 = try TmuxSession("\(Repo.binary) d.json --recovery discard", cwd: dir.path)
+
+        defer { Recovery.close(t2) }
+        try t2.waitFor(text: "1 Requirements (14)")
+        #expect(!FileManager.default.fileExists(atPath: copyPath))
+        try t2.keys("q"); try t2.waitFor(text: "EXITED=0")
     }
 }

@@ -85,6 +85,7 @@ enum Stress {
             }
             let staleOwner = Recovery.lockOwner(Recovery.lockPath(dir))
             let t = try TmuxSession("\(Repo.binary) d.json --recovery recover", cwd: dir.path)
+            defer { Recovery.close(t) }
             let pid: Int32
             var allowedCounts: Set<Int> = []
             let early = Int.random(in: 0..<8, using: &rng) == 0
@@ -200,7 +201,7 @@ enum Stress {
             let v = try variant(i)
             try AtomicFile.write(v.old, to: doc)
             let pid = try Stress.spawn(Repo.binary, ["fmt", doc])
-            usleep(useconds_t(Int.random(in: 0...(spanMicros * 12 / 10), using: &rng)))
+            usleep(useconds_t(Int.random(in: 0...(spanMicros * 2), using: &rng)))
             kill(pid, SIGKILL)
             Stress.reap(pid)
             let now = contents(doc)
@@ -214,6 +215,7 @@ enum Stress {
 
         // Temp files of killed saves do not accumulate: the next workspace on the file removes them.
         let t = try TmuxSession("\(Repo.binary) d.json", cwd: dir.path)
+        defer { Recovery.close(t) }
         try t.waitFor(text: "1 Requirements (")
         #expect(Recovery.tempLeftovers(dir).isEmpty)
         try t.keys("q")
