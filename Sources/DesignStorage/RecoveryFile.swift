@@ -1,5 +1,8 @@
 import DesignModel
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The hidden copy of unsaved edits kept beside a design (`.NAME.sysdraft-recovery`), written
 /// crash-safely a moment after each change and removed on a clean exit. If sysdraft dies
@@ -30,6 +33,27 @@ public struct RecoveryFile: Sendable {
 
     public func remove() {
         try? FileManager.default.removeItem(atPath: path)
+    }
+
+    /// Removes the temporary files of saves that were killed before their rename (kill -9,
+    /// power cut): `.NAME.tmp-XXXXXX` beside the document and the same for the recovery copy.
+    /// They never hold the only copy of anything (the rename had not happened), so only the
+    /// lock holder calls this, on open; a one-shot command such as `fmt` saving the same file
+    /// at that very moment fails with a message and leaves the file as it was. Returns the
+    /// names removed.
+    @discardableResult
+    public func removeAbandonedTemporaryFiles() -> [String] {
+        let dir = (path as NSString).deletingLastPathComponent
+        let name = ((AtomicFile.resolveSymlinks(documentPath)) as NSString).lastPathComponent
+        let prefixes = ["." + name + ".tmp-", "." + (path as NSString).lastPathComponent + ".tmp-"]
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+        var removed: [String] = []
+        for entry in entries where prefixes.contains(where: { entry.hasPrefix($0) }) {
+            // mkstemp's suffix is six characters; anything else is not ours.
+            guard let p = prefixes.first(where: { entry.hasPrefix($0) }), entry.count == p.count + 6 else { continue }
+            if unlink(dir + "/" + entry) == 0 { removed.append(entry) }
+        }
+        return removed
     }
 
     /// True when the recovery copy is newer than the document (or the document is gone).

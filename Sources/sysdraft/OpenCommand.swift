@@ -69,7 +69,9 @@ struct OpenCommand: ParsableCommand {
         let lock = DocumentLock(for: file)
         if !readOnly {
             switch lock.acquire() {
-            case .acquired, .tookOverStale: break
+            case .acquired, .tookOverStale:
+                // Only the lock holder saves this file, so temp files now are from killed saves.
+                RecoveryFile(for: file).removeAbandonedTemporaryFiles()
             case .heldBy(let pid, let host):
                 let answer = Prompt.ask(
                     "\(file) is open in another sysdraft (process \(pid) on \(host)).",
@@ -81,32 +83,48 @@ struct OpenCommand: ParsableCommand {
 
         let recoveryFile = RecoveryFile(for: file)
         var recovered: Design?
-        if recoveryFile.exists && recoveryFile.isNewerThanDocument && !readOnly {
-            var choice = recovery
-            if choice == .ask {
-                let answer = Prompt.ask(
-                    "Unsaved edits to \(file) from an earlier session were kept in \(recoveryFile.path).",
-                    options: [("r", "recover them"), ("d", "discard them"), ("o", "open the file read-only"), ("q", "quit")])
-                switch answer {
-                case "r": choice = .recover
-                case "d": choice = .discard
-                case "o": choice = .readOnly
-                default:
-                    lock.release()
-                    throw ExitCode.success
+        if recoveryFile.exists && !readOnly {
+            // A copy that holds exactly the document has nothing to offer. An older copy that
+            // differs is offered too: the file changed after the crash (a checkout, another
+            // editor), and dropping the edits silently would lose them.
+            let newer = recoveryFile.isNewerThanDocument
+            let copy = try? recoveryFile.read()
+            if let copy, isNew ? false : copy == design {
+                recoveryFile.remove()
+            } else if !newer && copy == nil {
+                recoveryFile.remove()  // older than the file and unreadable: nothing worth keeping
+            } else {
+                var choice = recovery
+                if choice == .ask {
+                    let when = newer ? "" : " (the file has changed since they were kept)"
+                    let answer = Prompt.ask(
+                        "Unsaved edits to \(file) from an earlier session were kept in \(recoveryFile.path)\(when).",
+                        options: [("r", "recover them"), ("d", "discard them"), ("o", "open the file read-only"), ("q", "quit")])
+                    switch answer {
+                    case "r": choice = .recover
+                    case "d": choice = .discard
+                    case "o": choice = .readOnly
+                    default:
+                        lock.release()
+                        throw ExitCode.success
+                    }
+                }
+                switch choice {
+                case .recover:
+                    if let copy { recovered = copy } else {
+                        do { recovered = try recoveryFile.read() } catch {
+                            // Opening anyway would let the next autosave overwrite the copy.
+                            printError("the recovery copy cannot be read (\(error.description)); it is left in place. "
+                                       + "--recovery discard drops it, --read-only opens \(file) without touching it")
+                            lock.release()
+                            throw Exit.fileError
+                        }
+                    }
+                case .discard: recoveryFile.remove()
+                case .readOnly: readOnly = true
+                case .ask: break
                 }
             }
-            switch choice {
-            case .recover:
-                do { recovered = try recoveryFile.read() } catch {
-                    printError("the recovery copy cannot be read (\(error.description)); it is left in place")
-                }
-            case .discard: recoveryFile.remove()
-            case .readOnly: readOnly = true
-            case .ask: break
-            }
-        } else if recoveryFile.exists && !recoveryFile.isNewerThanDocument && !readOnly {
-            recoveryFile.remove()  // older than the file: the edits were saved after all
         }
         if readOnly { lock.release() }
 

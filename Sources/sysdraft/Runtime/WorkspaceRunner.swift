@@ -99,8 +99,10 @@ final class WorkspaceRunner {
             previous = state
             keepRecoveryCopy()
         }
-        // A clean exit: the file on disk is what the user chose to keep.
-        recovery.remove()
+        // A clean exit: the file on disk is what the user chose to keep. A read-only session
+        // never wrote the copy: it belongs to the instance that holds the lock, or was kept
+        // when the user chose to look before recovering.
+        if !state.readOnly { recovery.remove() }
         return exitCode
     }
 
@@ -147,7 +149,7 @@ final class WorkspaceRunner {
             if FileManager.default.fileExists(atPath: path) {
                 do {
                     let design = try DesignFile.load(path)
-                    switchDocument(to: path)
+                    if let refusal = switchDocument(to: path) { return .openFailed(message: refusal) }
                     diskBytes = try? AtomicFile.read(path)
                     diskPath = path
                     return .opened(path: path, design: design, isNew: false)
@@ -155,7 +157,7 @@ final class WorkspaceRunner {
                     return .openFailed(message: error.description)
                 }
             }
-            switchDocument(to: path)
+            if let refusal = switchDocument(to: path) { return .openFailed(message: refusal) }
             diskBytes = nil
             diskPath = path
             return .opened(path: path, design: Design(title: NewCommand.titleFromFileName(path), now: Date()), isNew: true)
@@ -186,14 +188,38 @@ final class WorkspaceRunner {
         }
     }
 
-    /// Moves the lock and recovery copy to another document (`:e`).
-    func switchDocument(to path: String) {
-        recovery.remove()
-        lock?.release()
-        lock = DocumentLock(for: path)
-        _ = lock?.acquire()
+    /// Moves the lock and recovery copy to another document (`:e`, reload). Returns why not when
+    /// another sysdraft edits that file, or it has a recovery copy of unsaved edits (which the
+    /// autosave here would overwrite); the current document then stays as it was.
+    func switchDocument(to path: String) -> String? {
+        let next = DocumentLock(for: path)
+        let samePath = lock?.path == next.path
+        if !samePath {
+            if case .heldBy(let pid, let host) = next.acquire() {
+                return "\(path) is open in another sysdraft (process \(pid) on \(host)) — sysdraft --read-only \(path) opens it to look"
+            }
+            let copy = RecoveryFile(for: path)
+            if copy.exists {
+                let kept = try? copy.read()
+                let onDisk = FileManager.default.fileExists(atPath: path) ? try? DesignFile.load(path) : nil
+                if kept != nil && kept == onDisk {
+                    copy.remove()
+                } else {
+                    next.release()
+                    return "\(path) has unsaved edits from an earlier session — sysdraft \(path) offers to recover them"
+                }
+            }
+            copy.removeAbandonedTemporaryFiles()
+        }
+        // A read-only session never wrote the copy it would remove (see run()).
+        if !state.readOnly { recovery.remove() }
+        if !samePath {
+            lock?.release()
+            lock = next
+        }
         recovery = RecoveryFile(for: path)
         recoveredDesign = nil
+        return nil
     }
 
     var recoveryPending: Bool { state.isDirty && state.design != recoveredDesign }
