@@ -30,6 +30,8 @@ let package = Package(
             providers: [.apt(["libncursesw5-dev"])]
         ),
         .target(name: "TerminalText"),
+        // Seeded generators shared by tests and benchmarks (not part of the product).
+        .target(name: "TestSupport"),
         .target(name: "DesignModel"),
         .target(name: "DesignStorage", dependencies: ["DesignModel"]),
         .target(name: "DesignExport", dependencies: ["DesignModel", "DiagramLayout"]),
@@ -54,12 +56,12 @@ let package = Package(
         .testTarget(name: "DesignStorageTests", dependencies: ["DesignModel", "DesignStorage"]),
         .testTarget(name: "DesignExportTests", dependencies: ["DesignModel", "DesignStorage", "DesignExport"]),
         .testTarget(name: "DiagramLayoutTests", dependencies: [
-            "DiagramLayout", "TerminalText",
+            "DiagramLayout", "TerminalText", "TestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "InterviewTests", dependencies: ["Interview", "DesignModel", "DesignStorage"]),
+        .testTarget(name: "InterviewTests", dependencies: ["Interview", "DesignModel", "DesignStorage", "TestSupport"]),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "DesignModel", "Interview"]),
-        .testTarget(name: "TextUITests", dependencies: ["TextUI", "TerminalText", "Workspace", "DesignModel", "DesignStorage"]),
+        .testTarget(name: "TextUITests", dependencies: ["TextUI", "TerminalText", "TestSupport", "Workspace", "DesignModel", "DesignStorage"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcursesw"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DesignModel", "DesignStorage"]),
     ]
