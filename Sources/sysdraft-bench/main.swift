@@ -1,1 +1,35 @@
-print("bench")
+import Foundation
+
+// sysdraft-bench [all|export|workspace|storage|diagram]
+//
+// Benchmarks are measured, not asserted: each prints its figures and PASS/MISS against the
+// targets in DESIGN-NOTES.md, and the program exits 0 either way. Use a release build
+// (`make bench`); debug-build figures mean nothing.
+
+/// The benchmarks, in the order `all` runs them.
+let benchmarks: [(name: String, run: () -> Void)] = [
+    ("workspace", runWorkspaceBench),
+    ("storage", runStorageBench),
+    ("export", runExportBench),
+]
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.contains(where: { $0 == "-h" || $0 == "--help" }) || arguments.count > 1 {
+    print("usage: sysdraft-bench [all|" + benchmarks.map(\.name).joined(separator: "|") + "]")
+    exit(arguments.count > 1 ? 2 : 0)
+}
+let choice = arguments.first ?? "all"
+let selected = choice == "all" ? benchmarks : benchmarks.filter { $0.name == choice }
+if selected.isEmpty {
+    let message = "sysdraft-bench: unknown benchmark \"\(choice)\"; choose all, "
+        + benchmarks.map(\.name).joined(separator: ", ") + "\n"
+    FileHandle.standardError.write(Data(message.utf8))
+    exit(2)
+}
+
+#if DEBUG
+print("warning: this is a debug build; the figures mean nothing. Use `make bench` (release).")
+#endif
+print("sysdraft-bench \(choice) · \(machineDescription()) · \(Date())")
+for bench in selected { bench.run() }
+printSummary()
