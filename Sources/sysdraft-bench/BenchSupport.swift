@@ -67,6 +67,12 @@ nonisolated(unsafe) var benchSink = 0
 
 // MARK: reporting
 
+/// Prints a line and flushes it, so a long run shows its progress even into a file or pipe.
+func out(_ line: String) {
+    print(line)
+    fflush(nil)
+}
+
 /// A target from DESIGN-NOTES.md: which statistic is held to how many milliseconds.
 struct Target {
     enum Statistic: String { case median, p99 }
@@ -114,12 +120,12 @@ func report(_ name: String, size: String, runs: Int, _ s: Samples, target: Targe
     } else {
         line += " (min \(formatMs(s.min)), max \(formatMs(s.max)))"
     }
-    print(line)
+    out(line)
     benchResults.append(BenchResult(name: name, size: size, runs: runs, samples: s, target: target))
 }
 
 func section(_ title: String) {
-    print("\n== \(title) " + String(repeating: "=", count: max(0, 70 - title.count)))
+    out("\n== \(title) " + String(repeating: "=", count: max(0, 70 - title.count)))
 }
 
 /// The summary printed after all benchmarks: every result that has a target.
@@ -131,7 +137,7 @@ func printSummary() {
         let t = r.target!
         let value = t.statistic == .median ? r.samples.median : r.samples.p99
         let cpu = t.statistic == .median ? r.samples.cpuMedian : r.samples.cpuP99
-        print(pad(r.name, 30) + " " + pad("\(t.statistic.rawValue) \(formatMs(value))", 22)
+        out(pad(r.name, 30) + " " + pad("\(t.statistic.rawValue) \(formatMs(value))", 22)
               + pad(cpu.map { "cpu \(formatMs($0))" } ?? "", 16)
               + " target " + pad(t.text, 18) + (t.passes(r.samples) ? " PASS" : " MISS"))
     }

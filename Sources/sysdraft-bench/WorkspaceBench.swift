@@ -36,7 +36,8 @@ private func keyScript() -> [Step] {
     func repeated(_ label: String, _ k: Key, _ n: Int) { for _ in 0..<n { s.append(Step(label: label, key: k)) } }
     func type(_ label: String, _ text: String) { for c in text { s.append(Step(label: label, key: .char(c))) } }
 
-    for round in 0..<8 {
+    let rounds = Int(ProcessInfo.processInfo.environment["SYSDRAFT_BENCH_ROUNDS"] ?? "") ?? 8
+    for round in 0..<rounds {
         keys("pane switch", .char("2"))
         repeated("j/k move", .char("j"), 30)
         repeated("j/k move", .char("k"), 8)
@@ -102,7 +103,7 @@ private func runKeystrokeBench() {
     let catalogue = benchCatalogue()
     let design = BenchDesign.make(components: 1_000, catalogue: catalogue)
     let script = keyScript()
-    let runs = 7
+    let runs = Int(ProcessInfo.processInfo.environment["SYSDRAFT_BENCH_RUNS"] ?? "") ?? 7
     var all: [Double] = [], allCPU: [Double] = []
     var perRunP99: [Double] = []
     var reduceMs: [Double] = [], renderMs: [Double] = [], diffMs: [Double] = []
@@ -149,20 +150,20 @@ private func runKeystrokeBench() {
 
     let s = Samples(all, cpu: allCPU)
     let size = "\(describe(design)), 200×60"
-    print("keystroke → frame: \(script.count) keys per run, \(runs) runs (+1 warm-up), "
+    out("keystroke → frame: \(script.count) keys per run, \(runs) runs (+1 warm-up), "
           + "p99 per run: " + perRunP99.map { formatMs($0) }.joined(separator: ", "))
     report("keystroke→frame (all keys)", size: size, runs: runs, s, target: .p99(2), showP99: true)
     let runP99 = Samples(perRunP99)
-    print(pad("keystroke→frame p99, median of runs", 40) + " " + formatMs(runP99.median)
+    out(pad("keystroke→frame p99, median of runs", 40) + " " + formatMs(runP99.median)
           + "  (runs: \(formatMs(runP99.min)) … \(formatMs(runP99.max)))")
     let (r, v, d) = (Samples(reduceMs), Samples(renderMs), Samples(diffMs))
-    print("  parts: reduce median \(formatMs(r.median)) p99 \(formatMs(r.p99)) · render median \(formatMs(v.median)) "
+    out("  parts: reduce median \(formatMs(r.median)) p99 \(formatMs(r.p99)) · render median \(formatMs(v.median)) "
           + "p99 \(formatMs(v.p99)) · diff median \(formatMs(d.median)) p99 \(formatMs(d.p99)) · "
           + "\(changedCells / max(1, all.count)) changed cells per frame on average")
-    print("  by kind of key (slowest p99 first):")
+    out("  by kind of key (slowest p99 first):")
     for (label, times) in byLabel.sorted(by: { Samples($0.value).p99 > Samples($1.value).p99 }) {
         let k = Samples(times)
-        print("    " + pad(label, 16) + pad("\(times.count / runs) keys/run", 14) + " median " + pad(formatMs(k.median), 10)
+        out("    " + pad(label, 16) + pad("\(times.count / runs) keys/run", 14) + " median " + pad(formatMs(k.median), 10)
               + " p99 " + pad(formatMs(k.p99), 10) + " max " + formatMs(k.max))
     }
 }
@@ -176,7 +177,7 @@ private func runStartupBench() {
     let path = (dir as NSString).appendingPathComponent("design-1mb.json")
     let (design, bytes) = BenchDesign.make(approximateBytes: 1_000_000, catalogue: catalogue)
     do { try DesignFile.save(design, to: path) } catch {
-        print("startup: cannot write \(path): \(error)")
+        out("startup: cannot write \(path): \(error)")
         return
     }
     let size = "\(kilobytes(bytes)): \(describe(design))"
@@ -199,7 +200,7 @@ private func runStartupBench() {
         load.append(t1 - t0); cat.append(t2 - t1); initial.append(t3 - t2); render.append(t4 - t3)
     }
     report("start → first frame (in-proc)", size: size, runs: 9, samples, target: .median(50))
-    print("  parts (median): load \(formatMs(Samples(load).median)) · catalogue \(formatMs(Samples(cat).median)) · "
+    out("  parts (median): load \(formatMs(Samples(load).median)) · catalogue \(formatMs(Samples(cat).median)) · "
           + "AppState \(formatMs(Samples(initial).median)) · first render \(formatMs(Samples(render).median))")
 
     runBinaryStartup(path: path, size: size)
@@ -212,7 +213,7 @@ private func runBinaryStartup(path: String, size: String) {
     let exe = URL(fileURLWithPath: AtomicFile.resolveSymlinks("/proc/self/exe")).deletingLastPathComponent()
         .appendingPathComponent("sysdraft").path
     guard FileManager.default.isExecutableFile(atPath: exe) else {
-        print("sysdraft summary: skipped — \(exe) not built (swift build -c release --product sysdraft)")
+        out("sysdraft summary: skipped — \(exe) not built (swift build -c release --product sysdraft)")
         return
     }
     let args = [exe, "summary", path]
@@ -223,12 +224,12 @@ private func runBinaryStartup(path: String, size: String) {
         let t = benchClock.measure { failed = failed || spawnQuietly(args) != 0 }
         if i >= 3 { spawned.append(t); cpu.append(childrenCPUTime() - c0) }   // three warm-ups
     }
-    if failed { print("sysdraft summary: the command failed; timing below is of a failing run") }
+    if failed { out("sysdraft summary: the command failed; timing below is of a failing run") }
     report("sysdraft summary FILE (spawn)", size: size, runs: spawned.count, Samples(spawned, cpu: cpu),
            target: .median(50))
 
     guard let hyperfine = findInPath("hyperfine") else {
-        print("  (hyperfine not installed: `apt-get install -y hyperfine` for a second opinion)")
+        out("  (hyperfine not installed: `apt-get install -y hyperfine` for a second opinion)")
         return
     }
     let json = (NSTemporaryDirectory() as NSString).appendingPathComponent("sysdraft-hyperfine-\(getpid()).json")
@@ -239,11 +240,11 @@ private func runBinaryStartup(path: String, size: String) {
           let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
           let result = (root["results"] as? [[String: Any]])?.first,
           let median = result["median"] as? Double, let times = result["times"] as? [Double] else {
-        print("  hyperfine failed; see `hyperfine -N '\(exe) summary \(path)'`")
+        out("  hyperfine failed; see `hyperfine -N '\(exe) summary \(path)'`")
         return
     }
     let s = Samples(times.map { $0 * 1000 })
-    print(pad("sysdraft summary FILE (hyperfine)", 30) + " " + pad(size, 34) + " " + pad("\(times.count) runs", 10)
+    out(pad("sysdraft summary FILE (hyperfine)", 30) + " " + pad(size, 34) + " " + pad("\(times.count) runs", 10)
           + " median " + pad(formatMs(median * 1000), 10) + " (min \(formatMs(s.min)), max \(formatMs(s.max)))")
 }
 

@@ -15,7 +15,7 @@ let benchmarks: [(name: String, run: () -> Void)] = [
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.contains(where: { $0 == "-h" || $0 == "--help" }) || arguments.count > 1 {
-    print("usage: sysdraft-bench [all|" + benchmarks.map(\.name).joined(separator: "|") + "]")
+    out("usage: sysdraft-bench [all|" + benchmarks.map(\.name).joined(separator: "|") + "]")
     exit(arguments.count > 1 ? 2 : 0)
 }
 let choice = arguments.first ?? "all"
@@ -28,8 +28,8 @@ if selected.isEmpty {
 }
 
 #if DEBUG
-print("warning: this is a debug build; the figures mean nothing. Use `make bench` (release).")
+out("warning: this is a debug build; the figures mean nothing. Use `make bench` (release).")
 #endif
-print("sysdraft-bench \(choice) · \(machineDescription()) · \(Date())")
+out("sysdraft-bench \(choice) · \(machineDescription()) · \(Date())")
 for bench in selected { bench.run() }
 printSummary()
