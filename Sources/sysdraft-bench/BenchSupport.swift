@@ -49,12 +49,20 @@ struct Samples {
     }
 }
 
-/// Runs `body` `warmup` times untimed, then `runs` times timed.
-func timeRuns(_ runs: Int, warmup: Int = 1, _ body: () -> Void) -> Samples {
-    for _ in 0..<warmup { body() }
+/// Runs `body` `warmup` times untimed, then `runs` times timed. With `budget`, a run slower than
+/// the budget ends the repetitions (and a warm-up slower than it counts as the one timed run):
+/// a case that misses its target by seconds is reported from fewer runs rather than holding
+/// the whole benchmark up for many minutes.
+func timeRuns(_ runs: Int, warmup: Int = 1, budget: Duration? = nil, _ body: () -> Void) -> Samples {
     var times: [Duration] = [], cpu: [Double] = []
+    for _ in 0..<warmup {
+        let c0 = threadCPUTime()
+        let t = benchClock.measure(body)
+        if let budget, t > budget { return Samples([t], cpu: [threadCPUTime() - c0]) }
+    }
     times.reserveCapacity(runs)
     for _ in 0..<runs {
+        if let budget, let last = times.last, last > budget { break }
         let c0 = threadCPUTime()
         times.append(benchClock.measure(body))
         cpu.append(threadCPUTime() - c0)

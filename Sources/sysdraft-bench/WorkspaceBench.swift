@@ -36,7 +36,7 @@ private func keyScript() -> [Step] {
     func repeated(_ label: String, _ k: Key, _ n: Int) { for _ in 0..<n { s.append(Step(label: label, key: k)) } }
     func type(_ label: String, _ text: String) { for c in text { s.append(Step(label: label, key: .char(c))) } }
 
-    let rounds = Int(ProcessInfo.processInfo.environment["SYSDRAFT_BENCH_ROUNDS"] ?? "") ?? 8
+    let rounds = Int(ProcessInfo.processInfo.environment["SYSDRAFT_BENCH_ROUNDS"] ?? "") ?? 6
     for round in 0..<rounds {
         keys("pane switch", .char("2"))
         repeated("j/k move", .char("j"), 30)
@@ -103,7 +103,7 @@ private func runKeystrokeBench() {
     let catalogue = benchCatalogue()
     let design = BenchDesign.make(components: 1_000, catalogue: catalogue)
     let script = keyScript()
-    let runs = Int(ProcessInfo.processInfo.environment["SYSDRAFT_BENCH_RUNS"] ?? "") ?? 7
+    let runs = Int(ProcessInfo.processInfo.environment["SYSDRAFT_BENCH_RUNS"] ?? "") ?? 5
     var all: [Double] = [], allCPU: [Double] = []
     var perRunP99: [Double] = []
     var reduceMs: [Double] = [], renderMs: [Double] = [], diffMs: [Double] = []

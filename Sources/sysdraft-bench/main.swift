@@ -14,6 +14,11 @@ let benchmarks: [(name: String, run: () -> Void)] = [
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
+// Internal: one timed export in a child process (see `timeChildExport`).
+if arguments.first == "export-text-once", arguments.count == 3, let c = Int(arguments[1]), let f = Int(arguments[2]) {
+    runOneTextExport(components: c, flows: f)
+    exit(0)
+}
 if arguments.contains(where: { $0 == "-h" || $0 == "--help" }) || arguments.count > 1 {
     out("usage: sysdraft-bench [all|" + benchmarks.map(\.name).joined(separator: "|") + "]")
     exit(arguments.count > 1 ? 2 : 0)
