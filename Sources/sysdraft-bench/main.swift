@@ -6,7 +6,8 @@ import Foundation
 // targets in DESIGN-NOTES.md, and the program exits 0 either way. Use a release build
 // (`make bench`); debug-build figures mean nothing.
 
-/// The benchmarks, in the order `all` runs them.
+/// The benchmarks, in the order `all` runs them. `diagram` joins when DiagramBench.swift lands:
+///     ("diagram", runDiagramBench),
 let benchmarks: [(name: String, run: () -> Void)] = [
     ("workspace", runWorkspaceBench),
     ("storage", runStorageBench),
