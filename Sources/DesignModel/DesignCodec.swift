@@ -44,6 +44,15 @@ public enum DesignCodec {
     }
 
     public static func decode(_ data: Data) throws(DesignLoadError) -> Design {
+        // The common case, a file of the current schema, is parsed once. Anything else (an
+        // older or newer schema, a mistake) takes the careful path below, which parses the
+        // JSON generically first to check the version, migrate, and locate errors.
+        if var design = try? decoder.decode(Design.self, from: data), design.schemaVersion == Design.currentSchemaVersion {
+            design.normalizeStages()
+            let errors = design.errors
+            if !errors.isEmpty { throw .integrity(errors) }
+            return design
+        }
         let bytes = [UInt8](data)
         if bytes.allSatisfy({ [0x20, 0x0A, 0x0D, 0x09].contains($0) }) { throw .empty }
 

@@ -4,7 +4,9 @@ import Interview
 
 /// Everything the workspace shows and remembers. Views draw it; only `Workspace.reduce` changes it.
 public struct AppState: Equatable, Sendable {
-    public var design: Design
+    public var design: Design {
+        didSet { designChanged(from: oldValue) }
+    }
     /// The document as last saved or loaded; the unsaved marker compares against it, so undoing
     /// back to the saved state clears the marker.
     public var savedDesign: Design
@@ -21,7 +23,15 @@ public struct AppState: Equatable, Sendable {
     /// Selected row per pane, as an index into the pane's visible (filtered) rows.
     public var selection: [Pane: Int] = [:]
     /// Text filter per pane (`/`).
-    public var filters: [Pane: String] = [:]
+    public var filters: [Pane: String] = [:] {
+        didSet { if filters != oldValue { refilter() } }
+    }
+    /// Component names by id, rebuilt when the components change (flow rows and the flow
+    /// filter look names up for every row; a scan per lookup made frames slow).
+    public private(set) var componentNames: [ItemID<Component>: String] = [:]
+    /// The rows each filtered pane shows, recomputed when the design or a filter changes
+    /// rather than on every call.
+    private var filteredRows: [Pane: [Int]] = [:]
     public var overlays: [Overlay] = []
     public var message: StatusMessage?
     public var size = ScreenSize(columns: 80, rows: 24)
@@ -50,6 +60,31 @@ public struct AppState: Equatable, Sendable {
         self.readOnly = readOnly
         self.catalogue = catalogue
         self.keymap = keymap
+        componentNames = Self.names(design.components)
+    }
+
+    static func names(_ components: [Component]) -> [ItemID<Component>: String] {
+        var out: [ItemID<Component>: String] = [:]
+        out.reserveCapacity(components.count)
+        for c in components where out[c.id] == nil { out[c.id] = c.name }
+        return out
+    }
+
+    private mutating func designChanged(from old: Design) {
+        // Array == returns at once when the storage is shared, so unchanged lists cost nothing.
+        if design.components != old.components { componentNames = Self.names(design.components) }
+        let touched = design.requirements != old.requirements || design.components != old.components
+            || design.flows != old.flows || design.tradeOffs != old.tradeOffs
+        if touched { refilter() }
+    }
+
+    private mutating func refilter() {
+        var rows: [Pane: [Int]] = [:]
+        for (pane, f) in filters where !f.isEmpty {
+            let needle = f.lowercased()
+            rows[pane] = (0..<itemCount(pane)).filter { searchText(pane, $0).lowercased().contains(needle) }
+        }
+        filteredRows = rows
     }
 
     public var isDirty: Bool { design != savedDesign }
@@ -97,10 +132,7 @@ public struct AppState: Equatable, Sendable {
 
     /// Indices into the document list of the rows a pane shows, after its filter.
     public func visibleRows(_ pane: Pane) -> [Int] {
-        let all = Array(0..<itemCount(pane))
-        guard let f = filters[pane], !f.isEmpty else { return all }
-        let needle = f.lowercased()
-        return all.filter { searchText(pane, $0).lowercased().contains(needle) }
+        filteredRows[pane] ?? Array(0..<itemCount(pane))
     }
 
     /// The selected row of a pane, clamped to what it shows.
@@ -116,7 +148,7 @@ public struct AppState: Equatable, Sendable {
     }
 
     public func componentName(_ id: ItemID<Component>) -> String {
-        design.components[id: id]?.name ?? "⚠ \(id)"
+        componentNames[id] ?? "⚠ \(id)"
     }
 
     public var selectedComponent: Component? {
