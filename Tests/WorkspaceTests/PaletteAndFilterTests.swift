@@ -156,3 +156,32 @@ import Testing
         #expect(Keymap.standard.command(for: .ctrl("s"), in: .diagram) == .save, "global keys apply everywhere")
     }
 }
+
+@Suite struct FilterCacheTests {
+    @Test func theFilterFollowsEditsAndRenames() throws {
+        var s = makeState()
+        for name in ["Redis cache", "Postgres", "API"] { s.design.addComponent(name: name, kind: .service) }
+        try s.design.addFlow(from: "comp-2", to: "comp-3", label: "rows")
+        send(&s, .char("3"), .char("/"))
+        type(&s, "post")
+        #expect(s.visibleRows(.flows) == [0], "flows match by component name")
+        send(&s, .enter)
+        // Renaming the component changes what the flow's row says, and so what matches.
+        send(&s, .char("2"), .char("j"), .char("e"), .ctrl("u"))
+        type(&s, "MySQL")
+        send(&s, .enter)
+        #expect(s.visibleRows(.flows).isEmpty)
+        s.filters[.flows] = "mysql"
+        #expect(s.visibleRows(.flows) == [0])
+        // Typing more narrows; deleting a character widens again.
+        s.filters[.components] = "redis"
+        #expect(s.visibleRows(.components) == [0])
+        s.filters[.components] = ""
+        s.filters[.components] = "a"
+        #expect(s.visibleRows(.components) == [0, 2])
+        s.filters[.components] = "ap"
+        #expect(s.visibleRows(.components) == [2])
+        s.filters[.components] = "a"
+        #expect(s.visibleRows(.components) == [0, 2])
+    }
+}

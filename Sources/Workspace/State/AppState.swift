@@ -24,7 +24,7 @@ public struct AppState: Equatable, Sendable {
     public var selection: [Pane: Int] = [:]
     /// Text filter per pane (`/`).
     public var filters: [Pane: String] = [:] {
-        didSet { if filters != oldValue { refilter() } }
+        didSet { if filters != oldValue { refilter(previous: oldValue) } }
     }
     /// Component names by id, rebuilt when the components change (flow rows and the flow
     /// filter look names up for every row; a scan per lookup made frames slow).
@@ -32,6 +32,9 @@ public struct AppState: Equatable, Sendable {
     /// The rows each filtered pane shows, recomputed when the design or a filter changes
     /// rather than on every call.
     private var filteredRows: [Pane: [Int]] = [:]
+    /// Lower-cased search text of every item, per pane that has been filtered since the last
+    /// change to its items (typing a filter then only compares strings).
+    private var searchIndex: [Pane: [String]] = [:]
     public var overlays: [Overlay] = []
     public var message: StatusMessage?
     public var size = ScreenSize(columns: 80, rows: 24)
@@ -73,16 +76,34 @@ public struct AppState: Equatable, Sendable {
     private mutating func designChanged(from old: Design) {
         // Array == returns at once when the storage is shared, so unchanged lists cost nothing.
         if design.components != old.components { componentNames = Self.names(design.components) }
-        let touched = design.requirements != old.requirements || design.components != old.components
-            || design.flows != old.flows || design.tradeOffs != old.tradeOffs
-        if touched { refilter() }
+        // Flow rows show component names, so a renamed component changes the flows' text too.
+        var stale: [Pane] = []
+        if design.requirements != old.requirements { stale.append(.requirements) }
+        if design.components != old.components { stale += [.components, .flows] }
+        if design.flows != old.flows { stale.append(.flows) }
+        if design.tradeOffs != old.tradeOffs { stale.append(.tradeOffs) }
+        guard !stale.isEmpty else { return }
+        for pane in stale { searchIndex[pane] = nil }
+        refilter(previous: [:])
     }
 
-    private mutating func refilter() {
+    /// Recomputes the rows of filtered panes. When a filter only grew (typing), the previous
+    /// matches are narrowed instead of searching every item again.
+    private mutating func refilter(previous: [Pane: String]) {
         var rows: [Pane: [Int]] = [:]
         for (pane, f) in filters where !f.isEmpty {
+            if searchIndex[pane] == nil {
+                searchIndex[pane] = (0..<itemCount(pane)).map { searchText(pane, $0).lowercased() }
+            }
+            let index = searchIndex[pane]!
             let needle = f.lowercased()
-            rows[pane] = (0..<itemCount(pane)).filter { searchText(pane, $0).lowercased().contains(needle) }
+            let candidates: [Int]
+            if let old = previous[pane], !old.isEmpty, needle.hasPrefix(old.lowercased()), let before = filteredRows[pane] {
+                candidates = before
+            } else {
+                candidates = Array(index.indices)
+            }
+            rows[pane] = candidates.filter { index[$0].contains(needle) }
         }
         filteredRows = rows
     }
