@@ -135,8 +135,10 @@ struct OpenCommand: ParsableCommand {
             state.message = StatusMessage("Recovered unsaved edits — Ctrl-S saves them to \(file)", .success)
         } else if isNew {
             state.message = StatusMessage("New design — Ctrl-S creates \(file)", .info)
-        } else if let warning = themes.warning {
-            state.message = StatusMessage(warning, .error)
+        }
+        // A broken theme or config is said first, whatever else the start has to say.
+        if let warning = themes.warning {
+            state.message = StatusMessage(warning + (state.message.map { " · " + $0.text } ?? ""), .error)
         }
         state.quiet = quiet
         let runner = WorkspaceRunner(state: state, assets: assets, themes: themes, lock: readOnly ? nil : lock,
