@@ -11,6 +11,8 @@ final class TmuxSession {
     init(_ command: String, cwd: String, columns: Int = 100, rows: Int = 30, env: [String: String] = [:]) throws {
         var exports = env.map { "export \($0.key)='\($0.value)'; " }.joined()
         exports += "export SYSDRAFT_HOME='\(Repo.root.path)'; "
+        // A developer's own config (theme, mouse) must not change what the tests see.
+        if env["XDG_CONFIG_HOME"] == nil { exports += "export XDG_CONFIG_HOME='\(cwd)/.test-config'; " }
         let r = try tmux(["new-session", "-d", "-s", name, "-x", "\(columns)", "-y", "\(rows)", "-c", cwd,
                           "sh -c \"\(exports)\(command); echo EXITED=\\$?; sleep 600\""])
         try #require(r.status == 0, "tmux could not start: \(r.stderr)")
