@@ -355,14 +355,30 @@ private struct Engine {
 
         // Strict search in growing windows; on the last attempt, the relaxed search (may run
         // along other edges, never through boxes) guarantees a path.
+        //
+        // Failed searches are the expensive part (a failing search spends its whole budget), so
+        // the states spent on failures in one layout are capped in proportion to the total
+        // routing distance. Once the cap is spent, each segment gets one cheap strict try, then
+        // a cheap relaxed one, then the box-avoiding search: the work stays linear in the
+        // number of segments × their local search area, and every edge is still drawn.
+        var span = 0, segments = selfLoops.count
+        for (key, ci) in order { span += key + (g.chains[ci].count - 1) * 64; segments += g.chains[ci].count - 1 }
+        span += selfLoops.count * 64
+        // Very large layouts: weighted A* for the strict search too (far fewer expanded states,
+        // routes a little less tidy). Small diagrams keep optimal routes.
+        if segments > 1500 { grid.strictHeuristicWeight = 2 }
+        var failureBudget = max(100_000, min(4 * span, 96 * segments))
         func routeSegment(_ grid: inout RouteGrid, start: Int, startDir: Int, goal: Int, goalDir: Int, owner: Int32) -> [Int]? {
-            for (m, effort) in [(3, 48), (12, 16), (40, 4)] {
+            let cheap = failureBudget <= 0
+            for (m, effort) in cheap ? [(3, 2)] : [(3, 48), (12, 16), (40, 4)] {
                 let w = grid.window(around: start, goal, margin: m)
                 if let p = grid.route(start: start, startDir: startDir, goal: goal, goalDir: goalDir, me: owner, window: w, relaxed: false, effort: effort) { return p }
+                failureBudget -= grid.lastExpansions
             }
             if !relaxedAllowed { return nil }
             let w = grid.window(around: start, goal, margin: 12)
-            if let p = grid.route(start: start, startDir: startDir, goal: goal, goalDir: goalDir, me: owner, window: w, relaxed: true, effort: 8) { return p }
+            if let p = grid.route(start: start, startDir: startDir, goal: goal, goalDir: goalDir, me: owner, window: w, relaxed: true, effort: cheap ? 2 : 8) { return p }
+            failureBudget -= grid.lastExpansions
             let wide = grid.window(around: start, goal, margin: 40)
             if let p = grid.route(start: start, startDir: startDir, goal: goal, goalDir: goalDir, me: owner, window: wide, relaxed: true, desperate: true) { return p }
             return grid.route(start: start, startDir: startDir, goal: goal, goalDir: goalDir, me: owner, window: grid.fullWindow, relaxed: true, desperate: true)
