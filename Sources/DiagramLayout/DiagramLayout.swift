@@ -368,17 +368,26 @@ private struct Engine {
         // routes a little less tidy). Small diagrams keep optimal routes.
         if segments > 1500 { grid.strictHeuristicWeight = 2 }
         var failureBudget = max(100_000, min(4 * span, 96 * segments))
+        var cheapRelaxedBudget = max(100_000, 32 * segments)
         func routeSegment(_ grid: inout RouteGrid, start: Int, startDir: Int, goal: Int, goalDir: Int, owner: Int32) -> [Int]? {
             let cheap = failureBudget <= 0
-            for (m, effort) in cheap ? [(3, 2)] : [(3, 48), (12, 16), (40, 4)] {
+            // Cheap mode on the last attempt goes straight to the relaxed search (it finds every
+            // route the strict one would, at a cost for running along others).
+            let strictTries = !cheap ? [(3, 48), (12, 16), (40, 4)] : relaxedAllowed ? [] : [(3, 2)]
+            for (m, effort) in strictTries {
                 let w = grid.window(around: start, goal, margin: m)
                 if let p = grid.route(start: start, startDir: startDir, goal: goal, goalDir: goalDir, me: owner, window: w, relaxed: false, effort: effort) { return p }
                 failureBudget -= grid.lastExpansions
             }
             if !relaxedAllowed { return nil }
-            let w = grid.window(around: start, goal, margin: 12)
-            if let p = grid.route(start: start, startDir: startDir, goal: goal, goalDir: goalDir, me: owner, window: w, relaxed: true, effort: cheap ? 2 : 8) { return p }
-            failureBudget -= grid.lastExpansions
+            // The relaxed search can fail too (running along others is costly, so it floods);
+            // once its failures in cheap mode have spent their own budget, go straight to the
+            // box-avoiding search.
+            if !cheap || cheapRelaxedBudget > 0 {
+                let w = grid.window(around: start, goal, margin: 12)
+                if let p = grid.route(start: start, startDir: startDir, goal: goal, goalDir: goalDir, me: owner, window: w, relaxed: true, effort: cheap ? 3 : 8) { return p }
+                if cheap { cheapRelaxedBudget -= grid.lastExpansions } else { failureBudget -= grid.lastExpansions }
+            }
             let wide = grid.window(around: start, goal, margin: 40)
             if let p = grid.route(start: start, startDir: startDir, goal: goal, goalDir: goalDir, me: owner, window: wide, relaxed: true, desperate: true) { return p }
             return grid.route(start: start, startDir: startDir, goal: goal, goalDir: goalDir, me: owner, window: grid.fullWindow, relaxed: true, desperate: true)
