@@ -364,19 +364,25 @@ private struct Engine {
         var span = 0, segments = selfLoops.count
         for (key, ci) in order { span += key + (g.chains[ci].count - 1) * 64; segments += g.chains[ci].count - 1 }
         span += selfLoops.count * 64
-        // Very large layouts: weighted A* for the strict search too (far fewer expanded states,
-        // routes a little less tidy). Small diagrams keep optimal routes.
-        if segments > 1500 { grid.strictHeuristicWeight = 2 }
+        // Hard layouts (dense, many crossings: the optimal strict search expands far more than
+        // the route length) switch the strict search to weighted A* for the rest of the edges:
+        // far fewer expanded states, routes a little less tidy. Easy and small diagrams keep
+        // optimal routes. Decided from counts only, so it stays deterministic.
+        var strictWork = 0, routedSegments = 0
         var failureBudget = max(100_000, min(4 * span, 96 * segments))
         var cheapRelaxedBudget = max(100_000, 32 * segments)
         func routeSegment(_ grid: inout RouteGrid, start: Int, startDir: Int, goal: Int, goalDir: Int, owner: Int32) -> [Int]? {
+            routedSegments += 1
+            if strictWork > 150_000 && strictWork > 300 * routedSegments { grid.strictHeuristicWeight = 2 }
             let cheap = failureBudget <= 0
             // Cheap mode on the last attempt goes straight to the relaxed search (it finds every
             // route the strict one would, at a cost for running along others).
             let strictTries = !cheap ? [(3, 48), (12, 16), (40, 4)] : relaxedAllowed ? [] : [(3, 2)]
             for (m, effort) in strictTries {
                 let w = grid.window(around: start, goal, margin: m)
-                if let p = grid.route(start: start, startDir: startDir, goal: goal, goalDir: goalDir, me: owner, window: w, relaxed: false, effort: effort) { return p }
+                let p = grid.route(start: start, startDir: startDir, goal: goal, goalDir: goalDir, me: owner, window: w, relaxed: false, effort: effort)
+                strictWork += grid.lastExpansions
+                if let p { return p }
                 failureBudget -= grid.lastExpansions
             }
             if !relaxedAllowed { return nil }
