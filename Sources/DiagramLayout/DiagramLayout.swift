@@ -358,9 +358,10 @@ private struct Engine {
         //
         // Failed searches are the expensive part (a failing search spends its whole budget), so
         // the states spent on failures in one layout are capped in proportion to the total
-        // routing distance. Once the cap is spent, each segment gets one cheap strict try, then
-        // a cheap relaxed one, then the box-avoiding search: the work stays linear in the
-        // number of segments × their local search area, and every edge is still drawn.
+        // routing distance. Once the cap is spent ("cheap" mode), each segment gets a cheap
+        // relaxed try (a cheap strict one on a non-final attempt), then the box-avoiding search:
+        // the work stays about linear in segments × their local search area, and every edge is
+        // still drawn, never through a box.
         var span = 0, segments = selfLoops.count
         for (key, ci) in order { span += key + (g.chains[ci].count - 1) * 64; segments += g.chains[ci].count - 1 }
         span += selfLoops.count * 64
