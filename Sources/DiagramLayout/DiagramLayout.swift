@@ -355,14 +355,46 @@ private struct Engine {
 
         // Strict search in growing windows; on the last attempt, the relaxed search (may run
         // along other edges, never through boxes) guarantees a path.
+        //
+        // Failed searches are the expensive part (a failing search spends its whole budget), so
+        // the states spent on failures in one layout are capped in proportion to the total
+        // routing distance. Once the cap is spent ("cheap" mode), each segment gets a cheap
+        // relaxed try (a cheap strict one on a non-final attempt), then the box-avoiding search:
+        // the work stays about linear in segments × their local search area, and every edge is
+        // still drawn, never through a box.
+        var span = 0, segments = selfLoops.count
+        for (key, ci) in order { span += key + (g.chains[ci].count - 1) * 64; segments += g.chains[ci].count - 1 }
+        span += selfLoops.count * 64
+        // Hard layouts (dense, many crossings: the optimal strict search expands far more than
+        // the route length) switch the strict search to weighted A* for the rest of the edges:
+        // far fewer expanded states, routes a little less tidy. Easy and small diagrams keep
+        // optimal routes. Decided from counts only, so it stays deterministic.
+        var strictWork = 0, routedSegments = 0
+        var failureBudget = max(100_000, min(4 * span, 96 * segments))
+        var cheapRelaxedBudget = max(100_000, 32 * segments)
         func routeSegment(_ grid: inout RouteGrid, start: Int, startDir: Int, goal: Int, goalDir: Int, owner: Int32) -> [Int]? {
-            for (m, effort) in [(3, 48), (12, 16), (40, 4)] {
+            routedSegments += 1
+            if strictWork > 150_000 && strictWork > 300 * routedSegments { grid.strictHeuristicWeight = 2 }
+            let cheap = failureBudget <= 0
+            // Cheap mode on the last attempt goes straight to the relaxed search (it finds every
+            // route the strict one would, at a cost for running along others).
+            let strictTries = !cheap ? [(3, 48), (12, 16), (40, 4)] : relaxedAllowed ? [] : [(3, 2)]
+            for (m, effort) in strictTries {
                 let w = grid.window(around: start, goal, margin: m)
-                if let p = grid.route(start: start, startDir: startDir, goal: goal, goalDir: goalDir, me: owner, window: w, relaxed: false, effort: effort) { return p }
+                let p = grid.route(start: start, startDir: startDir, goal: goal, goalDir: goalDir, me: owner, window: w, relaxed: false, effort: effort)
+                strictWork += grid.lastExpansions
+                if let p { return p }
+                failureBudget -= grid.lastExpansions
             }
             if !relaxedAllowed { return nil }
-            let w = grid.window(around: start, goal, margin: 12)
-            if let p = grid.route(start: start, startDir: startDir, goal: goal, goalDir: goalDir, me: owner, window: w, relaxed: true, effort: 8) { return p }
+            // The relaxed search can fail too (running along others is costly, so it floods);
+            // once its failures in cheap mode have spent their own budget, go straight to the
+            // box-avoiding search.
+            if !cheap || cheapRelaxedBudget > 0 {
+                let w = grid.window(around: start, goal, margin: 12)
+                if let p = grid.route(start: start, startDir: startDir, goal: goal, goalDir: goalDir, me: owner, window: w, relaxed: true, effort: cheap ? 3 : 8) { return p }
+                if cheap { cheapRelaxedBudget -= grid.lastExpansions } else { failureBudget -= grid.lastExpansions }
+            }
             let wide = grid.window(around: start, goal, margin: 40)
             if let p = grid.route(start: start, startDir: startDir, goal: goal, goalDir: goalDir, me: owner, window: wide, relaxed: true, desperate: true) { return p }
             return grid.route(start: start, startDir: startDir, goal: goal, goalDir: goalDir, me: owner, window: grid.fullWindow, relaxed: true, desperate: true)

@@ -23,6 +23,9 @@ struct RouteGrid {
     var overlapCost = 6
     /// Weighted A*: > 1 trades a little path quality for far fewer expanded states.
     var heuristicWeight = 2
+    /// Heuristic weight of the strict search: 1 (optimal routes) unless the engine trades a
+    /// little route quality for speed on very large layouts.
+    var strictHeuristicWeight = 1
 
     /// Search scratch, indexed by window-local state; shared by copies of the grid on purpose
     /// (it only holds per-search data, stamped so it is never cleared).
@@ -72,6 +75,9 @@ struct RouteGrid {
                       x1: min(width - 1, max(ax, bx) + margin), y1: min(height - 1, max(ay, by) + margin))
     }
 
+    /// States expanded by the last `route` call on this grid (or a copy of it).
+    var lastExpansions: Int { scratch.lastExpansions }
+
     var fullWindow: Window { Window(x0: 0, y0: 0, x1: width - 1, y1: height - 1) }
 
     /// Shortest path of cells from `start` (entered with heading `startDir`) to `goal` (entered
@@ -79,8 +85,12 @@ struct RouteGrid {
     /// orientation, never bends on another edge's cell and never touches reserved cells; relaxed
     /// mode may do all that at a cost (bounded search); desperate mode only avoids boxes and is
     /// unbounded, so it always finds a path when one exists.
+    ///
+    /// `effort` bounds the expanded states to `effort × (distance + 64)` for the strict and
+    /// relaxed modes; `lastExpansions` tells the caller how many states the search expanded.
     func route(start: Int, startDir: Int, goal: Int, goalDir: Int, me: Int32,
                window win: Window, relaxed: Bool, desperate: Bool = false, effort: Int = 48) -> [Int]? {
+        scratch.lastExpansions = 0
         if start == goal { return [start] }
         let ww = win.x1 - win.x0 + 1
         let wh = win.y1 - win.y0 + 1
@@ -91,10 +101,12 @@ struct RouteGrid {
         let W = width
         let gx = goal % W, gy = goal / W
         // Optimal (weight 1) for normal routes; greedy for the fallbacks, which must be fast.
-        let heuristicWeight = (relaxed || desperate) ? self.heuristicWeight : 1
+        let heuristicWeight = (relaxed || desperate) ? self.heuristicWeight : strictHeuristicWeight
         let bendCost = self.bendCost, crossCost = Int32(self.crossCost), overlapCost = Int32(self.overlapCost)
         let stamp = sc.stamp, closed = sc.closed, gCost = sc.gCost, parent = sc.parent
-        sc.heapCount = 0
+        // The heap lives in locals during the search (no class-property access in the loop).
+        var heap = MinHeap(storage: sc.heap, capacity: sc.heapCapacity)
+        defer { sc.heap = heap.storage; sc.heapCapacity = heap.capacity }
 
         // Key: f (20 bits) | ties broken toward the larger g (12 bits) | window-local state (32 bits).
         @inline(__always) func key(_ f: Int, _ g: Int, _ s: Int) -> UInt64 {
@@ -108,17 +120,18 @@ struct RouteGrid {
         stamp[s0] = cur
         gCost[s0] = 0
         parent[s0] = -1
-        sc.push(key(h(sx, sy), 0, s0))
+        heap.push(key(h(sx, sy), 0, s0))
 
         // Strict searches give up after a bounded number of expansions (a failing search would
         // otherwise flood its whole window); the caller then widens or relaxes.
         var budget = desperate ? Int.max : effort * (abs(sx - gx) + abs(sy - gy) + 64)
+        let budget0 = budget
         var found = -1
         blocked.withUnsafeBufferPointer { blockedP in
         occH.withUnsafeBufferPointer { occHP in
         occV.withUnsafeBufferPointer { occVP in
-            while sc.heapCount > 0 {
-                let top = sc.popMin()
+            while heap.count > 0 {
+                let top = heap.popMin()
                 let s = Int(top & 0xFFFF_FFFF)
                 if closed[s] == cur { continue }
                 closed[s] = cur
@@ -170,13 +183,14 @@ struct RouteGrid {
                         stamp[ns] = cur
                         gCost[ns] = ng
                         parent[ns] = Int32(s)
-                        sc.push(key(Int(ng) + h(nx, ny), Int(ng), ns))
+                        heap.push(key(Int(ng) + h(nx, ny), Int(ng), ns))
                     }
                 }
             }
         }
         }
         }
+        sc.lastExpansions = budget0 - max(budget, 0)
         if found < 0 { return nil }
         var cells: [Int] = []
         var s = found
@@ -199,7 +213,7 @@ final class SearchScratch: @unchecked Sendable {
     var parent = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
     var heap = UnsafeMutablePointer<UInt64>.allocate(capacity: 1024)
     var heapCapacity = 1024
-    var heapCount = 0
+    var lastExpansions = 0
     private var current: UInt32 = 0
 
     deinit {
@@ -227,17 +241,30 @@ final class SearchScratch: @unchecked Sendable {
         }
         return current
     }
+}
 
-    @inline(__always) func push(_ k: UInt64) {
-        if heapCount == heapCapacity {
-            let bigger = UnsafeMutablePointer<UInt64>.allocate(capacity: heapCapacity * 2)
-            bigger.moveInitialize(from: heap, count: heapCount)
-            heap.deallocate()
-            heap = bigger
-            heapCapacity *= 2
+/// A binary min-heap of packed keys on a raw buffer borrowed from `SearchScratch`.
+struct MinHeap {
+    var storage: UnsafeMutablePointer<UInt64>
+    var capacity: Int
+    var count = 0
+
+    init(storage: UnsafeMutablePointer<UInt64>, capacity: Int) {
+        self.storage = storage
+        self.capacity = capacity
+    }
+
+    @inline(__always) mutating func push(_ k: UInt64) {
+        if count == capacity {
+            let bigger = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity * 2)
+            bigger.moveInitialize(from: storage, count: count)
+            storage.deallocate()
+            storage = bigger
+            capacity *= 2
         }
-        var i = heapCount
-        heapCount += 1
+        let heap = storage
+        var i = count
+        count += 1
         while i > 0 {
             let p = (i - 1) >> 1
             if heap[p] <= k { break }
@@ -247,10 +274,11 @@ final class SearchScratch: @unchecked Sendable {
         heap[i] = k
     }
 
-    @inline(__always) func popMin() -> UInt64 {
+    @inline(__always) mutating func popMin() -> UInt64 {
+        let heap = storage
         let top = heap[0]
-        heapCount -= 1
-        let n = heapCount
+        count -= 1
+        let n = count
         if n == 0 { return top }
         let last = heap[n]
         var i = 0
