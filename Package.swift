@@ -31,7 +31,7 @@ let package = Package(
         ),
         .target(name: "TerminalText"),
         // Seeded generators shared by tests and benchmarks (not part of the product).
-        .target(name: "TestSupport"),
+        .target(name: "TestSupport", dependencies: ["DiagramLayout"]),
         .target(name: "DesignModel"),
         .target(name: "DesignStorage", dependencies: ["DesignModel"]),
         .target(name: "DesignExport", dependencies: ["DesignModel", "DiagramLayout"]),
@@ -49,7 +49,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "sysdraft-bench", dependencies: [
-            "DesignModel", "DesignStorage", "DesignExport", "DiagramLayout", "Workspace", "TextUI",
+            "DesignModel", "DesignStorage", "DesignExport", "DiagramLayout", "Workspace", "TextUI", "TestSupport",
         ]),
 
         .testTarget(name: "DesignModelTests", dependencies: ["DesignModel"]),
@@ -63,6 +63,6 @@ let package = Package(
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "DesignModel", "Interview"]),
         .testTarget(name: "TextUITests", dependencies: ["TextUI", "TerminalText", "TestSupport", "Workspace", "DesignModel", "DesignStorage"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcursesw"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["DesignModel", "DesignStorage"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["DesignModel", "DesignStorage", "TestSupport"]),
     ]
 )

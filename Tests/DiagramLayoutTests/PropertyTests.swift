@@ -1,6 +1,7 @@
 import Testing
 import PropertyBased
 @testable import DiagramLayout
+import TestSupport
 
 private let optionSets: [DiagramOptions] = [
     DiagramOptions(),

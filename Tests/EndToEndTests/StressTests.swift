@@ -1,23 +1,14 @@
 import DesignModel
 import DesignStorage
 import Foundation
+import TestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// A small seeded generator, so a failing run can be repeated with the same delays
-/// (`SYSDRAFT_STRESS_SEED=N`).
-struct StressRNG: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// Seeded, so a failing run can be repeated with the same delays (`SYSDRAFT_STRESS_SEED=N`).
+typealias StressRNG = SeededGenerator
 
 enum Stress {
     /// `make test-stress` sets SYSDRAFT_STRESS=1 for the long version.
@@ -65,7 +56,7 @@ enum Stress {
     /// there is, takes over the stale lock and cleans up the temp files of killed saves.
     @Test func killingTheWorkspaceAtRandomMoments() throws {
         let iterations = Stress.long ? 500 : 50
-        var rng = StressRNG(state: Stress.seed)
+        var rng = StressRNG(seed: Stress.seed)
         let dir = try TempDir()
         defer { dir.cleanup() }
         let doc = dir.file("d.json")
@@ -163,7 +154,7 @@ enum Stress {
     /// after the temp-file write, fsync and rename.
     @Test func killingASaveMidWayLeavesTheOldOrTheNewFile() throws {
         let iterations = Stress.long ? 2000 : 60
-        var rng = StressRNG(state: Stress.seed &+ 1)
+        var rng = StressRNG(seed: Stress.seed &+ 1)
         let dir = try TempDir()
         defer { dir.cleanup() }
         let doc = dir.file("d.json")

@@ -1,27 +1,10 @@
-// Diagram engine benchmark: layout + text render of generated architecture-like graphs, and the
-// same graphs through `graph-easy --as=boxart` when it is installed. Call `runDiagramBench()`.
-
-@testable import DiagramLayout
-import Foundation
-
-/// SplitMix64, so the generated graphs are the same on every run and machine.
-private struct BenchRNG {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-}
+import DiagramLayout
 
 /// Clusters of about ten components (a load balancer in front of services with their cache,
 /// database and queue); services also call the load balancers or queues of nearby clusters.
 /// About 1.8 edges per node, a few back edges (cycles) and labels.
-func makeArchitectureGraph(nodes n: Int, seed: UInt64) -> DiagramGraph {
-    var rng = BenchRNG(state: seed)
+public func makeArchitectureGraph(nodes n: Int, seed: UInt64) -> DiagramGraph {
+    var rng = SeededGenerator(seed: seed)
     var nodes: [DiagramGraph.Node] = []
     var edges: [DiagramGraph.Edge] = []
     var clusters: [(lb: Int, services: [Int], stores: [Int])] = []
@@ -68,4 +51,3 @@ func makeArchitectureGraph(nodes n: Int, seed: UInt64) -> DiagramGraph {
     }
     return DiagramGraph(nodes: nodes, edges: edges)
 }
-
