@@ -5,30 +5,18 @@ extension Grid {
     /// `{fg/bg}` or `{fg/bg attrs}`, e.g. `{231/25 bold}`, `{default/default}`. Golden files
     /// of the same screen under different themes differ exactly where the themes do.
     public func styledLines(resolvedWith theme: ResolvedTheme) -> [String] {
-        var out: [String] = []
-        out.reserveCapacity(height)
-        for y in 0..<height {
-            var line = ""
-            var current: TerminalStyle? = nil
-            for x in 0..<width {
-                let c = cells[y * width + x]
-                if c.isContinuation { continue }
-                let t = theme.terminalStyle(for: c.style)
-                if t != current {
-                    line += "{\(t)}"
-                    current = t
-                }
-                line += c.symbol
-            }
-            out.append(line)
-        }
-        return out
+        rows(theme) { "{\($0)}" }
     }
 
     /// Each row as text with ANSI SGR colour/attribute sequences (ending in a reset), for
     /// printing a screen to a terminal without curses (theme previews, debugging). Symbols
     /// in a grid are sanitised, so the only escape sequences are the ones added here.
     public func ansiLines(theme: ResolvedTheme) -> [String] {
+        rows(theme, ANSI.sgr).map { $0 + "\u{1b}[0m" }
+    }
+
+    /// Each row's symbols, with `marker` written wherever the resolved style changes.
+    private func rows(_ theme: ResolvedTheme, _ marker: (TerminalStyle) -> String) -> [String] {
         var out: [String] = []
         out.reserveCapacity(height)
         for y in 0..<height {
@@ -39,12 +27,12 @@ extension Grid {
                 if c.isContinuation { continue }
                 let t = theme.terminalStyle(for: c.style)
                 if t != current {
-                    line += ANSI.sgr(t)
+                    line += marker(t)
                     current = t
                 }
                 line += c.symbol
             }
-            out.append(line + "\u{1b}[0m")
+            out.append(line)
         }
         return out
     }
