@@ -15,6 +15,8 @@ struct DiagramCache: Sendable {
 /// The architecture drawn as boxes and arrows; pans, highlights the focused component and
 /// its flows, and follows the design as it changes.
 enum DiagramScreen {
+    static let interactiveLimit = 400
+
     static func diagram(_ state: AppState, _ memory: inout ViewMemory) -> Diagram {
         let d = state.design
         if let c = memory.diagramCache, c.leftToRight == state.diagram.leftToRight, c.components == d.components,
@@ -34,6 +36,13 @@ enum DiagramScreen {
         let inner = rect.inset(horizontal: 1, vertical: 1)
         guard state.design.components.count > 0 else {
             grid.put("No components yet — Esc, then 2 and a to add some.", x: inner.x + 1, y: inner.y, style: .dim)
+            return
+        }
+        // Layout runs between keystrokes; past this size it would stall the screen for seconds.
+        guard state.design.components.count <= DiagramScreen.interactiveLimit else {
+            grid.put("\(state.design.components.count) components are more than this view draws "
+                     + "(\(DiagramScreen.interactiveLimit)); sysdraft diagram FILE draws them all.",
+                     x: inner.x + 1, y: inner.y, style: .dim, maxWidth: inner.width - 1, ellipsis: "…")
             return
         }
         let diagram = diagram(state, &memory)
