@@ -30,7 +30,7 @@ let package = Package(
             providers: [.apt(["libncursesw5-dev"])]
         ),
         .target(name: "TerminalText"),
-        // Seeded generators shared by tests and benchmarks (not part of the product).
+        // Seeded generators and golden files shared by tests and benchmarks (not part of the product).
         .target(name: "TestSupport", dependencies: ["DiagramLayout"]),
         .target(name: "DesignModel"),
         .target(name: "DesignStorage", dependencies: ["DesignModel"]),
@@ -54,7 +54,7 @@ let package = Package(
 
         .testTarget(name: "DesignModelTests", dependencies: ["DesignModel"]),
         .testTarget(name: "DesignStorageTests", dependencies: ["DesignModel", "DesignStorage"]),
-        .testTarget(name: "DesignExportTests", dependencies: ["DesignModel", "DesignStorage", "DesignExport"]),
+        .testTarget(name: "DesignExportTests", dependencies: ["DesignModel", "DesignStorage", "DesignExport", "TestSupport"]),
         .testTarget(name: "DiagramLayoutTests", dependencies: [
             "DiagramLayout", "TerminalText", "TestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),

@@ -1,5 +1,6 @@
 import DesignModel
 import Foundation
+import TestSupport
 import Testing
 
 /// Paths relative to this source file, so tests find their data from any working directory.
@@ -13,36 +14,8 @@ enum TestPaths {
 
 /// Compares `actual` with `Golden/<name>`; `SYSDRAFT_RECORD=1` (re)writes the file instead.
 func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
-    let url = TestPaths.goldenDir.appendingPathComponent(name)
-    if ProcessInfo.processInfo.environment["SYSDRAFT_RECORD"] == "1" {
-        try? FileManager.default.createDirectory(at: TestPaths.goldenDir, withIntermediateDirectories: true)
-        try! Data(actual.utf8).write(to: url)
-        return
-    }
-    guard let data = FileManager.default.contents(atPath: url.path) else {
-        Issue.record("missing golden file \(url.path); run with SYSDRAFT_RECORD=1 to create it",
-                     sourceLocation: sourceLocation)
-        return
-    }
-    let expected = String(decoding: data, as: UTF8.self)
-    if expected != actual {
-        let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
-        let n = zip(e, a).prefixWhile { $0 == $1 }
-        Issue.record("""
-            \(name) differs from the golden file at line \(n + 1):
-              expected: \(n < e.count ? String(e[n]) : "<end of file>")
-              actual:   \(n < a.count ? String(a[n]) : "<end of file>")
-            (SYSDRAFT_RECORD=1 re-records after a deliberate change)
-            """, sourceLocation: sourceLocation)
-    }
-}
-
-extension Zip2Sequence {
-    func prefixWhile(_ p: ((Sequence1.Element, Sequence2.Element)) -> Bool) -> Int {
-        var n = 0
-        for pair in self { if p(pair) { n += 1 } else { break } }
-        return n
+    if let problem = GoldenFile.check(actual, at: TestPaths.goldenDir.appendingPathComponent(name)) {
+        Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation)
     }
 }
 

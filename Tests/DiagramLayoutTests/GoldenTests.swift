@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import DiagramLayout
 
@@ -7,17 +8,9 @@ enum Golden {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
     static func verify(_ name: String, _ actual: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        let url = directory.appendingPathComponent(name + ".txt")
-        if ProcessInfo.processInfo.environment["SYSDRAFT_RECORD"] == "1" {
-            try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            try? actual.write(to: url, atomically: true, encoding: .utf8)
-            return
+        if let problem = GoldenFile.check(actual, at: directory.appendingPathComponent(name + ".txt"), showActual: true) {
+            Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation)
         }
-        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            Issue.record("missing golden \(name).txt (run with SYSDRAFT_RECORD=1)", sourceLocation: sourceLocation)
-            return
-        }
-        #expect(actual == expected, "golden \(name) differs:\n\(actual)", sourceLocation: sourceLocation)
     }
 }
 

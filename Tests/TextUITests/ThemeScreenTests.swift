@@ -1,6 +1,7 @@
 import DesignModel
 import DesignStorage
 import Foundation
+import TestSupport
 import Testing
 @testable import TextUI
 import Workspace
@@ -77,29 +78,8 @@ struct ThemeScreenTests {
 
 /// Compares with `Golden/themes/<name>`; `SYSDRAFT_RECORD=1` (re)writes the file instead.
 func expectThemeGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
-    let url = ThemeScreenTests.goldenDir.appendingPathComponent(name)
-    if ProcessInfo.processInfo.environment["SYSDRAFT_RECORD"] == "1" {
-        try? FileManager.default.createDirectory(at: ThemeScreenTests.goldenDir, withIntermediateDirectories: true)
-        try! Data(actual.utf8).write(to: url)
-        return
-    }
-    guard let data = FileManager.default.contents(atPath: url.path) else {
-        Issue.record("missing golden file \(url.path); run with SYSDRAFT_RECORD=1 to create it",
-                     sourceLocation: sourceLocation)
-        return
-    }
-    let expected = String(decoding: data, as: UTF8.self)
-    if expected != actual {
-        let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
-        var n = 0
-        while n < e.count && n < a.count && e[n] == a[n] { n += 1 }
-        Issue.record("""
-            themes/\(name) differs from the golden file at line \(n + 1):
-              expected: \(n < e.count ? String(e[n]) : "<end of file>")
-              actual:   \(n < a.count ? String(a[n]) : "<end of file>")
-            (SYSDRAFT_RECORD=1 re-records after a deliberate change)
-            """, sourceLocation: sourceLocation)
+    if let problem = GoldenFile.check(actual, at: ThemeScreenTests.goldenDir.appendingPathComponent(name)) {
+        Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation)
     }
 }
 

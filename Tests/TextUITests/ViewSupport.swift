@@ -127,35 +127,13 @@ func viewBrokenBorders(_ state: AppState, _ grid: Grid) -> [String] {
 }
 
 /// Compares text with `Golden/views/<name>.txt`; `SYSDRAFT_RECORD=1` writes the file instead.
-/// A mismatch reports the first differing line with expected and actual, and the whole
-/// actual screen.
+/// A mismatch reports the first differing line and the whole actual screen.
 func expectViewGolden(_ name: String, _ lines: [String], sourceLocation: SourceLocation = #_sourceLocation) {
-    let url = viewGoldenDirectory.appendingPathComponent(name + ".txt")
     let actual = lines.joined(separator: "\n") + "\n"
-    if ProcessInfo.processInfo.environment["SYSDRAFT_RECORD"] == "1" {
-        try? FileManager.default.createDirectory(at: viewGoldenDirectory, withIntermediateDirectories: true)
-        do { try actual.write(to: url, atomically: true, encoding: .utf8) } catch {
-            Issue.record("could not record \(url.path): \(error)", sourceLocation: sourceLocation)
-        }
-        return
+    let url = viewGoldenDirectory.appendingPathComponent(name + ".txt")
+    if let problem = GoldenFile.check(actual, at: url, showActual: true) {
+        Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation)
     }
-    guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-        Issue.record("missing golden file Golden/views/\(name).txt — run with SYSDRAFT_RECORD=1 to record it.\nActual:\n\(actual)",
-                     sourceLocation: sourceLocation)
-        return
-    }
-    guard expected != actual else { return }
-    let e = expected.components(separatedBy: "\n"), a = actual.components(separatedBy: "\n")
-    let first = (0..<max(e.count, a.count)).first { n in (n < e.count ? e[n] : nil) != (n < a.count ? a[n] : nil) } ?? 0
-    let exp = first < e.count ? "|\(e[first])|" : "(no line)"
-    let act = first < a.count ? "|\(a[first])|" : "(no line)"
-    Issue.record("""
-        golden Golden/views/\(name).txt differs at line \(first + 1) (SYSDRAFT_RECORD=1 re-records):
-          expected: \(exp)
-          actual:   \(act)
-        actual screen:
-        \(actual)
-        """, sourceLocation: sourceLocation)
 }
 
 typealias ViewRNG = SeededGenerator
