@@ -56,6 +56,17 @@ extension Array where Element: Identified {
 
     public func firstIndex(of id: ItemID<Element>) -> Int? { firstIndex { $0.id == id } }
 
+    /// Replaces the item with the same id, or appends it when there is none.
+    public mutating func upsert(_ item: Element) {
+        if let i = firstIndex(of: item.id) { self[i] = item } else { append(item) }
+    }
+
+    /// The id to write an edited item under: its own when it still exists, else a new one.
+    public func idForEdit(_ raw: String?) -> ItemID<Element> {
+        if let raw, firstIndex(of: ItemID(raw)) != nil { return ItemID(raw) }
+        return nextID()
+    }
+
     public subscript(id id: ItemID<Element>) -> Element? {
         first { $0.id == id }
     }

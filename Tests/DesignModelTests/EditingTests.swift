@@ -71,3 +71,18 @@ import Testing
         #expect(StageKey.tradeOffs.number == 10)
     }
 }
+
+@Suite struct UpsertTests {
+    @Test func upsertReplacesInPlaceOrAppends() throws {
+        var d = try sampleDesign()
+        var api = d.components[1]
+        api.name = "Gateway API"
+        d.components.upsert(api)
+        #expect(d.components.map(\.name) == ["Client", "Gateway API", "DB ✓ 漢字"])
+        d.components.upsert(Component(id: "comp-9", name: "New", kind: .cache))
+        #expect(d.components.last?.id == "comp-9")
+        #expect(d.components.idForEdit("comp-2") == "comp-2")
+        #expect(d.components.idForEdit("comp-404") == "comp-10", "a vanished item gets a fresh id")
+        #expect(d.components.idForEdit(nil) == "comp-10")
+    }
+}

@@ -47,6 +47,14 @@ public struct Form: Equatable, Sendable {
         case newCustomItem(stage: String), customItem(String)
         case stageNotes(stage: String)
         case assessment
+
+        /// The id of the existing item being edited (nil for a new one).
+        public var editedID: String? {
+            switch self {
+            case .requirement(let id), .component(let id), .flow(let id), .tradeOff(let id), .customItem(let id): id
+            default: nil
+            }
+        }
     }
 
     public var title: String

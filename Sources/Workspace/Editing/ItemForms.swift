@@ -97,29 +97,19 @@ public enum ItemForms {
             let text = trimmed(form.text("text"))
             guard !text.isEmpty else { return .failure(FormError("The requirement needs some text.")) }
             let cat = form.choice("category")
-            var r = Requirement(id: design.requirements.nextID(), kind: .fromIndex(form.choice("kind")), text: text,
-                                priority: .fromIndex(form.choice("priority")),
+            let r = Requirement(id: design.requirements.idForEdit(form.target.editedID), kind: .fromIndex(form.choice("kind")),
+                                text: text, priority: .fromIndex(form.choice("priority")),
                                 category: cat == 0 ? nil : .fromIndex(cat - 1), notes: form.text("notes"))
-            if case .requirement(let id) = form.target, let i = design.requirements.firstIndex(of: ItemID(id)) {
-                r.id = ItemID(id)
-                design.requirements[i] = r
-            } else {
-                design.requirements.append(r)
-            }
+            design.requirements.upsert(r)
             return .success(r.id.rawValue)
 
         case .newComponent, .component:
             let name = trimmed(form.text("name"))
             guard !name.isEmpty else { return .failure(FormError("The component needs a name.")) }
-            var c = Component(id: design.components.nextID(), name: name, kind: .fromIndex(form.choice("kind")),
-                              responsibility: form.text("responsibility"), technology: form.text("technology"),
-                              notes: form.text("notes"))
-            if case .component(let id) = form.target, let i = design.components.firstIndex(of: ItemID(id)) {
-                c.id = ItemID(id)
-                design.components[i] = c
-            } else {
-                design.components.append(c)
-            }
+            let c = Component(id: design.components.idForEdit(form.target.editedID), name: name,
+                              kind: .fromIndex(form.choice("kind")), responsibility: form.text("responsibility"),
+                              technology: form.text("technology"), notes: form.text("notes"))
+            design.components.upsert(c)
             return .success(c.id.rawValue)
 
         case .newFlow, .flow:
@@ -127,15 +117,11 @@ public enum ItemForms {
             let comps = design.components
             let from = comps[min(form.choice("from"), comps.count - 1)].id
             let to = comps[min(form.choice("to"), comps.count - 1)].id
-            var f = Flow(id: design.flows.nextID(), from: from, to: to, label: form.text("label"),
+            // Endpoints come from the component list, so they always exist.
+            let f = Flow(id: design.flows.idForEdit(form.target.editedID), from: from, to: to, label: form.text("label"),
                          protocol: .fromIndex(form.choice("protocol")), mode: .fromIndex(form.choice("mode")),
                          direction: .fromIndex(form.choice("direction")), notes: form.text("notes"))
-            if case .flow(let id) = form.target, design.flows.firstIndex(of: ItemID(id)) != nil {
-                f.id = ItemID(id)
-                do { try design.updateFlow(f) } catch { return .failure(FormError("\(error)")) }
-            } else {
-                design.flows.append(f)
-            }
+            design.flows.upsert(f)
             return .success(f.id.rawValue)
 
         case .newTradeOff, .tradeOff:
@@ -162,16 +148,11 @@ public enum ItemForms {
                 }
                 slot += 1
             }
-            var t = TradeOff(id: existing?.id ?? design.tradeOffs.nextID(), title: title,
+            let t = TradeOff(id: existing?.id ?? design.tradeOffs.nextID(), title: title,
                              stage: .fromIndex(form.choice("stage")), context: form.text("context"),
                              options: options, chosen: chosen, rationale: form.text("rationale"),
                              status: .fromIndex(form.choice("status")))
-            if let existing, let i = design.tradeOffs.firstIndex(of: existing.id) {
-                t.id = existing.id
-                design.tradeOffs[i] = t
-            } else {
-                design.tradeOffs.append(t)
-            }
+            design.tradeOffs.upsert(t)
             return .success(t.id.rawValue)
 
         case .newCustomItem(let stageRaw):
