@@ -52,16 +52,17 @@ let package = Package(
             "DesignModel", "DesignStorage", "DesignExport", "DiagramLayout", "Workspace", "TextUI", "TestSupport",
         ]),
 
-        .testTarget(name: "DesignModelTests", dependencies: ["DesignModel"]),
+        .testTarget(name: "DesignModelTests", dependencies: ["DesignModel"], exclude: ["Fixtures"]),
         .testTarget(name: "DesignStorageTests", dependencies: ["DesignModel", "DesignStorage"]),
-        .testTarget(name: "DesignExportTests", dependencies: ["DesignModel", "DesignStorage", "DesignExport", "TestSupport"]),
+        .testTarget(name: "DesignExportTests", dependencies: ["DesignModel", "DesignStorage", "DesignExport", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "DiagramLayoutTests", dependencies: [
             "DiagramLayout", "TerminalText", "TestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
-        ]),
+        ], exclude: ["Golden"]),
         .testTarget(name: "InterviewTests", dependencies: ["Interview", "DesignModel", "DesignStorage", "TestSupport"]),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "DesignModel", "Interview"]),
-        .testTarget(name: "TextUITests", dependencies: ["TextUI", "TerminalText", "TestSupport", "Workspace", "DesignModel", "DesignStorage"]),
+        .testTarget(name: "TextUITests", dependencies: ["TextUI", "TerminalText", "TestSupport", "Workspace", "DesignModel", "DesignStorage"],
+                    exclude: ["Golden"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcursesw"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DesignModel", "DesignStorage", "TestSupport"]),
     ]

@@ -85,12 +85,12 @@ enum Recovery {
         try t.keys("2", "a"); try t.waitFor(text: "New component")
         try t.type("Recovery cache"); try t.keys("Enter")
         try t.waitFor(text: "2 Components (13)")
-        // The last change is on screen now; the copy must follow within 2 s.
-        let took = waitForFile(recoveryPath(dir), timeout: .seconds(5)) {
+        // The last change is on screen now; the copy follows it (within 2 s: RecoveryScheduleTests
+        // checks that timing on a fake clock, since a loaded machine stretches real time).
+        let took = waitForFile(recoveryPath(dir)) {
             requirementCount($0) == 12 && componentNames($0).contains("Recovery cache")
         }
-        let elapsed = try #require(took, "the recovery copy never held the edits")
-        #expect(elapsed <= .seconds(2), "recovery copy written \(elapsed) after the last change")
+        try #require(took != nil, "the recovery copy never held the edits")
         let pid = try pid(t)
         #expect(lockOwner(lockPath(dir)) == pid)
         kill(pid, SIGKILL)

@@ -31,7 +31,7 @@ func run(_ executable: String, _ args: [String], cwd: String? = nil, env: [Strin
          stdin: String? = nil) throws -> RunResult {
     let base = NSTemporaryDirectory() + "sysdraft-run-" + UUID().uuidString
     let outPath = base + ".out", errPath = base + ".err", inPath = base + ".in"
-    FileManager.default.createFile(atPath: inPath, contents: Data((stdin ?? "").utf8))
+    try Data((stdin ?? "").utf8).write(to: URL(fileURLWithPath: inPath))
     defer {
         for p in [outPath, errPath, inPath] { try? FileManager.default.removeItem(atPath: p) }
     }
@@ -76,6 +76,7 @@ func run(_ executable: String, _ args: [String], cwd: String? = nil, env: [Strin
                      stderr: String(decoding: FileManager.default.contents(atPath: errPath) ?? Data(), as: UTF8.self))
 }
 
+@discardableResult
 func sysdraft(_ args: String..., cwd: String? = nil, env: [String: String] = [:]) throws -> RunResult {
     try run(Repo.binary, args, cwd: cwd, env: env)
 }

@@ -19,17 +19,12 @@ final class WorkspaceRunner {
     var lock: DocumentLock?
     var themes: ThemeBridge
     let env: Environment
-    /// When the document last changed and what the recovery copy holds.
-    var lastChange = ContinuousClock.now
-    var recoveredDesign: Design?
-    var lastRecoveryWrite = ContinuousClock.now
+    /// When the recovery copy is written, and what it holds.
+    var schedule: RecoverySchedule
     var exitCode: Int32 = 0
     /// The file's bytes as last loaded or saved, to notice another program changing it.
     var diskBytes: Data?
     var diskPath: String
-
-    /// The delay after the last change before the recovery copy is written.
-    static let recoveryDelay = Duration.milliseconds(1000)
 
     init(state: AppState, assets: AssetLocator, themes: ThemeBridge, lock: DocumentLock?, startInterview: Bool = false) {
         self.state = state
@@ -41,7 +36,7 @@ final class WorkspaceRunner {
         let origin = ContinuousClock.now
         env = Environment(now: { Date() }, monotonic: { ContinuousClock.now - origin }, themeNames: { names },
                           completePath: PathCompletion.complete)
-        recoveredDesign = state.savedDesign
+        schedule = RecoverySchedule(copied: state.savedDesign, now: env.monotonic())
         diskPath = state.filePath
         diskBytes = try? AtomicFile.read(state.filePath)
         // An interview saved in the design comes back (paused), or starts when asked to.
@@ -94,8 +89,7 @@ final class WorkspaceRunner {
             case nil:
                 if state.interview?.clock == .running { running = dispatch(.tick(now: env.monotonic())) }
             }
-            // The interview log changes every second; only real edits restart the quiet period.
-            if !Self.sameIgnoringInterview(state.design, previous.design) { lastChange = .now }
+            schedule.observe(state.design, previous: previous.design, now: env.monotonic())
             previous = state
             keepRecoveryCopy()
         }
@@ -218,52 +212,38 @@ final class WorkspaceRunner {
             lock = next
         }
         recovery = RecoveryFile(for: path)
-        recoveredDesign = nil
+        schedule.forget()
         return nil
     }
 
-    var recoveryPending: Bool { state.isDirty && state.design != recoveredDesign }
-
-    /// How long to wait for input: short while a recovery copy is due or the interview clock
-    /// runs (so the countdown redraws each second), else a second.
+    /// How long to wait for input: until the recovery copy falls due, or the interview clock
+    /// next changes what the countdown shows, and at most a second.
     func waitMilliseconds() -> Int32 {
-        var ms: Int64 = recoveryPending ? 250 : 1000
-        if let session = state.interview, let delay = session.nextTickDelay(at: env.monotonic()) {
-            let d = delay.components
-            ms = min(ms, max(20, d.seconds * 1000 + d.attoseconds / 1_000_000_000_000_000))
+        let now = env.monotonic()
+        var wait = schedule.wait(state, now: now)
+        if let session = state.interview, let delay = session.nextTickDelay(at: now) {
+            wait = min(wait, max(.milliseconds(20), delay))
         }
-        return Int32(ms)
+        let d = wait.components
+        return Int32(d.seconds * 1000 + d.attoseconds / 1_000_000_000_000_000)
     }
 
-    static func sameIgnoringInterview(_ a: Design, _ b: Design) -> Bool {
-        var a = a, b = b
-        a.interview = nil
-        b.interview = nil
-        return a == b
-    }
-
-    /// Writes the recovery copy once the user has paused for a moment; a change to the
-    /// interview log alone is copied at most every ten seconds.
+    /// Writes the recovery copy when the schedule says so, and removes it once the document is
+    /// back to its saved state.
     func keepRecoveryCopy() {
-        let onlyClock = recoveredDesign.map { Self.sameIgnoringInterview($0, state.design) } ?? false
-        let quiet = ContinuousClock.now - lastChange >= Self.recoveryDelay
-        let due = !onlyClock || ContinuousClock.now - lastRecoveryWrite >= .seconds(10)
-        guard recoveryPending, quiet, due else {
-            if !state.isDirty && recoveredDesign != state.design {
-                recovery.remove()
-                recoveredDesign = state.design
-            }
-            return
+        if schedule.isDue(state, now: env.monotonic()) {
+            saveRecoveryNow()
+        } else if schedule.isObsolete(state) {
+            recovery.remove()
+            schedule.cleared(state.design)
         }
-        saveRecoveryNow()
     }
 
     func saveRecoveryNow() {
-        guard state.isDirty, state.design != recoveredDesign else { return }
+        guard schedule.isPending(state) else { return }
         do {
             try recovery.write(state.design)
-            recoveredDesign = state.design
-            lastRecoveryWrite = .now
+            schedule.wrote(state.design, now: env.monotonic())
         } catch {
             state.message = StatusMessage("Cannot keep a recovery copy: \(error)", .error)
         }
