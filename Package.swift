@@ -60,7 +60,7 @@ let package = Package(
             .product(name: "PropertyBased", package: "swift-property-based"),
         ], exclude: ["Golden"]),
         .testTarget(name: "InterviewTests", dependencies: ["Interview", "DesignModel", "DesignStorage", "TestSupport"]),
-        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "DesignModel", "Interview"]),
+        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "DesignModel", "Interview", "TestSupport"]),
         .testTarget(name: "TextUITests", dependencies: ["TextUI", "TerminalText", "TestSupport", "Workspace", "DesignModel", "DesignStorage"],
                     exclude: ["Golden"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcursesw"]),

@@ -1,6 +1,7 @@
 import DesignModel
 import Foundation
 import Testing
+import TestSupport
 @testable import Workspace
 
 @Suite struct PaletteAndFilterTests {
@@ -183,5 +184,69 @@ import Testing
         #expect(s.visibleRows(.components) == [2])
         s.filters[.components] = "a"
         #expect(s.visibleRows(.components) == [0, 2])
+    }
+}
+
+/// The search index is updated item by item as the design changes; whatever the edits, the rows
+/// a filter shows are exactly those a freshly built state shows.
+@Suite struct SearchIndexTests {
+    @Test func byteSearchFindsSubstringsIncludingUnicode() {
+        func has(_ a: String, _ b: String) -> Bool { SearchIndex.contains(Array(a.utf8), Array(b.utf8)) }
+        #expect(has("redis cache", "cache") && has("redis cache", "r") && has("abc", "abc"))
+        #expect(!has("redis", "redis cache") && !has("cache", "cachf") && !has("", "a"))
+        #expect(has("zürich → 東京", "東京") && has("zürich", "ür") && !has("zurich", "ür"))
+        #expect(has("aaab", "aab"), "a partial match does not skip the real one")
+    }
+
+    @Test func onlyTheChangedRunIsRecomputed() {
+        let (o, n) = SearchIndex.changedRanges([1, 2, 3, 4, 5], [1, 2, 9, 4, 5])
+        #expect(o == 2..<3 && n == 2..<3)
+        let (o2, n2) = SearchIndex.changedRanges([1, 2, 3], [1, 2, 3, 4])
+        #expect(o2 == 3..<3 && n2 == 3..<4)
+        let (o3, n3) = SearchIndex.changedRanges([1, 2, 3], [1, 3])
+        #expect(o3 == 1..<2 && n3 == 1..<1)
+        let (o4, n4) = SearchIndex.changedRanges([1, 1, 1], [1, 1])
+        #expect(o4.count - n4.count == 1 && o4.lowerBound == n4.lowerBound)
+        var recomputed: [Int] = []
+        var index = SearchIndex(count: 5) { "item \($0)" }
+        index.update(from: [1, 2, 3, 4, 5], to: [1, 2, 9, 4, 5]) { recomputed.append($0); return "Nine" }
+        #expect(recomputed == [2])
+        #expect(index.matches("nine", among: Array(0..<5)) == [2])
+    }
+
+    @Test func randomEditsKeepTheFilterEqualToAFreshSearch() throws {
+        var rng = SystemRandomNumberGenerator()
+        let seed = UInt64.random(in: 0...UInt64.max, using: &rng)
+        var g = SeededGenerator(seed: seed)
+        var s = makeState()
+        let words = ["redis", "cache", "api", "gateway", "post", "gres", "queue", "zürich", "東京"]
+        func word() -> String { words[Int(g.next() % UInt64(words.count))] }
+        for _ in 0..<8 { s.design.addComponent(name: "\(word()) \(word())", kind: .service) }
+        for _ in 0..<12 {
+            let c = s.design.components
+            try s.design.addFlow(from: c[Int(g.next() % 8)].id, to: c[Int(g.next() % 8)].id, label: word())
+        }
+        s.filters[.components] = "a"
+        s.filters[.flows] = "e"
+        for step in 0..<300 {
+            let c = s.design.components
+            switch g.next() % 7 {
+            case 0: s.design.addComponent(name: "\(word()) \(word())", kind: .cache)
+            case 1 where !c.isEmpty: s.design.components[Int(g.next() % UInt64(c.count))].name = word()
+            case 2 where c.count > 1: _ = try s.design.removeComponent(c[Int(g.next() % UInt64(c.count))].id)
+            case 3 where c.count > 1:
+                try s.design.addFlow(from: c[Int(g.next() % UInt64(c.count))].id, to: c[0].id, label: word())
+            case 4 where s.design.flows.count > 1:
+                s.design.flows.swapAt(0, Int(g.next() % UInt64(s.design.flows.count)))
+            case 5 where s.design.flows.count > 0:
+                s.design.flows[Int(g.next() % UInt64(s.design.flows.count))].label = word()
+            default: s.filters[[.components, .flows][Int(g.next() % 2)]] = String(word().prefix(2))
+            }
+            var fresh = AppState(design: s.design, filePath: s.filePath, catalogue: s.catalogue)
+            fresh.filters = s.filters
+            for pane in [Pane.components, .flows] {
+                #expect(s.visibleRows(pane) == fresh.visibleRows(pane), "seed \(seed), step \(step), \(pane)")
+            }
+        }
     }
 }

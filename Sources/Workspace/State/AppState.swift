@@ -32,9 +32,9 @@ public struct AppState: Equatable, Sendable {
     /// The rows each filtered pane shows, recomputed when the design or a filter changes
     /// rather than on every call.
     private var filteredRows: [Pane: [Int]] = [:]
-    /// Lower-cased search text of every item, per pane that has been filtered since the last
-    /// change to its items (typing a filter then only compares strings).
-    private var searchIndex: [Pane: [String]] = [:]
+    /// Search text of every item, per pane that has been filtered at least once; kept current
+    /// item by item as the design changes (typing a filter then only compares bytes).
+    private var searchIndex: [Pane: SearchIndex] = [:]
     public var overlays: [Overlay] = []
     public var message: StatusMessage?
     public var size = ScreenSize(columns: 80, rows: 24)
@@ -75,16 +75,45 @@ public struct AppState: Equatable, Sendable {
 
     private mutating func designChanged(from old: Design) {
         // Array == returns at once when the storage is shared, so unchanged lists cost nothing.
-        if design.components != old.components { componentNames = Self.names(design.components) }
+        let componentsChanged = design.components != old.components
+        let oldNames = componentNames
+        if componentsChanged { componentNames = Self.names(design.components) }
+        let new = design
+        var changed = false
+        if design.requirements != old.requirements {
+            withIndex(.requirements) { index, text in index.update(from: old.requirements, to: new.requirements, text: text) }
+            changed = true
+        }
+        if componentsChanged {
+            withIndex(.components) { index, text in index.update(from: old.components, to: new.components, text: text) }
+            changed = true
+        }
+        if design.flows != old.flows {
+            withIndex(.flows) { index, text in index.update(from: old.flows, to: new.flows, text: text) }
+            changed = true
+        }
         // Flow rows show component names, so a renamed component changes the flows' text too.
-        var stale: [Pane] = []
-        if design.requirements != old.requirements { stale.append(.requirements) }
-        if design.components != old.components { stale += [.components, .flows] }
-        if design.flows != old.flows { stale.append(.flows) }
-        if design.tradeOffs != old.tradeOffs { stale.append(.tradeOffs) }
-        guard !stale.isEmpty else { return }
-        for pane in stale { searchIndex[pane] = nil }
-        refilter(previous: [:])
+        if componentsChanged {
+            let names = componentNames
+            let renamed = design.flows.indices.filter { i in
+                let f = design.flows[i]
+                return oldNames[f.from] != names[f.from] || oldNames[f.to] != names[f.to]
+            }
+            if !renamed.isEmpty { withIndex(.flows) { index, text in index.refresh(renamed, text: text) } }
+        }
+        if design.tradeOffs != old.tradeOffs {
+            withIndex(.tradeOffs) { index, text in index.update(from: old.tradeOffs, to: new.tradeOffs, text: text) }
+            changed = true
+        }
+        if changed { refilter(previous: [:]) }
+    }
+
+    /// Runs `body` on a pane's search index, if it has one, with the item text function.
+    private mutating func withIndex(_ pane: Pane, _ body: (inout SearchIndex, (Int) -> String) -> Void) {
+        guard var index = searchIndex.removeValue(forKey: pane) else { return }
+        let current = self
+        body(&index) { current.searchText(pane, $0) }
+        searchIndex[pane] = index
     }
 
     /// Recomputes the rows of filtered panes. When a filter only grew (typing), the previous
@@ -93,17 +122,16 @@ public struct AppState: Equatable, Sendable {
         var rows: [Pane: [Int]] = [:]
         for (pane, f) in filters where !f.isEmpty {
             if searchIndex[pane] == nil {
-                searchIndex[pane] = (0..<itemCount(pane)).map { searchText(pane, $0).lowercased() }
+                searchIndex[pane] = SearchIndex(count: itemCount(pane)) { searchText(pane, $0) }
             }
-            let index = searchIndex[pane]!
             let needle = f.lowercased()
             let candidates: [Int]
             if let old = previous[pane], !old.isEmpty, needle.hasPrefix(old.lowercased()), let before = filteredRows[pane] {
                 candidates = before
             } else {
-                candidates = Array(index.indices)
+                candidates = Array(0..<itemCount(pane))
             }
-            rows[pane] = candidates.filter { index[$0].contains(needle) }
+            rows[pane] = searchIndex[pane]!.matches(needle, among: candidates)
         }
         filteredRows = rows
     }
