@@ -52,7 +52,7 @@ let package = Package(
             "DesignModel", "DesignStorage", "DesignExport", "DiagramLayout", "Workspace", "TextUI", "TestSupport",
         ]),
 
-        .testTarget(name: "DesignModelTests", dependencies: ["DesignModel"], exclude: ["Fixtures"]),
+        .testTarget(name: "DesignModelTests", dependencies: ["DesignModel", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "DesignStorageTests", dependencies: ["DesignModel", "DesignStorage"]),
         .testTarget(name: "DesignExportTests", dependencies: ["DesignModel", "DesignStorage", "DesignExport", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "DiagramLayoutTests", dependencies: [

@@ -51,6 +51,8 @@ func runStorageBench() {
     let encoded = (try? DesignCodec.encode(small.design)) ?? Data()
     let encode = timeRuns(9) { benchSink &+= ((try? DesignCodec.encode(small.design))?.count ?? 0) }
     let write = timeRuns(9) { do { try AtomicFile.write(encoded, to: smallPath) } catch { failures += 1 } }
-    out("  parts (median): DesignCodec.encode \(formatMs(encode.median)) · AtomicFile.write with fsyncs "
+    let reference = timeRuns(9) { benchSink &+= ((try? DesignCodec.referenceEncode(small.design))?.count ?? 0) }
+    out("  parts (median): DesignCodec.encode \(formatMs(encode.median)) (JSONEncoder, same bytes: "
+          + "\(formatMs(reference.median))) · AtomicFile.write with fsyncs "
           + "\(formatMs(write.median)) (\(fileSystemType(of: dir)))")
 }

@@ -120,7 +120,7 @@ struct InterviewCommand: ParsableCommand {
         var args = [path, "--start-interview"]
         if quiet { args.append("--quiet") }
         if let theme { args += ["--theme", theme] }
-        var open = try OpenCommand.parse(args)
+        let open = try OpenCommand.parse(args)
         try open.run()
     }
 }
