@@ -94,6 +94,19 @@ import Testing
         type(&s, "w /tmp/copy.json")
         #expect(send(&s, .enter) == [.save(s.design, path: "/tmp/copy.json")])
     }
+
+    @Test func aReadOnlySessionOpensOtherFilesReadOnly() {
+        var s = makeState(components: 1)
+        s.readOnly = true
+        send(&s, .char(":"))
+        type(&s, "e /tmp/other.json")
+        #expect(send(&s, .enter) == [.open(path: "/tmp/other.json")])
+        _ = Workspace.reduce(&s, .opened(path: "/tmp/other.json", design: Design(title: "Other", now: fixedNow), isNew: false), env)
+        #expect(s.filePath == "/tmp/other.json" && s.readOnly)
+        #expect(s.message?.text.contains("read-only") == true)
+        send(&s, .char("a"))
+        #expect(s.overlays.isEmpty, "no form opens in a read-only session")
+    }
 }
 
 @Suite struct ChangedOnDiskTests {

@@ -70,10 +70,12 @@ public enum Workspace {
 
         case .opened(let path, let design, let isNew):
             let keep = (state.size, state.themeName)
-            state = AppState(design: design, filePath: path, isNewFile: isNew, catalogue: state.catalogue,
-                             keymap: state.keymap)
+            // A read-only session stays read-only for every file it opens (like `vim -R`).
+            state = AppState(design: design, filePath: path, isNewFile: isNew, readOnly: state.readOnly,
+                             catalogue: state.catalogue, keymap: state.keymap)
             (state.size, state.themeName) = keep
-            state.message = StatusMessage(isNew ? "New design: \(path)" : "Opened \(path)", .success)
+            let how = state.readOnly ? " (read-only)" : ""
+            state.message = StatusMessage((isNew ? "New design: \(path)" : "Opened \(path)") + how, .success)
             return []
 
         case .openFailed(let message):

@@ -186,6 +186,12 @@ final class WorkspaceRunner {
     /// another sysdraft edits that file, or it has a recovery copy of unsaved edits (which the
     /// autosave here would overwrite); the current document then stays as it was.
     func switchDocument(to path: String) -> String? {
+        if state.readOnly {
+            // A read-only session stays one: it takes no lock and never writes a recovery copy.
+            recovery = RecoveryFile(for: path)
+            schedule.forget()
+            return nil
+        }
         let next = DocumentLock(for: path)
         let samePath = lock?.path == next.path
         if !samePath {
