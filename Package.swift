@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "DesignExport", dependencies: ["DesignModel", "DiagramLayout"]),
         .target(name: "DiagramLayout", dependencies: ["TerminalText"]),
         .target(name: "Interview", dependencies: ["DesignModel"]),
-        .target(name: "Workspace", dependencies: ["DesignModel", "DesignExport", "Interview"]),
+        .target(name: "Workspace", dependencies: ["DesignModel", "DesignExport", "DiagramLayout", "Interview"]),
         .target(name: "TextUI", dependencies: [
             "TerminalText", "Workspace", "DiagramLayout",
             .product(name: "TOMLKit", package: "TOMLKit"),

@@ -3,33 +3,11 @@ import DesignModel
 import DiagramLayout
 import Workspace
 
-/// The last laid-out diagram, reused while components, flows and direction are unchanged
-/// (layout is the expensive part; panning and highlighting are cheap).
-struct DiagramCache: Sendable {
-    var components: [Component]
-    var flows: [Flow]
-    var leftToRight: Bool
-    var diagram: Diagram
-}
-
-/// The architecture drawn as boxes and arrows; pans, highlights the focused component and
-/// its flows, and follows the design as it changes.
+/// The architecture drawn as boxes and arrows. The reducer lays it out and moves the camera
+/// (`DiagramView`); this draws what the camera shows and highlights the focused component and
+/// its flows.
 enum DiagramScreen {
-    static let interactiveLimit = 400
-
-    static func diagram(_ state: AppState, _ memory: inout ViewMemory) -> Diagram {
-        let d = state.design
-        if let c = memory.diagramCache, c.leftToRight == state.diagram.leftToRight, c.components == d.components,
-           c.flows == d.flows {
-            return c.diagram
-        }
-        let diagram = DesignDiagram.layout(d, leftToRight: state.diagram.leftToRight)
-        memory.diagramCache = DiagramCache(components: d.components, flows: d.flows,
-                                           leftToRight: state.diagram.leftToRight, diagram: diagram)
-        return diagram
-    }
-
-    static func render(_ state: AppState, _ rect: Rect, _ grid: inout Grid, _ memory: inout ViewMemory) {
+    static func render(_ state: AppState, _ rect: Rect, _ grid: inout Grid) {
         let direction = state.diagram.leftToRight ? "left → right" : "top ↓ down"
         grid.box(rect, style: Style.borderFocused.bold, kind: .heavy,
                  title: "Diagram — \(state.design.components.count) components, \(state.design.flows.count) flows, \(direction)")
@@ -39,21 +17,14 @@ enum DiagramScreen {
             return
         }
         // Layout runs between keystrokes; past this size it would stall the screen for seconds.
-        guard state.design.components.count <= DiagramScreen.interactiveLimit else {
+        guard let diagram = state.diagram.layout?.diagram else {
+            guard state.design.components.count > DiagramView.interactiveLimit else { return }
             grid.put("\(state.design.components.count) components are more than this view draws "
-                     + "(\(DiagramScreen.interactiveLimit)); sysdraft diagram FILE draws them all.",
+                     + "(\(DiagramView.interactiveLimit)); sysdraft diagram FILE draws them all.",
                      x: inner.x + 1, y: inner.y, style: .dim, maxWidth: inner.width - 1, ellipsis: "…")
             return
         }
-        let diagram = diagram(state, &memory)
-        // Centre on the focused component when it is off screen; otherwise use the pan offsets.
-        var panX = state.diagram.panX, panY = state.diagram.panY
-        if let id = state.diagram.focused, let r = diagram.nodeRects[id] {
-            if r.x < panX || r.maxX > panX + inner.width { panX = max(0, r.x + r.width / 2 - inner.width / 2) }
-            if r.y < panY || r.maxY > panY + inner.height { panY = max(0, r.y + r.height / 2 - inner.height / 2) }
-        }
-        panX = min(panX, max(0, diagram.width - inner.width))
-        panY = min(panY, max(0, diagram.height - inner.height))
+        let panX = state.diagram.panX, panY = state.diagram.panY
         let mask = state.diagram.focused.map { diagram.highlightMask(node: $0) }
         for y in 0..<min(inner.height, diagram.height - panY) {
             let dy = y + panY

@@ -41,7 +41,6 @@ public struct ScreenLayout: Equatable, Sendable {
 public struct ViewMemory: Sendable {
     public var offsets: [Pane: Int] = [:]
     public var checklistOffset = 0
-    var diagramCache: DiagramCache?
 
     public init() {}
 

@@ -19,7 +19,7 @@ public enum WorkspaceView {
         case .checklist:
             ChecklistScreen.render(state, layout.body, &grid, &memory)
         case .diagram:
-            DiagramScreen.render(state, layout.body, &grid, &memory)
+            DiagramScreen.render(state, layout.body, &grid)
         }
         Chrome.status(state, layout.status, &grid)
         for overlay in state.overlays { OverlayView.render(overlay, state, &grid) }

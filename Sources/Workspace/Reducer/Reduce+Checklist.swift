@@ -90,10 +90,10 @@ extension Workspace {
     static func diagramCommand(_ state: inout AppState, _ command: Command) -> [Effect]? {
         let ids = state.design.components.map(\.id.rawValue)
         switch command {
-        case .panLeft: state.diagram.panX = max(0, state.diagram.panX - 8)
-        case .panRight: state.diagram.panX += 8
-        case .panUp: state.diagram.panY = max(0, state.diagram.panY - 4)
-        case .panDown: state.diagram.panY += 4
+        case .panLeft: state.diagram.pan(dx: -1, dy: 0, size: state.size)
+        case .panRight: state.diagram.pan(dx: 1, dy: 0, size: state.size)
+        case .panUp: state.diagram.pan(dx: 0, dy: -1, size: state.size)
+        case .panDown: state.diagram.pan(dx: 0, dy: 1, size: state.size)
         case .nextNode, .previousNode:
             guard !ids.isEmpty else { return [] }
             let current = state.diagram.focused.flatMap { ids.firstIndex(of: $0) }
@@ -101,10 +101,11 @@ extension Workspace {
             let next = current.map { ($0 + step) % ids.count } ?? 0
             state.diagram.focused = ids[next]
             selectItem(&state, .components, index: next)
+            state.diagram.centreOnFocus(state.size, onlyIfHidden: true)
         case .toggleDirection:
             state.diagram.leftToRight.toggle()
-            state.diagram.panX = 0
-            state.diagram.panY = 0
+            state.diagram.refresh(state.design)
+            state.diagram.centreOnFocus(state.size)
         case .moveDown, .moveUp, .moveTop, .moveBottom, .add, .edit, .delete, .moveItemDown, .moveItemUp,
              .nextPane, .previousPane, .search, .searchNext, .searchPrevious:
             state.message = StatusMessage("The diagram is read-only — Esc returns to the panes to edit", .info)

@@ -52,6 +52,8 @@ extension Workspace {
         case .diagram:
             state.screen = .diagram
             state.diagram.focused = state.selectedComponent?.id.rawValue
+            state.diagram.refresh(state.design)
+            state.diagram.centreOnFocus(state.size)
         case .panes: state.screen = .panes
         case .suspend: return [.suspend]
         case .redraw: return [.redraw]

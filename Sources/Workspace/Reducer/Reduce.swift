@@ -6,6 +6,16 @@ import Interview
 /// no clock except through `Environment`.
 public enum Workspace {
     public static func reduce(_ state: inout AppState, _ action: Action, _ env: Environment) -> [Effect] {
+        let effects = reduceAction(&state, action, env)
+        // The diagram follows the design (undo, a reload) and the screen size while it is shown.
+        if state.screen == .diagram {
+            state.diagram.refresh(state.design)
+            state.diagram.clamp(state.size)
+        }
+        return effects
+    }
+
+    static func reduceAction(_ state: inout AppState, _ action: Action, _ env: Environment) -> [Effect] {
         switch action {
         case .key(let key):
             state.message = nil

@@ -212,13 +212,3 @@ public struct ChecklistCursor: Equatable, Sendable {
     public var row = 0
     public init() {}
 }
-
-/// The diagram view's camera and options.
-public struct DiagramView: Equatable, Sendable {
-    public var panX = 0
-    public var panY = 0
-    public var leftToRight = false
-    /// The component highlighted (and centred on when it changes).
-    public var focused: String?
-    public init() {}
-}
