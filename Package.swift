@@ -44,7 +44,7 @@ let package = Package(
         ]),
         .target(name: "CursesTerminal", dependencies: ["TextUI", "CNcursesw"]),
         .executableTarget(name: "sysdraft", dependencies: [
-            "DesignModel", "DesignStorage", "DesignExport", "DiagramLayout", "Interview",
+            "TerminalText", "DesignModel", "DesignStorage", "DesignExport", "DiagramLayout", "Interview",
             "Workspace", "TextUI", "CursesTerminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),

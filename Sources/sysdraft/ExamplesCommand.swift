@@ -9,6 +9,6 @@ struct ExamplesCommand: ParsableCommand {
 
     func run() throws {
         let assets = try assetsOrExit()
-        for name in assets.exampleNames() { print(name) }
+        for name in assets.exampleNames() { say(name) }
     }
 }

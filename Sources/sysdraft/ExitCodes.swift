@@ -2,6 +2,7 @@ import ArgumentParser
 import DesignModel
 import DesignStorage
 import Foundation
+import TerminalText
 
 /// The exit codes sysdraft documents in `--help`.
 enum Exit {
@@ -12,7 +13,23 @@ enum Exit {
 
 /// Prints to standard error.
 func printError(_ message: String) {
-    try? FileHandle.standardError.write(contentsOf: Data(("sysdraft: " + message + "\n").utf8))
+    try? FileHandle.standardError.write(contentsOf: Data(("sysdraft: " + Output.safe(message) + "\n").utf8))
+}
+
+/// Prints to standard output through `Output.safe`.
+func say(_ text: String, terminator: String = "\n") {
+    print(Output.safe(text), terminator: terminator)
+}
+
+/// What the command line prints is often text from a document (titles, names, values quoted in
+/// error messages), so it is sanitised like everything the workspace draws: control characters,
+/// escape sequences and bidi overrides are shown visibly, never sent to the terminal raw. The
+/// line breaks of the message itself are kept. (Exports are not terminal output and have their
+/// own escaping.)
+enum Output {
+    static func safe(_ text: String) -> String {
+        Sanitize.linesForDisplay(text).joined(separator: "\n")
+    }
 }
 
 /// Loads a design or exits with the documented code and a message naming the file and the problem.

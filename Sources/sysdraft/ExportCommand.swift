@@ -39,7 +39,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let format: ExportFormat
         do { format = try Exporter.resolveFormat(explicit: self.format, outputPath: output) } catch {
-            throw ValidationError(error.description)
+            throw ValidationError(Output.safe(error.description))
         }
         let design = try loadOrExit(file)
         // Only the report needs the stage catalogue.

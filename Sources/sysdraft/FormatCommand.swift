@@ -25,10 +25,10 @@ struct FormatCommand: ParsableCommand {
             if current == canonical { continue }
             changed = true
             if check {
-                print("\(file): not in canonical form")
+                say("\(file): not in canonical form")
             } else {
                 try saveOrExit(design, to: file)
-                print("formatted \(file)")
+                say("formatted \(file)")
             }
         }
         if check && changed { throw Exit.invalidDesign }

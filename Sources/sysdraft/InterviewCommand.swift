@@ -55,16 +55,16 @@ struct InterviewCommand: ParsableCommand {
         let (problems, problemErrors) = library.problems()
         for e in problemErrors { printError("\(e)") }
         if list {
-            print("Practice problems:")
-            for p in problems.problems { print("  \(p.key.padding(toLength: 26, withPad: " ", startingAt: 0)) \(p.title)") }
-            print("Plans:")
+            say("Practice problems:")
+            for p in problems.problems { say("  \(p.key.padding(toLength: 26, withPad: " ", startingAt: 0)) \(p.title)") }
+            say("Plans:")
             for p in PlanLoader.available(builtIn: library.builtInPlans, user: library.userPlans) {
                 switch p.result {
                 case .success(let plan):
                     let minutes = plan.phases.map(\.plannedSeconds).reduce(0, +) / 60
-                    print("  \(p.name.padding(toLength: 26, withPad: " ", startingAt: 0)) \(plan.title), \(minutes) min (\(p.origin.rawValue))")
+                    say("  \(p.name.padding(toLength: 26, withPad: " ", startingAt: 0)) \(plan.title), \(minutes) min (\(p.origin.rawValue))")
                 case .failure(let error):
-                    print("  \(p.name.padding(toLength: 26, withPad: " ", startingAt: 0)) broken: \(error)")
+                    say("  \(p.name.padding(toLength: 26, withPad: " ", startingAt: 0)) broken: \(error)")
                 }
             }
             return
@@ -115,7 +115,7 @@ struct InterviewCommand: ParsableCommand {
         design.interview = session.record(at: .zero)
         // The seeded design and the started log are written first, so the workspace opens a real file.
         if fresh { try saveOrExit(design, to: path) }
-        if let chosen, fresh { print("Problem: \(chosen.title) — plan: \(interviewPlan.title)") }
+        if let chosen, fresh { say("Problem: \(chosen.title) — plan: \(interviewPlan.title)") }
 
         var args = [path, "--start-interview"]
         if quiet { args.append("--quiet") }

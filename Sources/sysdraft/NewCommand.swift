@@ -43,7 +43,7 @@ struct NewCommand: ParsableCommand {
         }
         if let title { design.title = title }
         try saveOrExit(design, to: file)
-        print("created \(file): \(design.title)")
+        say("created \(file): \(design.title)")
     }
 
     /// `url-shortener.json` → "Url shortener".

@@ -153,8 +153,8 @@ enum Prompt {
     static func ask(_ message: String, options: [(key: String, label: String)]) -> String {
         let choices = options.map { "[\($0.key)] \($0.label)" }.joined(separator: "  ")
         while true {
-            print(message)
-            print(choices + " ? ", terminator: "")
+            say(message)
+            say(choices + " ? ", terminator: "")
             fflush(nil)
             guard let line = readLine() else { return "q" }
             let answer = line.trimmingCharacters(in: .whitespaces).lowercased()

@@ -2,6 +2,7 @@ import ArgumentParser
 import DesignModel
 import DesignStorage
 import Foundation
+import TerminalText
 
 struct SummaryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,12 +16,13 @@ struct SummaryCommand: ParsableCommand {
     func run() throws {
         let design = try loadOrExit(file)
         let catalogue = try catalogueOrExit(try assetsOrExit())
-        print(Self.render(design, catalogue))
+        say(Self.render(design, catalogue))
     }
 
     static func render(_ design: Design, _ catalogue: StageCatalogue) -> String {
-        var out = "\(design.title)\n"
-        if !design.problem.isEmpty { out += "\(design.problem)\n" }
+        // One line each: a line break inside the title or problem shows as ↵.
+        var out = "\(Sanitize.forDisplay(design.title))\n"
+        if !design.problem.isEmpty { out += "\(Sanitize.forDisplay(design.problem))\n" }
         out += "\n\(design.requirements.count) requirements · \(design.components.count) components · "
             + "\(design.flows.count) flows · \(design.tradeOffs.count) trade-offs\n\n"
         for key in StageKey.allCases {

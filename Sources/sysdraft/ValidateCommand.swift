@@ -32,12 +32,12 @@ struct ValidateCommand: ParsableCommand {
                 continue
             }
             let warnings = design.findings(catalogue: catalogue).filter { $0.severity == .warning }
-            for w in warnings { print("\(file): \(w)") }
+            for w in warnings { say("\(file): \(w)") }
             if strict && !warnings.isEmpty && worst == .success { worst = Exit.invalidDesign }
             if !quiet {
                 let done = StageKey.allCases.map { design.progress(of: $0, in: catalogue) }
                 let ticked = done.map(\.done).reduce(0, +), total = done.map(\.total).reduce(0, +)
-                print("\(file): ok — \"\(design.title)\": \(design.requirements.count) requirements, "
+                say("\(file): ok — \"\(design.title)\": \(design.requirements.count) requirements, "
                     + "\(design.components.count) components, \(design.flows.count) flows, "
                     + "\(design.tradeOffs.count) trade-offs; checklist \(ticked)/\(total)")
             }

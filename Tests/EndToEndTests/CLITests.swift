@@ -115,6 +115,32 @@ import Glibc
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains(".tmp-") }.isEmpty)
     }
 
+    /// Text from a document never reaches the terminal raw through the command line either:
+    /// titles in `summary`/`validate`/`new`, and values quoted in error messages.
+    @Test func hostileTextIsShownNotObeyed() throws {
+        let dir = try TempDir()
+        defer { dir.cleanup() }
+        let evil = "\u{1b}]0;pwned\u{07}\u{1b}[2J\u{202e}two\nlines"
+        let path = dir.file("evil.json")
+        try sysdraft("new", path, "--title", evil)
+        var text = String(decoding: contents(path)!, as: UTF8.self)
+        var results = [try sysdraft("summary", path), try sysdraft("validate", path)]
+        #expect(results.allSatisfy { $0.status == 0 })
+        #expect(results[0].stdout.hasPrefix("^[]0;pwned^G^[[2J\\u{202e}two↵lines\n"), "one line, every control visible")
+        // A value quoted in an error message.
+        text = text.replacingOccurrences(of: "\"components\" : [\n\n  ]",
+                                        with: "\"components\" : [{\"id\": \"comp-1\", \"name\": \"x\", \"kind\": \"\\u001b[2Jevil\"}]")
+        let bad = try dir.write("bad.json", text)
+        results.append(try sysdraft("validate", bad))
+        #expect(results[2].status == 1 && results[2].stderr.contains("^[[2Jevil"), "\(results[2].stderr)")
+        for r in results {
+            for out in [r.stdout, r.stderr] {
+                #expect(!out.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E },
+                        "raw control in: \(out.debugDescription)")
+            }
+        }
+    }
+
     @Test func unreadableFilesExitWithThree() throws {
         let r = try sysdraft("validate", "/nonexistent/design.json")
         #expect(r.status == 3)

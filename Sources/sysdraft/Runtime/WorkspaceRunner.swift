@@ -84,7 +84,7 @@ final class WorkspaceRunner {
                 lock?.release()
                 terminal.stop()
                 let kept = state.isDirty ? " Unsaved edits are kept in \(recovery.path)." : ""
-                try? FileHandle.standardError.write(contentsOf: Data("sysdraft: stopped by signal \(sig).\(kept)\n".utf8))
+                printError("stopped by signal \(sig).\(kept)")
                 exit(128 + sig)
             case nil:
                 if state.interview?.clock == .running { running = dispatch(.tick(now: env.monotonic())) }
