@@ -67,8 +67,14 @@ struct ViewPropertyTests {
                 let roll = Int.random(in: 0..<100, using: &rng)
                 if roll < 8 {
                     let text = viewRandomTexts.randomElement(using: &rng)!
-                    trail.append("type \(text.debugDescription)")
-                    viewType(&state, text)
+                    if roll < 4 {
+                        // As a terminal sends it: one key per scalar (a mark after its letter).
+                        trail.append("type scalars \(text.debugDescription)")
+                        for u in text.unicodeScalars { _ = Workspace.reduce(&state, .key(.char(Character(u))), viewEnv) }
+                    } else {
+                        trail.append("type \(text.debugDescription)")
+                        viewType(&state, text)
+                    }
                 } else if roll < 10 {
                     let size = roll == 8
                         ? ScreenSize(columns: Int.random(in: 60...200, using: &rng), rows: Int.random(in: 15...60, using: &rng))

@@ -32,6 +32,34 @@ import Testing
         #expect(e.text == "xe\u{301}")
     }
 
+    /// Terminals send a combining mark, a flag's two halves and a ZWJ sequence's parts as
+    /// separate keys; each joins what is before it, and the editor stays consistent.
+    @Test func marksAndEmojiPartsTypedKeyByKeyJoinTheirCharacter() {
+        var e = LineEditor()
+        for scalar in "ae\u{301}🇫🇷👩\u{200D}💻z".unicodeScalars { e.handle(.char(Character(scalar))) }
+        #expect(e.text == "ae\u{301}🇫🇷👩\u{200D}💻z")
+        #expect(e.characters == Array(e.text) && e.characters.count == 5 && e.cursor == 5)
+        e.handle(.left)
+        e.handle(.backspace)
+        #expect(e.text == "ae\u{301}🇫🇷z", "the whole ZWJ sequence goes at once")
+        e.handle(.home)
+        e.handle(.right)
+        e.handle(.char("\u{301}"))
+        #expect(e.text == "a\u{301}e\u{301}🇫🇷z" && e.cursor == 1)
+        // Deleting the character between a letter and a lone mark joins them.
+        var f = LineEditor("ab")
+        f.handle(.end)
+        f.insert("\u{20DD}")
+        #expect(f.characters.count == 2)
+        f.handle(.home)
+        f.handle(.delete)
+        #expect(f.characters == Array(f.text) && f.cursor <= f.characters.count)
+        for key: Key in [.end, .backspace, .ctrl("w"), .ctrl("u"), .alt("d")] {
+            f.handle(key)
+            #expect(f.characters == Array(f.text) && f.cursor <= f.characters.count)
+        }
+    }
+
     @Test func pastedLineBreaksBecomeSpaces() {
         var e = LineEditor()
         e.insert("one\ntwo\tthree")

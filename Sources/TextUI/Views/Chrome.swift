@@ -134,10 +134,18 @@ enum TextField {
         guard rect.width > 0 else { return }
         grid.fill(rect, style: style)
         let text = Sanitize.forDisplay(editor.text)
-        let chars = Array(editor.text)
-        let cursorColumn = DisplayWidth.of(Sanitize.forDisplay(String(chars[..<editor.cursor])))
-        let scroll = max(0, cursorColumn - rect.width + 1)
+        let cursorColumn = DisplayWidth.of(Sanitize.forDisplay(String(editor.characters[..<editor.cursor])))
+        let scroll = scrollOffset(cursorColumn: cursorColumn, width: rect.width)
         grid.put(DisplayWidth.window(text, from: scroll, width: rect.width), x: rect.x, y: rect.y, style: style)
         grid.cursor = Point(x: rect.x + cursorColumn - scroll, y: rect.y)
+    }
+
+    /// How far a field scrolls: not at all while the cursor fits, then in half-width pages, so
+    /// the text stands still while the cursor moves within a page (scrolling by one column per
+    /// key pinned the cursor to the edge and slid the text under it).
+    static func scrollOffset(cursorColumn: Int, width: Int) -> Int {
+        guard width > 1, cursorColumn >= width else { return max(0, cursorColumn - max(0, width - 1)) }
+        let page = max(1, width / 2)
+        return ((cursorColumn - width) / page + 1) * page
     }
 }

@@ -23,6 +23,17 @@ public struct LineEditor: Equatable, Sendable {
         let cleaned = s.map { c -> Character in c.isNewline || c == "\t" ? " " : c }
         characters.insert(contentsOf: cleaned, at: cursor)
         cursor += cleaned.count
+        regroup()
+    }
+
+    /// Keeps `characters` equal to `Array(text)`. A combining mark or an emoji part typed on its
+    /// own joins the character before it once they are one string (and deleting between two
+    /// characters can join them too), so the array is regrouped and the cursor counted again.
+    private mutating func regroup() {
+        let regrouped = Array(String(characters))
+        guard regrouped.count != characters.count else { return }
+        cursor = min(regrouped.count, String(characters[..<cursor]).count)
+        characters = regrouped
     }
 
     /// Handles an editing key; returns false when the key is not an editing key.
@@ -58,6 +69,7 @@ public struct LineEditor: Equatable, Sendable {
         default:
             return false
         }
+        regroup()
         return true
     }
 
