@@ -250,3 +250,36 @@ import TestSupport
         }
     }
 }
+
+@Suite struct HelpTextTests {
+    @Test func everyBindingIsListedWithItsKeysWhole() {
+        let lines = HelpText.lines(.standard).map(\.text)
+        for b in Keymap.standard.bindings {
+            let keys = b.keys.map(\.description).joined(separator: " ")
+            #expect(lines.contains { $0.hasPrefix("  " + keys + " ") && $0.hasSuffix(b.command.title) },
+                    "\(keys) → \(b.command.title)")
+        }
+        for (keys, title) in HelpText.formKeys + HelpText.fieldKeys {
+            #expect(lines.contains { $0.hasPrefix("  " + keys + " ") && $0.hasSuffix(title) }, "\(keys)")
+        }
+    }
+
+    @Test func scrollingStopsAtTheEnd() {
+        var s = makeState()
+        s.size = ScreenSize(columns: 80, rows: 24)
+        let end = HelpText.maxScroll(.standard, size: s.size)
+        #expect(end > 0, "the help is longer than 24 rows")
+        send(&s, .char("?"))
+        for _ in 0..<500 { send(&s, .char("j")) }
+        #expect(s.overlays.last == .help(scroll: end))
+        send(&s, .char("k"))
+        #expect(s.overlays.last == .help(scroll: end - 1), "the way back works at once")
+        send(&s, .char("g"))
+        #expect(s.overlays.last == .help(scroll: 0))
+        send(&s, .char("G"))
+        #expect(s.overlays.last == .help(scroll: end))
+        s.size = ScreenSize(columns: 200, rows: 300)
+        send(&s, .char("j"))
+        #expect(s.overlays.last == .help(scroll: 0), "nothing to scroll when it all fits")
+    }
+}

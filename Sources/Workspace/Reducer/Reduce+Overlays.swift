@@ -26,14 +26,17 @@ extension Workspace {
             return choose(&state, option.choice, env)
 
         case .help(let scroll):
+            let end = HelpText.maxScroll(state.keymap, size: state.size)
+            func scrolled(_ to: Int) -> Overlay { .help(scroll: min(max(0, to), end)) }
             switch key {
             case .escape, .char("q"), .char("?"), .enter: break
-            case .char("j"), .down: state.overlays.append(.help(scroll: scroll + 1))
-            case .char("k"), .up: state.overlays.append(.help(scroll: max(0, scroll - 1)))
-            case .pageDown, .char(" "), .ctrl("d"): state.overlays.append(.help(scroll: scroll + 10))
-            case .pageUp, .ctrl("u"): state.overlays.append(.help(scroll: max(0, scroll - 10)))
-            case .char("g"), .home: state.overlays.append(.help(scroll: 0))
-            default: state.overlays.append(.help(scroll: scroll))
+            case .char("j"), .down: state.overlays.append(scrolled(scroll + 1))
+            case .char("k"), .up: state.overlays.append(scrolled(scroll - 1))
+            case .pageDown, .char(" "), .ctrl("d"): state.overlays.append(scrolled(scroll + 10))
+            case .pageUp, .ctrl("u"): state.overlays.append(scrolled(scroll - 10))
+            case .char("g"), .home: state.overlays.append(scrolled(0))
+            case .char("G"), .end: state.overlays.append(scrolled(end))
+            default: state.overlays.append(scrolled(scroll))
             }
 
         case .info(let title, let lines, let scroll):
