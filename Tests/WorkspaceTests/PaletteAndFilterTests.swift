@@ -88,6 +88,21 @@ import TestSupport
         #expect(s.visibleRows(.components).count == 4)
     }
 
+    @Test func escapeClearsAKeptFilterAndKeepsTheSelection() {
+        var s = makeState()
+        for name in ["Redis cache", "Postgres", "Redis streams", "API"] { s.design.addComponent(name: name, kind: .service) }
+        send(&s, .char("2"), .char("/"))
+        type(&s, "redis")
+        send(&s, .enter, .char("n"))
+        #expect(s.selectedComponent?.name == "Redis streams")
+        send(&s, .escape)
+        #expect(s.filters[.components] == nil && s.visibleRows(.components).count == 4)
+        #expect(s.selectedComponent?.name == "Redis streams")
+        #expect(s.message?.text == "Filter cleared")
+        send(&s, .escape)
+        #expect(s.message == nil, "Esc without a filter does nothing")
+    }
+
     @Test func editingAFilteredRowEditsTheRightItem() {
         var s = makeState()
         for name in ["Alpha", "Beta", "Gamma"] { s.design.addComponent(name: name, kind: .service) }

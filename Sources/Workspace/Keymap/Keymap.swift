@@ -90,6 +90,7 @@ public struct Keymap: Equatable, Sendable {
         Binding(.panes, [.char("/")], .search, hint: true),
         Binding(.panes, [.char("n")], .searchNext),
         Binding(.panes, [.char("N")], .searchPrevious),
+        Binding(.panes, [.escape], .clearFilter),
 
         Binding(.checklist, [.char("j"), .down], .moveDown),
         Binding(.checklist, [.char("k"), .up], .moveUp),

@@ -30,6 +30,13 @@ extension Workspace {
         case .searchPrevious:
             let n = max(1, state.visibleRows(pane).count)
             select(&state, pane, (state.selectedRow(pane) + n - 1) % n)
+        case .clearFilter:
+            // Keep the selected item selected once every row shows again.
+            guard let f = state.filters[pane], !f.isEmpty else { return [] }
+            let item = state.selectedIndex(pane)
+            state.filters[pane] = nil
+            if let item { select(&state, pane, item) }
+            state.message = StatusMessage("Filter cleared", .info)
 
         case .add: return add(&state)
         case .edit: edit(&state)
