@@ -367,20 +367,21 @@ private struct ReportWriter {
         if r.phases.isEmpty {
             paragraph("_No phases recorded._")
         } else {
+            // Same columns and totals as the workspace's summary screen.
+            func extra(_ s: Int) -> String { s > 0 ? "+" + Self.duration(s) : "—" }
             var rows: [[String]] = []
-            var planned = 0, actual = 0, overrun = 0
             for (i, p) in r.phases.enumerated() {
-                planned += max(0, p.plannedSeconds)
-                actual += max(0, p.actualSeconds)
-                overrun += p.overrunSeconds
                 let title = TextSafety.oneLine(p.title)
                 var name = cell(title.isEmpty ? p.key : title)
                 if !r.finished && i == r.currentPhase { name += " _(current)_" }
-                rows.append([name, Self.duration(p.plannedSeconds), Self.duration(p.actualSeconds),
+                rows.append([name, Self.duration(p.plannedSeconds), extra(p.extraSeconds), Self.duration(p.actualSeconds),
                              Self.duration(p.overrunSeconds)])
             }
-            rows.append(["**Total**", Self.duration(planned), Self.duration(actual), Self.duration(overrun)])
-            table(["Phase", "Planned", "Actual", "Overrun"], align: ["l", "r", "r", "r"], rows: rows)
+            rows.append(["**Total**", Self.duration(r.totalPlannedSeconds), extra(r.totalExtraSeconds),
+                         Self.duration(r.totalActualSeconds), Self.duration(r.totalOverrunSeconds)])
+            table(["Phase", "Planned", "Extra", "Actual", "Overrun"], align: ["l", "r", "r", "r", "r"], rows: rows)
+            paragraph("Overrun is per phase against its planned time (extra minutes do not excuse it); the total is "
+                      + "against the whole plan, so time saved in one phase offsets time lost in another.")
         }
 
         heading(3, "Self-assessment")

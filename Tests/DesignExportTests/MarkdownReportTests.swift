@@ -58,7 +58,7 @@ func checkReportStructure(_ design: Design, _ catalogue: StageCatalogue,
         }))
     }
     if let r = design.interview, options.includeInterview {
-        if !r.phases.isEmpty { expected.append((4, Array(repeating: [nil, nil, nil, nil], count: r.phases.count + 1))) }
+        if !r.phases.isEmpty { expected.append((5, Array(repeating: [nil, nil, nil, nil, nil], count: r.phases.count + 1))) }
         let extra = Set(r.scores.keys).subtracting(InterviewRecord.Dimension.allCases.map(\.rawValue)).count
         expected.append((2, Array(repeating: [nil, nil], count: 6 + extra)))
     }

@@ -85,6 +85,26 @@ import Testing
         #expect(s.design.interview?.finished == true)
     }
 
+    /// The summary screen's table and the report's timing log agree: planned excludes the
+    /// extra minutes, which have their own column, and the total overrun is against the plan.
+    @Test func theSummaryTotalsAddUpAndCtrlSSavesFromIt() throws {
+        var s = interviewState()
+        _ = Workspace.reduce(&s, .key(.char("t")), at(0))
+        _ = Workspace.reduce(&s, .key(.char("]")), at(320))     // Clarify 20 s over
+        _ = Workspace.reduce(&s, .key(.char("+")), at(330))     // a minute more for Design
+        _ = Workspace.reduce(&s, .key(.char("]")), at(830))     // Design 500 s of 600
+        let lines = Workspace.summaryLines(s)
+        let clarify = try #require(lines.first { $0.hasPrefix("Clarify") })
+        let design = try #require(lines.first { $0.hasPrefix("Design") })
+        let total = try #require(lines.first { $0.hasPrefix("Total") })
+        #expect(clarify.split(separator: " ").suffix(4) == ["5:00", "—", "5:20", "0:20"])
+        #expect(design.split(separator: " ").suffix(4) == ["10:00", "+1:00", "8:30", "—"])
+        #expect(total.split(separator: " ").suffix(4) == ["15:00", "+1:00", "13:50", "—"],
+                "20 s over in one phase, 90 s saved in the other")
+        #expect(Workspace.reduce(&s, .key(.ctrl("s")), at(830)) == [.save(s.design, path: s.filePath)])
+        #expect(s.overlays.last == .summary(scroll: 0), "the summary stays open")
+    }
+
     @Test func withoutAnInterviewTheKeysSaySo() {
         var s = makeState()
         _ = Workspace.reduce(&s, .key(.char("t")), env)

@@ -107,18 +107,21 @@ extension Workspace {
         let summary = InterviewSummary(record: record, design: state.design, catalogue: state.catalogue)
         var lines: [String] = ["\(summary.planTitle)" + (summary.problem.map { " · \($0)" } ?? "")
             + (summary.finished ? " · finished" : " · in progress"), ""]
-        lines.append("Phase                      Planned   Actual   Over")
+        // Same columns and totals as the report's timing log.
+        func extra(_ s: Int) -> String { s > 0 ? "+" + TimeFormat.clock(s) : "—" }
+        func over(_ s: Int) -> String { s > 0 ? TimeFormat.clock(s) : "—" }
+        lines.append("Phase                      Planned   Extra   Actual    Over")
         for row in summary.phases {
             let title = row.title.count > 24 ? String(row.title.prefix(23)) + "…" : row.title
             lines.append(title.padding(toLength: 25, withPad: " ", startingAt: 0)
-                + TimeFormat.clock(row.plannedSeconds + row.extraSeconds).leftPad(9)
-                + TimeFormat.clock(row.actualSeconds).leftPad(9)
-                + (row.overrunSeconds > 0 ? TimeFormat.clock(row.overrunSeconds) : "—").leftPad(7))
+                + TimeFormat.clock(row.plannedSeconds).leftPad(9) + extra(row.extraSeconds).leftPad(8)
+                + TimeFormat.clock(row.actualSeconds).leftPad(9) + over(row.overrunSeconds).leftPad(8))
         }
         lines.append("Total".padding(toLength: 25, withPad: " ", startingAt: 0)
-            + TimeFormat.clock(summary.totalPlannedSeconds).leftPad(9)
-            + TimeFormat.clock(summary.totalActualSeconds).leftPad(9)
-            + (summary.totalOverrunSeconds > 0 ? TimeFormat.clock(summary.totalOverrunSeconds) : "—").leftPad(7))
+            + TimeFormat.clock(summary.totalPlannedSeconds).leftPad(9) + extra(summary.totalExtraSeconds).leftPad(8)
+            + TimeFormat.clock(summary.totalActualSeconds).leftPad(9) + over(summary.totalOverrunSeconds).leftPad(8))
+        lines.append("Over: per phase against its planned time (extra minutes do not excuse it); the total")
+        lines.append("against the whole plan, so time saved in one phase offsets another.")
         if summary.pauses > 0 { lines.append("Paused \(summary.pauses)× for \(TimeFormat.clock(summary.pausedSeconds))") }
         lines += ["", "Checklist coverage"]
         for row in summary.coverage {

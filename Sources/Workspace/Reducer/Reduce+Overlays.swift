@@ -81,6 +81,10 @@ extension Workspace {
                 }
             case .char("j"), .down: state.overlays.append(.summary(scroll: scroll + 1))
             case .char("k"), .up: state.overlays.append(.summary(scroll: max(0, scroll - 1)))
+            case .ctrl("s"):
+                // Saving the log and the self-assessment without leaving the summary.
+                state.overlays.append(.summary(scroll: scroll))
+                return save(&state, to: nil)
             default: state.overlays.append(.summary(scroll: scroll))
             }
 
