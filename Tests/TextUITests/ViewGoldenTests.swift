@@ -217,6 +217,14 @@ struct ViewGoldenTests {
         checkScreen("too-small", s)
     }
 
+    @Test("a question asked on a terminal too small still shows", arguments: [(40, 10), (59, 14)])
+    func tooSmallQuestion(size: (Int, Int)) {
+        var s = viewState(viewExample, size.0, size.1)
+        viewSend(&s, .char("d"), .char("q"))
+        guard case .confirm? = s.overlays.last else { Issue.record("q did not ask"); return }
+        checkScreen("too-small-quit", s)
+    }
+
     @Test("the smallest workspace that is drawn", arguments: [(60, 15)])
     func smallest(size: (Int, Int)) {
         var s = viewState(viewExample, size.0, size.1)

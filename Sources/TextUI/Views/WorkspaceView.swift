@@ -1,3 +1,4 @@
+import Foundation
 import DesignModel
 import Workspace
 
@@ -6,7 +7,7 @@ public enum WorkspaceView {
     public static func render(_ state: AppState, into grid: inout Grid, memory: inout ViewMemory) {
         grid.resize(width: state.size.columns, height: state.size.rows)
         if state.size.isTooSmall {
-            TooSmallView.render(state.size, into: &grid)
+            TooSmallView.render(state, into: &grid)
             return
         }
         let layout = ScreenLayout.compute(state.size, focus: state.focus)
@@ -51,10 +52,20 @@ public enum WorkspaceView {
 }
 
 enum TooSmallView {
-    static func render(_ size: ScreenSize, into grid: inout Grid) {
-        let lines = ["Terminal too small: \(size.columns)×\(size.rows)",
+    /// The size notice; a question that is waiting (quit with unsaved changes, a delete) is
+    /// still shown, in short, so the keys that answer it are not pressed blind.
+    static func render(_ state: AppState, into grid: inout Grid) {
+        let size = state.size
+        var lines = ["Terminal too small: \(size.columns)×\(size.rows)",
                      "sysdraft needs at least \(ScreenSize.minimum.columns)×\(ScreenSize.minimum.rows).",
                      "Enlarge the window; q quits."]
+        if case .confirm(let confirm)? = state.overlays.last {
+            let question = confirm.title + ": " + confirm.options.map { "\($0.key) \($0.label)" }.joined(separator: " · ")
+            let safe = Sanitize.forDisplay(question)
+            lines.removeLast()
+            lines += DisplayWidth.wrapRanges(safe[...], width: max(1, size.columns))
+                .map { String(safe[$0]).trimmingCharacters(in: .whitespaces) }
+        }
         let top = max(0, (size.rows - lines.count) / 2)
         for (i, line) in lines.enumerated() where top + i < size.rows {
             grid.put(line, in: Rect(x: 0, y: top + i, width: size.columns, height: 1),
