@@ -436,6 +436,15 @@ public struct InterviewStatus: Equatable, Sendable {
         return out
     }
 
+    /// The header text for narrow screens: phase number and the phase's time left, or over
+    /// with a +. (The badge's icon says whether the clock runs.)
+    public var compactHeaderText: String {
+        guard phase != nil else { return "done" }
+        let r = remainingSeconds
+        let left = r >= 0 ? TimeFormat.clock(r) : "+" + TimeFormat.clock(-r)
+        return "\(phaseIndex + 1)/\(phaseCount) \(left)"
+    }
+
     static func seconds(_ d: Duration) -> Double {
         let c = d.components
         return Double(c.seconds) + Double(c.attoseconds) * 1e-18

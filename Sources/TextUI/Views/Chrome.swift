@@ -6,13 +6,22 @@ enum Chrome {
     static func header(_ state: AppState, _ rect: Rect, _ grid: inout Grid) {
         grid.fill(rect, style: .header)
         var x = rect.x + 1
-        x += grid.put("sysdraft", x: x, y: rect.y, style: Style.header.bold)
-        x += grid.put("  ", x: x, y: rect.y, style: .header)
-        let right = InterviewBadge.text(state)
-        let rightWidth = right.map { DisplayWidth.of($0.text) + 2 } ?? 0
-        let room = rect.maxX - x - rightWidth - 1
         let file = state.fileName + (state.isNewFile ? " [new]" : "") + (state.readOnly ? " [read-only]" : "")
         let marker = state.isDirty ? " [+]" : ""
+        // The file name and the unsaved marker come first: on a narrow screen the interview badge
+        // shrinks to its short form, then the program's name goes.
+        let leftNeed = min(12, DisplayWidth.of(state.design.title)) + 3 + DisplayWidth.of(file) + DisplayWidth.of(marker)
+        var right = InterviewBadge.text(state)
+        let brand = 10
+        if let full = right, rect.maxX - x - brand - leftNeed - 1 < DisplayWidth.of(full.text) + 2 {
+            right = InterviewBadge.text(state, compact: true)
+        }
+        if rect.maxX - x - brand - leftNeed - 1 >= (right.map { DisplayWidth.of($0.text) + 2 } ?? 0) {
+            x += grid.put("sysdraft", x: x, y: rect.y, style: Style.header.bold)
+            x += grid.put("  ", x: x, y: rect.y, style: .header)
+        }
+        let rightWidth = right.map { DisplayWidth.of($0.text) + 2 } ?? 0
+        let room = rect.maxX - x - rightWidth - 1
         let titleRoom = max(0, room - DisplayWidth.of(file) - DisplayWidth.of(marker) - 3)
         x += grid.put(state.design.title.isEmpty ? "Untitled design" : state.design.title, x: x, y: rect.y,
                       style: Style.header.bold, maxWidth: max(titleRoom, min(room, 12)), ellipsis: "…")

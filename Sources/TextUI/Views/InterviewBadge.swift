@@ -4,7 +4,8 @@ import Workspace
 /// The header's interview slot: the current phase and its countdown, coloured by how much of
 /// the phase is used (on time, past 80 %, over). Nil when the design is not in an interview.
 enum InterviewBadge {
-    static func text(_ state: AppState) -> (text: String, style: Style)? {
+    /// The badge; `compact` gives the short form for narrow screens ("2/6 3:10").
+    static func text(_ state: AppState, compact: Bool = false) -> (text: String, style: Style)? {
         guard let session = state.interview else { return nil }
         let status = session.status(at: state.interviewNow)
         let style: Style = switch status.level {
@@ -17,6 +18,6 @@ enum InterviewBadge {
         case .paused, .notStarted: "⏸ "
         case .finished: "✓ "
         }
-        return (icon + status.headerText, style)
+        return (icon + (compact ? status.compactHeaderText : status.headerText), style)
     }
 }
