@@ -61,8 +61,9 @@ struct InterviewCommand: ParsableCommand {
             for p in PlanLoader.available(builtIn: library.builtInPlans, user: library.userPlans) {
                 switch p.result {
                 case .success(let plan):
-                    let minutes = plan.phases.map(\.plannedSeconds).reduce(0, +) / 60
-                    say("  \(p.name.padding(toLength: 26, withPad: " ", startingAt: 0)) \(plan.title), \(minutes) min (\(p.origin.rawValue))")
+                    let seconds = plan.phases.map(\.plannedSeconds).reduce(0, +)
+                    let length = seconds % 60 == 0 ? "\(seconds / 60) min" : TimeFormat.clock(seconds)
+                    say("  \(p.name.padding(toLength: 26, withPad: " ", startingAt: 0)) \(plan.title), \(length) (\(p.origin.rawValue))")
                 case .failure(let error):
                     say("  \(p.name.padding(toLength: 26, withPad: " ", startingAt: 0)) broken: \(error)")
                 }
