@@ -18,6 +18,7 @@ struct DiagramCommand: ParsableCommand {
 
     enum DirectionChoice: String, ExpressibleByArgument, CaseIterable {
         case tb, lr
+        init?(argument: String) { self.init(rawValue: argument.lowercased()) }
     }
 
     @Argument(help: "The design file.")
@@ -26,7 +27,7 @@ struct DiagramCommand: ParsableCommand {
     @Flag(help: "Plain ASCII instead of Unicode box drawing.")
     var ascii = false
 
-    @Option(help: "tb (top to bottom, the default) or lr (left to right).")
+    @Option(help: "tb (top to bottom, the default) or lr (left to right); either case.")
     var direction: DirectionChoice?
 
     @Option(help: "Try to fit the drawing in this many columns.")

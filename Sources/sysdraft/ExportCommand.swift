@@ -26,7 +26,7 @@ struct ExportCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "Write to this file instead of standard output.")
     var output: String?
 
-    @Option(help: "Diagram direction: LR (left to right) or TB (top to bottom).")
+    @Option(help: "Diagram direction: lr (left to right) or tb (top to bottom); either case.")
     var direction: FlowchartOptions.Direction = .leftToRight
 
     @Flag(help: "Group diagram components by kind.")
@@ -60,4 +60,7 @@ struct ExportCommand: ParsableCommand {
 }
 
 extension ExportFormat: ExpressibleByArgument {}
-extension FlowchartOptions.Direction: ExpressibleByArgument {}
+/// `--direction lr` and `--direction LR` both work, here and in `sysdraft diagram`.
+extension FlowchartOptions.Direction: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument.uppercased()) }
+}

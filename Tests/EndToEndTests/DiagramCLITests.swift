@@ -22,6 +22,16 @@ import Testing
         #expect(r.stdout.contains("+--"))
     }
 
+    @Test func directionIsSpelledEitherWayInBothCommands() throws {
+        let lower = try sysdraft("diagram", "--direction", "lr", Repo.example)
+        let upper = try sysdraft("diagram", "--direction", "LR", Repo.example)
+        #expect(lower.status == 0 && lower.stdout == upper.stdout)
+        let tb = try sysdraft("export", "--format", "mermaid", "--direction", "tb", Repo.example)
+        let TB = try sysdraft("export", "--format", "mermaid", "--direction", "TB", Repo.example)
+        #expect(tb.status == 0 && tb.stdout == TB.stdout && tb.stdout.contains("flowchart TB"))
+        #expect(try sysdraft("diagram", "--direction", "sideways", Repo.example).status == 64)
+    }
+
     @Test func widthLimitIsTriedAndReported() throws {
         let fits = try sysdraft("diagram", "--width", "400", Repo.example)
         #expect(fits.status == 0)
