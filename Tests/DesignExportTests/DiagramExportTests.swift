@@ -132,3 +132,19 @@ import Testing
         #expect(out.contains("n_comp_1 -> n_comp_2 [label=\"x (TCP)\", style=dashed, dir=both];"))
     }
 }
+
+/// The worked example drawn by the diagram engine, in every form the CLI and the report offer
+/// (top-to-bottom Unicode also appears inside Golden/url-shortener.md).
+@Suite struct WorkedExampleDrawingTests {
+    @Test(arguments: [(false, false), (true, false), (false, true), (true, true)])
+    func theWorkedExampleDrawing(leftToRight: Bool, ascii: Bool) throws {
+        guard let design = try Fixtures.workedExample() else {
+            Issue.record("Assets/examples/url-shortener.json is missing")
+            return
+        }
+        let text = DesignDiagram.text(design, leftToRight: leftToRight, ascii: ascii)
+        expectGolden(text, "url-shortener-drawing-\(leftToRight ? "lr" : "tb")\(ascii ? "-ascii" : "").txt")
+        let allASCII = text.unicodeScalars.allSatisfy { $0.isASCII }
+        if ascii { #expect(allASCII) }
+    }
+}
