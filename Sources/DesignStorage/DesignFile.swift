@@ -19,11 +19,23 @@ public enum DesignFileError: Error, CustomStringConvertible {
 public enum DesignFile {
     /// Reads and checks a design. Never writes to the file, whatever is wrong with it.
     public static func load(_ path: String) throws(DesignFileError) -> Design {
-        let data: Data
-        do { data = try AtomicFile.read(path) } catch let e as StorageError { throw .storage(e) } catch {
+        let data = try read(path)
+        do { return try DesignCodec.decode(data) } catch { throw .content(path: path, error) }
+    }
+
+    /// Like `load`, and also lists the fields in the file the model does not know (see
+    /// `UnknownFields`), which a save would drop.
+    public static func loadListingUnknownFields(_ path: String) throws(DesignFileError) -> (design: Design, unknownFields: [String]) {
+        let data = try read(path)
+        let design: Design
+        do { design = try DesignCodec.decode(data) } catch { throw .content(path: path, error) }
+        return (design, UnknownFields.find(in: data, decoded: design))
+    }
+
+    private static func read(_ path: String) throws(DesignFileError) -> Data {
+        do { return try AtomicFile.read(path) } catch let e as StorageError { throw .storage(e) } catch {
             throw .storage(StorageError(path: path, message: "\(error)"))
         }
-        do { return try DesignCodec.decode(data) } catch { throw .content(path: path, error) }
     }
 
     /// Saves crash-safely (see `AtomicFile`). On failure the file on disk is unchanged.

@@ -34,8 +34,17 @@ enum Output {
 
 /// Loads a design or exits with the documented code and a message naming the file and the problem.
 func loadOrExit(_ path: String) throws -> Design {
+    try orExit { () throws(DesignFileError) in try DesignFile.load(path) }
+}
+
+/// `loadOrExit`, also listing the fields the model does not know.
+func loadListingUnknownOrExit(_ path: String) throws -> (design: Design, unknownFields: [String]) {
+    try orExit { () throws(DesignFileError) in try DesignFile.loadListingUnknownFields(path) }
+}
+
+private func orExit<T>(_ load: () throws(DesignFileError) -> T) throws -> T {
     do {
-        return try DesignFile.load(path)
+        return try load()
     } catch {
         printError(error.description)
         switch error {
@@ -43,6 +52,12 @@ func loadOrExit(_ path: String) throws -> Design {
         case .content: throw Exit.invalidDesign
         }
     }
+}
+
+/// What to tell a user whose file has fields sysdraft does not know.
+func unknownFieldsNote(_ fields: [String]) -> String {
+    let shown = fields.prefix(5).joined(separator: ", ") + (fields.count > 5 ? " and \(fields.count - 5) more" : "")
+    return "fields sysdraft does not know (\(shown)); saving from sysdraft would drop them"
 }
 
 func saveOrExit(_ design: Design, to path: String) throws {

@@ -16,10 +16,17 @@ struct FormatCommand: ParsableCommand {
     @Flag(help: "Only report files that would change.")
     var check = false
 
+    @Flag(help: "Rewrite files even when they have fields sysdraft does not know (they are dropped).")
+    var dropUnknown = false
+
     func run() throws {
         var changed = false
         for file in files {
-            let design = try loadOrExit(file)
+            let (design, unknown) = try loadListingUnknownOrExit(file)
+            if !unknown.isEmpty && !dropUnknown && !check {
+                printError("\(file): \(unknownFieldsNote(unknown)); left unchanged (--drop-unknown rewrites it anyway)")
+                throw Exit.invalidDesign
+            }
             let canonical = try DesignCodec.encode(design)
             let current = try? AtomicFile.read(file)
             if current == canonical { continue }

@@ -24,14 +24,16 @@ struct ValidateCommand: ParsableCommand {
         var worst: ExitCode = .success
         for file in files {
             let design: Design
+            let unknown: [String]
             do {
-                design = try DesignFile.load(file)
+                (design, unknown) = try DesignFile.loadListingUnknownFields(file)
             } catch {
                 printError(error.description)
                 if case .storage = error { worst = Exit.fileError } else if worst == .success { worst = Exit.invalidDesign }
                 continue
             }
-            let warnings = design.findings(catalogue: catalogue).filter { $0.severity == .warning }
+            var warnings = design.findings(catalogue: catalogue).filter { $0.severity == .warning }.map { "\($0)" }
+            if !unknown.isEmpty { warnings.append("warning: " + unknownFieldsNote(unknown)) }
             for w in warnings { say("\(file): \(w)") }
             if strict && !warnings.isEmpty && worst == .success { worst = Exit.invalidDesign }
             if !quiet {

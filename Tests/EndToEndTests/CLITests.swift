@@ -141,6 +141,26 @@ import Glibc
         }
     }
 
+    @Test func unknownFieldsAreReportedAndNeverDroppedUnasked() throws {
+        let dir = try TempDir()
+        defer { dir.cleanup() }
+        let path = dir.file("d.json")
+        try sysdraft("new", path, "--from", "url-shortener")
+        let text = String(decoding: contents(path)!, as: UTF8.self)
+            .replacingOccurrences(of: "\"schemaVersion\" : 1,", with: "\"reviewedBy\" : \"ada\", \"schemaVersion\" : 1,")
+        try dir.write("d.json", text)
+        let validate = try sysdraft("validate", path)
+        #expect(validate.status == 0)
+        #expect(validate.stdout.contains("fields sysdraft does not know (reviewedBy)"), "\(validate.stdout)")
+        #expect(try sysdraft("validate", "--strict", path).status == 1)
+        let fmt = try sysdraft("fmt", path)
+        #expect(fmt.status == 1 && fmt.stderr.contains("--drop-unknown"), "\(fmt.stderr)")
+        #expect(String(decoding: contents(path)!, as: UTF8.self) == text, "fmt left the file alone")
+        #expect(try sysdraft("fmt", "--drop-unknown", path).status == 0)
+        #expect(!String(decoding: contents(path)!, as: UTF8.self).contains("reviewedBy"))
+        #expect(try sysdraft("validate", "--strict", path).status == 0)
+    }
+
     @Test func unreadableFilesExitWithThree() throws {
         let r = try sysdraft("validate", "/nonexistent/design.json")
         #expect(r.status == 3)

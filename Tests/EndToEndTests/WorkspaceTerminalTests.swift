@@ -181,6 +181,25 @@ import Glibc
         #expect(screen.contains("bad.json: not valid JSON"))
         #expect(contents(path) == before)
     }
+
+    /// A field the model does not know would be dropped by a save: the file opens read-only.
+    @Test func aFileWithUnknownFieldsOpensReadOnly() throws {
+        let dir = try TempDir()
+        defer { dir.cleanup() }
+        try sysdraft("new", dir.file("d.json"), "--from", "url-shortener")
+        let text = String(decoding: contents(dir.file("d.json"))!, as: UTF8.self)
+            .replacingOccurrences(of: "\"schemaVersion\" : 1,", with: "\"reviewedBy\" : \"ada\", \"schemaVersion\" : 1,")
+        let path = try dir.write("d.json", text)
+        let t = try TmuxSession("\(Repo.binary) d.json", cwd: dir.path, columns: 160, rows: 40)
+        let screen = try t.waitFor(text: "1 Requirements (14)")
+        #expect(screen.contains("[read-only]"))
+        #expect(screen.contains("fields sysdraft does not know (reviewedBy)"))
+        try t.keys("d")
+        try t.waitFor(text: "Read-only:")
+        try t.keys("q")
+        try t.waitFor(text: "EXITED=0")
+        #expect(String(decoding: contents(path)!, as: UTF8.self) == text)
+    }
 }
 
 @Suite(.serialized) struct WorkspaceCommandTests {
