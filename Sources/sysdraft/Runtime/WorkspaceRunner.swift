@@ -142,7 +142,10 @@ final class WorkspaceRunner {
         case .open(let path):
             if FileManager.default.fileExists(atPath: path) {
                 do {
-                    let design = try DesignFile.load(path)
+                    let (design, unknown) = try DesignFile.loadListingUnknownFields(path)
+                    if !unknown.isEmpty && !state.readOnly {
+                        return .openFailed(message: "\(path) has \(unknownFieldsNote(unknown)) — sysdraft \(path) opens it read-only")
+                    }
                     if let refusal = switchDocument(to: path) { return .openFailed(message: refusal) }
                     diskBytes = try? AtomicFile.read(path)
                     diskPath = path
