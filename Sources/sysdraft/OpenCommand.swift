@@ -50,9 +50,8 @@ struct OpenCommand: ParsableCommand {
         }
         var design: Design
         var isNew = false
-        var unknownFields: [String] = []
         if FileManager.default.fileExists(atPath: file) {
-            (design, unknownFields) = try loadListingUnknownOrExit(file)
+            design = try loadOrExit(file)
         } else {
             let dir = (file as NSString).deletingLastPathComponent
             if !dir.isEmpty && !FileManager.default.fileExists(atPath: dir) {
@@ -66,8 +65,7 @@ struct OpenCommand: ParsableCommand {
             printError("the workspace needs a terminal; for scripts use `sysdraft summary`, `validate` or `export`")
             throw Exit.usage
         }
-        // A save would drop fields the model does not know: look, but do not touch.
-        var readOnly = self.readOnly || !unknownFields.isEmpty
+        var readOnly = self.readOnly
         let lock = DocumentLock(for: file)
         if !readOnly {
             switch lock.acquire() {
@@ -137,10 +135,6 @@ struct OpenCommand: ParsableCommand {
             state.message = StatusMessage("Recovered unsaved edits — Ctrl-S saves them to \(file)", .success)
         } else if isNew {
             state.message = StatusMessage("New design — Ctrl-S creates \(file)", .info)
-        }
-        if !unknownFields.isEmpty {
-            state.message = StatusMessage("Read-only: \(file) has \(unknownFieldsNote(unknownFields)) — "
-                                          + "`sysdraft fmt --drop-unknown` removes them", .error)
         }
         // A broken theme or config is said first, whatever else the start has to say.
         if let warning = themes.warning {

@@ -67,9 +67,15 @@ final class WorkspaceRunner {
         }
         var previous = state
         var running = true
+        var firstFrame = true
         while running {
             WorkspaceView.render(state, into: &grid, memory: &memory)
             terminal.draw(grid)
+            if firstFrame {
+                // After the first frame (a 1 MB file takes ~16 ms more), before any key.
+                firstFrame = false
+                if protectUnknownFields() { continue }
+            }
             let event = terminal.nextEvent(timeout: waitMilliseconds())
             switch event {
             case .key(let k)?: running = dispatch(.key(k))
@@ -98,6 +104,20 @@ final class WorkspaceRunner {
         // when the user chose to look before recovering.
         if !state.readOnly { recovery.remove() }
         return exitCode
+    }
+
+    /// A save would drop fields of the file the model does not know: the session becomes
+    /// read-only (the lock is freed) and says why. True when it did.
+    func protectUnknownFields() -> Bool {
+        guard !state.readOnly, let bytes = diskBytes else { return false }
+        let unknown = UnknownFields.find(in: bytes, decoded: state.savedDesign)
+        guard !unknown.isEmpty else { return false }
+        state.readOnly = true
+        lock?.release()
+        lock = nil
+        state.message = StatusMessage("Read-only: \(state.fileName) has \(unknownFieldsNote(unknown)) — "
+                                      + "`sysdraft fmt --drop-unknown` removes them", .error)
+        return true
     }
 
     /// Runs an action and every effect it causes; returns false when the app should quit.
@@ -240,6 +260,8 @@ final class WorkspaceRunner {
     /// Writes the recovery copy when the schedule says so, and removes it once the document is
     /// back to its saved state.
     func keepRecoveryCopy() {
+        // A read-only session never writes the copy (it may belong to the instance holding the lock).
+        guard !state.readOnly else { return }
         if schedule.isDue(state, now: env.monotonic()) {
             saveRecoveryNow()
         } else if schedule.isObsolete(state) {
@@ -249,7 +271,7 @@ final class WorkspaceRunner {
     }
 
     func saveRecoveryNow() {
-        guard schedule.isPending(state) else { return }
+        guard !state.readOnly, schedule.isPending(state) else { return }
         do {
             try recovery.write(state.design)
             schedule.wrote(state.design, now: env.monotonic())
