@@ -40,8 +40,9 @@ struct DiagramCommand: ParsableCommand {
     func run() throws {
         let design = try loadOrExit(file)
         if design.components.isEmpty {
-            printError("\(file): the design has no components to draw")
-            throw Exit.invalidDesign
+            // A valid design with nothing to draw yet: not an error, nothing on stdout.
+            printError("\(file): the design has no components yet; nothing to draw")
+            return
         }
         let graph = DesignDiagram.graph(design)
         let directions: [DiagramDirection] = switch direction {
