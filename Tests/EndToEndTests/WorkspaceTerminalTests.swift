@@ -191,9 +191,9 @@ import Glibc
             .replacingOccurrences(of: "\"schemaVersion\" : 1,", with: "\"reviewedBy\" : \"ada\", \"schemaVersion\" : 1,")
         let path = try dir.write("d.json", text)
         let t = try TmuxSession("\(Repo.binary) d.json", cwd: dir.path, columns: 160, rows: 40)
-        let screen = try t.waitFor(text: "1 Requirements (14)")
-        #expect(screen.contains("[read-only]"))
-        #expect(screen.contains("fields sysdraft does not know (reviewedBy)"))
+        // The check runs right after the first frame, so wait for what it says.
+        let screen = try t.waitFor(text: "fields sysdraft does not know (reviewedBy)")
+        #expect(screen.contains("[read-only]") && screen.contains("1 Requirements (14)"))
         try t.keys("d")
         try t.waitFor(text: "Read-only:")
         try t.keys("q")
