@@ -353,6 +353,7 @@ public struct InterviewSession: Equatable, Sendable {
                                 phase: currentPhase, planTitle: plan.title,
                                 elapsed: .zero, allowed: .zero, remaining: .zero,
                                 totalElapsed: totalElapsed, totalRemaining: total - totalElapsed)
+        s.loggedSeconds = elapsed.reduce(0) { $0 + Self.roundedSeconds($1) }
         if i < count {
             s.elapsed = elapsed[i]
             s.allowed = .seconds(record.phases[i].allowedSeconds)
@@ -399,6 +400,9 @@ public struct InterviewStatus: Equatable, Sendable {
     public var allowed: Duration
     public var remaining: Duration
     public var totalElapsed: Duration
+    /// The total as the timing log records it (the sum of each phase's rounded seconds), so the
+    /// header, the summary screen and the report show the same figure.
+    public var loggedSeconds = 0
     /// Time left of the plan's total (extensions do not move the end of the interview).
     public var totalRemaining: Duration
 
@@ -423,7 +427,7 @@ public struct InterviewStatus: Equatable, Sendable {
 
     /// e.g. `Deep dive 4/6 · 12:04 left · total 41:20 · paused`. Over time: `2:10 over`.
     public var headerText: String {
-        guard let phase else { return "Interview finished · \(TimeFormat.clock(Self.floorSeconds(totalElapsed))) used" }
+        guard let phase else { return "Interview finished · \(TimeFormat.clock(loggedSeconds)) used" }
         let r = remainingSeconds
         let left = r >= 0 ? "\(TimeFormat.clock(r)) left" : "\(TimeFormat.clock(-r)) over"
         var out = "\(phase.title) \(phaseIndex + 1)/\(phaseCount) · \(left) · total \(TimeFormat.clock(totalRemainingSeconds))"

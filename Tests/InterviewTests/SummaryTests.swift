@@ -131,3 +131,20 @@ import Testing
         #expect(TimeFormat.minutes(3900) == "1 h 5 min")
     }
 }
+
+/// The header's total after an interview is the timing log's total, to the second.
+@Suite struct HeaderTotalTests {
+    @Test func theFinishedHeaderShowsTheLoggedTotal() {
+        let plan = InterviewPlan(name: "drill", title: "Drill", phases: [
+            .init(key: "a", title: "A", plannedSeconds: 10, goal: "", stages: []),
+            .init(key: "b", title: "B", plannedSeconds: 10, goal: "", stages: []),
+        ])
+        var s = InterviewSession(plan: plan)
+        s.start(at: .zero)
+        s.nextPhase(at: .milliseconds(1_600))    // A: 1.6 s, logged as 2
+        s.nextPhase(at: .milliseconds(3_200))    // B: 1.6 s, logged as 2; 3.2 s in all
+        let record = s.record(at: .milliseconds(3_200))
+        #expect(record.totalActualSeconds == 4)
+        #expect(s.status(at: .milliseconds(3_200)).headerText == "Interview finished · 0:04 used")
+    }
+}

@@ -1,2 +1,0 @@
-// Tests for this layer live beside this file.
-import Testing
