@@ -1,5 +1,3 @@
-import DesignExport
-import DesignModel
 import DiagramLayout
 import Workspace
 

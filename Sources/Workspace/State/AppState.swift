@@ -92,8 +92,9 @@ public struct AppState: Equatable, Sendable {
             withIndex(.flows) { index, text in index.update(from: old.flows, to: new.flows, text: text) }
             changed = true
         }
-        // Flow rows show component names, so a renamed component changes the flows' text too.
-        if componentsChanged {
+        // Flow rows show component names, so a renamed component changes the flows' text too
+        // (only worth a scan of the flows when their index exists).
+        if componentsChanged, searchIndex[.flows] != nil {
             let names = componentNames
             let renamed = design.flows.indices.filter { i in
                 let f = design.flows[i]
