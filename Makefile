@@ -4,19 +4,22 @@
 SWIFT      ?= swift
 PREFIX     ?= /usr/local
 RUN_DEBS   := libncursesw5-dev pkg-config
-TEST_DEBS  := $(RUN_DEBS) tmux cmark-gfm graphviz
+TEST_DEBS  := $(RUN_DEBS) tmux cmark-gfm graphviz librsvg2-bin python3-venv
+# Checkers from PyPI that tests run (installed into $(VENV); tests find them in $(VENV)/bin).
+PY_PKGS    := openapi-spec-validator pglast sarif-tools
+VENV       := .build/venv
 BENCH_DEBS := $(RUN_DEBS) libgraph-easy-perl
 DEMO       := .build/demo/url-shortener.json
 BIN         = $(shell $(SWIFT) build --show-bin-path)/sysdraft
 
-.PHONY: run test build release bench install test-stress deps-run deps-test clean
+.PHONY: run test build release bench install test-stress deps-run deps-test deps-py clean
 
 run: deps-run build
 	@mkdir -p $(dir $(DEMO))
 	@[ -f $(DEMO) ] || $(BIN) new $(DEMO) --from url-shortener
 	$(BIN) $(DEMO)
 
-test: deps-test build
+test: deps-test deps-py build
 	$(SWIFT) test
 
 build:
@@ -45,6 +48,12 @@ deps-run:
 
 deps-test:
 	@.ci/install-debs $(TEST_DEBS)
+
+# A virtual environment under .build/ with the PyPI checkers; reinstalled when PY_PKGS changes.
+deps-py:
+	@[ -x $(VENV)/bin/python ] || python3 -m venv $(VENV)
+	@[ "$$(cat $(VENV)/.installed 2>/dev/null)" = "$(PY_PKGS)" ] || \
+	  { $(VENV)/bin/pip install -q --disable-pip-version-check $(PY_PKGS) && echo "$(PY_PKGS)" > $(VENV)/.installed; }
 
 clean:
 	rm -rf .build
