@@ -61,7 +61,7 @@ public struct SequenceDrawing: Equatable, Sendable {
 
     /// The lines, without trailing spaces; every line is at most `width` cells wide.
     public var lines: [String]
-    /// Cells of the widest line.
+    /// Columns the drawing takes: no line is wider (frames reach it; trailing spaces are cut).
     public var width: Int
     /// Rows taken by the participant boxes at the top.
     public var headerHeight: Int

@@ -267,10 +267,7 @@ struct Layout {
         }
         for (j, line) in legendLines.enumerated() { c.write(legendStart + j, 0, line) }
 
-        let lines = c.lines()
-        var widest = 0
-        for l in lines { widest = max(widest, DisplayWidth.asciiWidth(l) ?? DisplayWidth.of(l)) }
-        return SequenceDrawing(lines: lines, width: widest, headerHeight: Layout.headerHeight, lifelines: x,
+        return SequenceDrawing(lines: c.lines(), width: width, headerHeight: Layout.headerHeight, lifelines: x,
                                messages: messageRows, frames: frames, legend: legendStart..<height,
                                abbreviations: abbreviations, labelWidth: limit, fits: fits)
     }
