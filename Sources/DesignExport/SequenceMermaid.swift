@@ -64,7 +64,7 @@ public enum SequenceMermaid {
     }
 
     /// The label after the keyword: for retry blocks the words a reader of the text diagram
-    /// sees ("retry ×2, timeout 20 ms: cache lookup", "fallback: cache down").
+    /// sees ("retry 2 attempts, timeout 20 ms: cache lookup", "fallback: cache down").
     static func caption(_ b: ScenarioBlock, branch: Int) -> String {
         let c = b.caption(branch: branch)
         guard b.kind == .retry else { return c }

@@ -71,12 +71,12 @@ public struct ScenarioBlock: Codable, Equatable, Sendable {
     }
 
     /// The text of the frame label for branch `index`, without the keyword: for a retry block's
-    /// first branch the attempts and timeout come first ("×3, timeout 50 ms"), then the
+    /// first branch the attempts and timeout come first ("3 attempts, timeout 50 ms"), then the
     /// condition.
     public func caption(branch index: Int) -> String {
         var parts: [String] = []
         if kind == .retry && index == 0 {
-            if let attempts { parts.append("×\(attempts)") }
+            if let attempts { parts.append(attempts == 1 ? "1 attempt" : "\(attempts) attempts") }
             if let timeout, !timeout.isEmpty { parts.append("timeout " + timeout) }
         }
         let condition = index < branches.count ? branches[index].condition : ""

@@ -118,7 +118,7 @@ import TestSupport
         #expect(throws: ScenarioEditError.notABlock) { try s.unwrap(at: ScenarioPath([1])) }
         #expect(throws: ScenarioEditError.notAStep) { try s.updateStep(at: ScenarioPath([0]), ScenarioStep(from: "a", to: "b", message: "")) }
         try s.updateBlock(at: ScenarioPath([0])) { $0.kind = .retry; $0.attempts = 2; $0.timeout = "1 s" }
-        #expect(s.steps[0].block?.caption(branch: 0) == "×2, timeout 1 s: each")
+        #expect(s.steps[0].block?.caption(branch: 0) == "2 attempts, timeout 1 s: each")
         #expect(throws: ScenarioEditError.tooManyBranches(.opt)) {
             try s.updateBlock(at: ScenarioPath([0])) { $0.kind = .opt; $0.branches.append(.init()) }
         }
