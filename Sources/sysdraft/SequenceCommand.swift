@@ -56,10 +56,16 @@ struct SequenceCommand: ParsableCommand {
             chosen = [found]
         }
         if list {
-            for s in chosen {
+            // Columns: id, tag, steps (and how many are not in the architecture), name.
+            let rows = chosen.map { s -> [String] in
                 let missing = design.unsupportedSteps(in: s).count
-                say("\(s.id)\t\(s.tag.rawValue)\t\(s.stepCount) steps"
-                    + (missing > 0 ? ", \(missing) not in the architecture" : "") + "\t" + DiagramTextLine.one(s.name))
+                return [DiagramTextLine.one(s.id.rawValue), s.tag.rawValue,
+                        "\(s.stepCount) step\(s.stepCount == 1 ? "" : "s")" + (missing > 0 ? ", \(missing) not in the architecture" : ""),
+                        DiagramTextLine.one(s.name)]
+            }
+            let widths = (0..<3).map { c in rows.map { DisplayWidth.of($0[c]) }.max() ?? 0 }
+            for r in rows {
+                say((0..<3).map { DisplayWidth.pad(r[$0], to: widths[$0]) }.joined(separator: "  ") + "  " + r[3])
             }
             return
         }
@@ -67,7 +73,8 @@ struct SequenceCommand: ParsableCommand {
         var out = ""
         for (i, s) in chosen.enumerated() {
             if i > 0 { out += "\n" }
-            let title = "\(s.id) · \(DiagramTextLine.one(s.name)) · \(s.tag.label.lowercased())"
+            let dot = ascii ? " - " : " · "
+            let title = DiagramTextLine.one(s.id.rawValue) + dot + DiagramTextLine.one(s.name) + dot + s.tag.label.lowercased()
             for line in DisplayWidth.wrap(title, width: width ?? Int.max / 2) { out += line + "\n" }
             out += "\n"
             if s.stepCount == 0 {
