@@ -1,20 +1,20 @@
 /// The characters a sequence diagram is drawn with, in Unicode and ASCII.
 struct Glyphs {
-    var lifeline: Character
-    var boxH: Character, boxV: Character
-    var boxTL: Character, boxTR: Character, boxBL: Character, boxBR: Character
+    var lifeline: Unicode.Scalar
+    var boxH: Unicode.Scalar, boxV: Unicode.Scalar
+    var boxTL: Unicode.Scalar, boxTR: Unicode.Scalar, boxBL: Unicode.Scalar, boxBR: Unicode.Scalar
     /// Where a lifeline leaves the bottom of a participant box.
-    var boxStem: Character
-    var frameH: Character, frameV: Character, frameDivider: Character
-    var frameTL: Character, frameTR: Character, frameBL: Character, frameBR: Character
-    var frameDividerL: Character, frameDividerR: Character
+    var boxStem: Unicode.Scalar
+    var frameH: Unicode.Scalar, frameV: Unicode.Scalar, frameDivider: Unicode.Scalar
+    var frameTL: Unicode.Scalar, frameTR: Unicode.Scalar, frameBL: Unicode.Scalar, frameBR: Unicode.Scalar
+    var frameDividerL: Unicode.Scalar, frameDividerR: Unicode.Scalar
     /// A frame edge crossing a lifeline.
-    var crossing: Character
-    var solid: Character, dashed: Character
-    var headRight: Character, headLeft: Character
-    var openHeadRight: Character, openHeadLeft: Character
+    var crossing: Unicode.Scalar
+    var solid: Unicode.Scalar, dashed: Unicode.Scalar
+    var headRight: Unicode.Scalar, headLeft: Unicode.Scalar
+    var openHeadRight: Unicode.Scalar, openHeadLeft: Unicode.Scalar
     /// Corners of a self-call's loop.
-    var loopTop: Character, loopBottom: Character
+    var loopTop: Unicode.Scalar, loopBottom: Unicode.Scalar
     /// ASCII async shafts alternate dash and space so they differ from replies.
     var gappedAsync: Bool
 
@@ -32,7 +32,7 @@ struct Glyphs {
         solid: "-", dashed: ".", headRight: ">", headLeft: "<", openHeadRight: ">", openHeadLeft: "<",
         loopTop: "+", loopBottom: "+", gappedAsync: true)
 
-    func shaft(_ arrow: SequenceScript.Arrow) -> Character {
+    func shaft(_ arrow: SequenceScript.Arrow) -> Unicode.Scalar {
         switch arrow {
         case .call: solid
         case .reply: dashed
@@ -40,7 +40,7 @@ struct Glyphs {
         }
     }
 
-    func head(_ arrow: SequenceScript.Arrow, rightward: Bool) -> Character {
+    func head(_ arrow: SequenceScript.Arrow, rightward: Bool) -> Unicode.Scalar {
         switch arrow {
         case .call, .reply: rightward ? headRight : headLeft
         case .async: rightward ? openHeadRight : openHeadLeft
@@ -49,8 +49,8 @@ struct Glyphs {
 
     /// A short sample of an arrow for the key ("──▶").
     func sample(_ arrow: SequenceScript.Arrow) -> String {
-        if arrow == .async && gappedAsync { return "- -" + String(headRight) }
-        let s = shaft(arrow)
-        return String([s, s, s, head(arrow, rightward: true)])
+        if arrow == .async && gappedAsync { return "- -" + String(Character(headRight)) }
+        let s = Character(shaft(arrow))
+        return String([s, s, s, Character(head(arrow, rightward: true))])
     }
 }

@@ -201,17 +201,18 @@ struct Layout {
             c.set(1, left + w - 1, g.boxV)
         }
         // Frames: sides, then edges and dividers (crossing the lifelines), then titles.
-        let lifelineSet = Set(x)
+        var isLifeline = [Bool](repeating: false, count: width)
+        for col in x where col >= 0 && col < width { isLifeline[col] = true }
         for f in frames {
             let dividers = Set(f.dividers)
             for r in (f.top + 1)..<max(f.top + 1, f.bottom) where !dividers.contains(r) {
                 c.set(r, f.left, g.frameV)
                 c.set(r, f.right, g.frameV)
             }
-            func edge(_ r: Int, _ l: Character, _ h: Character, _ rc: Character) {
+            func edge(_ r: Int, _ l: Unicode.Scalar, _ h: Unicode.Scalar, _ rc: Unicode.Scalar) {
                 c.set(r, f.left, l)
                 if f.right > f.left + 1 {
-                    for col in (f.left + 1)..<f.right { c.set(r, col, lifelineSet.contains(col) ? g.crossing : h) }
+                    for col in (f.left + 1)..<f.right { c.set(r, col, isLifeline[col] ? g.crossing : h) }
                 }
                 c.set(r, f.right, rc)
             }
