@@ -15,6 +15,11 @@ enum ScenarioSection {
 }
 
 extension ReportWriter {
+    /// Scenarios count as work on their stage (for `--only-started`).
+    func scenariosStart(_ key: StageKey) -> Bool {
+        design.scenarios.contains { ScenarioSection.stage(of: $0) == key }
+    }
+
     mutating func writeScenarios(for key: StageKey) {
         guard key == .lowLevelDesign || key == .reliability else { return }
         let here = design.scenarios.filter { ScenarioSection.stage(of: $0) == key }

@@ -238,6 +238,7 @@ enum TextAreaLayout {
 
 enum PaletteView {
     static func render(_ palette: Palette, _ state: AppState, _ grid: inout Grid) {
+        if !palette.candidates.isEmpty { return candidates(palette, &grid) }
         let matches = Palette.matches(palette.typedName, in: Workspace.paletteEntries(state.keymap))
         let width = min(grid.width - 4, 80)
         let listRows = min(matches.count, max(3, grid.height / 2 - 3))
@@ -274,6 +275,28 @@ enum PaletteView {
             }
         }
         grid.cursor = fieldCursor
+    }
+}
+
+extension PaletteView {
+    /// The completions Tab found for the argument; Tab again takes each in turn.
+    static func candidates(_ palette: Palette, _ grid: inout Grid) {
+        let width = min(grid.width - 4, 80)
+        let listRows = min(palette.candidates.count, max(3, grid.height / 2 - 3))
+        let rect = Rect(x: (grid.width - width) / 2, y: 1, width: width, height: listRows + 4)
+        let inner = OverlayView.dialog(rect, title: "Command — \(palette.candidates.count) completions, Tab takes the next", &grid)
+        grid.put(":", x: inner.x, y: inner.y, style: Style.key.bold)
+        TextField.render(palette.editor, in: Rect(x: inner.x + 1, y: inner.y, width: inner.width - 1, height: 1), &grid)
+        let cursor = grid.cursor
+        let first = ViewMemory.scroll(offset: 0, selected: palette.candidate ?? 0, visible: listRows, count: palette.candidates.count)
+        for n in 0..<min(listRows, palette.candidates.count - first) {
+            let i = first + n
+            let style: Style = i == palette.candidate ? .selection : .dialog
+            let row = Rect(x: inner.x, y: inner.y + 1 + n, width: inner.width, height: 1)
+            grid.fill(row, style: style)
+            grid.put(" " + palette.candidates[i], x: row.x, y: row.y, style: style, maxWidth: row.width, ellipsis: "…")
+        }
+        grid.cursor = cursor
     }
 }
 
