@@ -231,6 +231,16 @@ enum ScenarioFixtures {
         #expect(md.contains("req-404 _(missing)_"))
     }
 
+    @Test func scenariosCountAsWorkForOnlyStarted() throws {
+        var d = Fixtures.emptyDesign()
+        let a = d.addComponent(name: "A", kind: .client), b = d.addComponent(name: "B", kind: .service)
+        d.addScenario(name: "Failing", tag: .failure, steps: [.step(ScenarioStep(from: a, to: b, message: "x"))])
+        let md = MarkdownReport.render(d, catalogue: Fixtures.catalogue(), options: MarkdownReport.Options(onlyStarted: true))
+        #expect(md.contains("### Failure scenarios"), "stage 6 is shown for its failure scenario")
+        #expect(!md.contains("### Scenarios"), "stage 3 has nothing and stays hidden")
+        try checkReportStructure(d, Fixtures.catalogue(), options: MarkdownReport.Options(onlyStarted: true))
+    }
+
     @Test func failureScenariosGoUnderReliability() throws {
         let d = try ScenarioFixtures.workedExample()
         let catalogue = try #require(try Fixtures.shippedCatalogue())
