@@ -7,6 +7,7 @@ import PackageDescription
 //   DesignStorage    crash-safe files, locks, recovery, asset lookup (file I/O)
 //   DesignExport     Markdown / Mermaid / DOT / JSON exporters (pure)
 //   DiagramLayout    boxes-and-arrows layout and text rendering (pure)
+//   SequenceDiagram  text sequence diagrams: lifelines, messages, nested frames (pure)
 //   Interview        interview plans, practice problems, timer logic (pure)
 //   Workspace        app state, actions, reducer, keymap, undo (pure)
 //   TextUI           cell grid, display width, sanitising, themes, views (pure)
@@ -34,8 +35,9 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["DiagramLayout"]),
         .target(name: "DesignModel"),
         .target(name: "DesignStorage", dependencies: ["DesignModel"]),
-        .target(name: "DesignExport", dependencies: ["DesignModel", "DiagramLayout"]),
+        .target(name: "DesignExport", dependencies: ["DesignModel", "DiagramLayout", "SequenceDiagram"]),
         .target(name: "DiagramLayout", dependencies: ["TerminalText"]),
+        .target(name: "SequenceDiagram", dependencies: ["TerminalText"]),
         .target(name: "Interview", dependencies: ["DesignModel"]),
         .target(name: "Workspace", dependencies: ["DesignModel", "DesignExport", "DiagramLayout", "Interview"]),
         .target(name: "TextUI", dependencies: [
@@ -45,11 +47,12 @@ let package = Package(
         .target(name: "CursesTerminal", dependencies: ["TextUI", "CNcursesw"]),
         .executableTarget(name: "sysdraft", dependencies: [
             "TerminalText", "DesignModel", "DesignStorage", "DesignExport", "DiagramLayout", "Interview",
-            "Workspace", "TextUI", "CursesTerminal",
+            "Workspace", "TextUI", "CursesTerminal", "SequenceDiagram",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "sysdraft-bench", dependencies: [
             "DesignModel", "DesignStorage", "DesignExport", "DiagramLayout", "Workspace", "TextUI", "TestSupport",
+            "SequenceDiagram",
         ]),
 
         .testTarget(name: "DesignModelTests", dependencies: ["DesignModel", "TestSupport"], exclude: ["Fixtures"]),
@@ -59,6 +62,10 @@ let package = Package(
             "DiagramLayout", "TerminalText", "TestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ], exclude: ["Golden"]),
+        .testTarget(name: "SequenceDiagramTests", dependencies: [
+            "SequenceDiagram", "TerminalText", "TestSupport",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
         .testTarget(name: "InterviewTests", dependencies: ["Interview", "DesignModel", "DesignStorage", "TestSupport"]),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "DesignModel", "Interview", "TestSupport"]),
         .testTarget(name: "TextUITests", dependencies: ["TextUI", "TerminalText", "TestSupport", "Workspace", "DesignModel", "DesignStorage", "Interview"],

@@ -187,6 +187,7 @@ struct ReportWriter {
     func isStarted(_ key: StageKey) -> Bool {
         if design.progress(of: key, in: catalogue).status != .notStarted { return true }
         if let tagged = tradeOffsByStage[key], !tagged.isEmpty { return true }
+        if scenariosStart(key) { return true }
         switch key {
         case .requirements: return !design.requirements.isEmpty
         case .highLevelDesign: return !design.components.isEmpty || !design.flows.isEmpty
@@ -249,6 +250,7 @@ struct ReportWriter {
             writeQuestions()
         default: break
         }
+        writeScenarios(for: key)
         if key != .tradeOffs, let tagged = tradeOffsByStage[key], !tagged.isEmpty {
             heading(3, "Trade-offs")
             for (i, t) in tagged {

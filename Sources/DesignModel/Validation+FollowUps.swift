@@ -1,5 +1,7 @@
 extension Design {
-    /// Checks of risks, open questions and decision links: ids unique, references real.
+    /// Checks of risks, open questions and decision links: ids unique (errors), references real
+    /// (warnings: a reference to an item deleted outside sysdraft must not make the file
+    /// unreadable; the workspace drops references itself when it deletes an item).
     func followUpFindings() -> [Finding] {
         var out: [Finding] = []
         func dupes<T: Identified>(_ items: [T], _ name: String) {
@@ -13,7 +15,7 @@ extension Design {
         let known = itemIDs
         func concerns(_ ids: [String], _ path: String, _ owner: String) {
             for (j, id) in ids.enumerated() where known[id] == nil {
-                out.append(Finding(.error, "\(path).concerns[\(j)]", "\(owner) concerns missing item \"\(id)\""))
+                out.append(Finding(.warning, "\(path).concerns[\(j)]", "\(owner) concerns missing item \"\(id)\""))
             }
         }
         for (i, r) in risks.enumerated() {
@@ -33,7 +35,7 @@ extension Design {
         for (i, t) in tradeOffs.enumerated() {
             if let by = t.supersededBy {
                 if !decisions.contains(by) {
-                    out.append(Finding(.error, "tradeOffs[\(i)].supersededBy", "trade-off \(t.id) is superseded by missing trade-off \"\(by)\""))
+                    out.append(Finding(.warning, "tradeOffs[\(i)].supersededBy", "trade-off \(t.id) is superseded by missing trade-off \"\(by)\""))
                 } else if by == t.id {
                     out.append(Finding(.error, "tradeOffs[\(i)].supersededBy", "trade-off \(t.id) supersedes itself"))
                 }
@@ -41,7 +43,7 @@ extension Design {
                 out.append(Finding(.warning, "tradeOffs[\(i)].supersededBy", "trade-off \(t.id) is superseded but does not say by which decision"))
             }
             for (j, d) in t.drivers.enumerated() where !requirementIDs.contains(d) {
-                out.append(Finding(.error, "tradeOffs[\(i)].drivers[\(j)]", "trade-off \(t.id) is driven by missing requirement \"\(d)\""))
+                out.append(Finding(.warning, "tradeOffs[\(i)].drivers[\(j)]", "trade-off \(t.id) is driven by missing requirement \"\(d)\""))
             }
         }
         return out
