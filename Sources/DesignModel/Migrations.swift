@@ -38,14 +38,20 @@ public enum Migrations {
             guard let step = steps.first(where: { $0.from == v }) else {
                 throw MigrationError("no upgrade path from schemaVersion \(v)")
             }
-            if let fields = step.fields { try MigrationShape.check(obj, against: fields, version: v) }
-            let upgraded = try step.apply(obj)
-            if step.fields == nil { try MigrationShape.checkNothingDropped(from: obj, to: upgraded, version: v) }
-            obj = upgraded
+            obj = try apply(step, to: obj)
             v += 1
             obj["schemaVersion"] = v
         }
         return obj
+    }
+
+    /// One step, refused when the object is not of the step's version or when the step would
+    /// drop a field that is there (see `Migration.fields`).
+    static func apply(_ step: Migration, to object: [String: Any]) throws -> [String: Any] {
+        if let fields = step.fields { try MigrationShape.check(object, against: fields, version: step.from) }
+        let upgraded = try step.apply(object)
+        if step.fields == nil { try MigrationShape.checkNothingDropped(from: object, to: upgraded, version: step.from) }
+        return upgraded
     }
 
     /// Version 0 was the prototype format: `name`/`problemStatement`, `edges` with `source`/`target`
