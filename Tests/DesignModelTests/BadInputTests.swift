@@ -3,6 +3,8 @@ import Foundation
 import TestSupport
 import Testing
 
+private let currentVersion = Design.currentSchemaVersion
+
 /// Files that are wrong in ways Foundation's readers accept silently or report badly: each is
 /// refused, and the message says what is actually wrong and where.
 @Suite struct BadInputTests {
@@ -17,7 +19,7 @@ import Testing
     // MARK: duplicate keys
 
     @Test func aDuplicateTopLevelKeyIsRefusedWithBothPositions() throws {
-        let s = try canonical().replacingOccurrences(of: "\"schemaVersion\" : 1,", with: "\"schemaVersion\" : 1,\n  \"title\" : \"Other\",")
+        let s = try canonical().replacingOccurrences(of: "\"schemaVersion\" : \(currentVersion),", with: "\"schemaVersion\" : \(currentVersion),\n  \"title\" : \"Other\",")
         let e = loadError(s)
         guard case .duplicateKey(let key, let path, let position, let first)? = e else { Issue.record("got \(String(describing: e))"); return }
         let lines = s.split(separator: "\n", omittingEmptySubsequences: false)
@@ -41,7 +43,7 @@ import Testing
         // An object with many keys (the set-based search) still finds the duplicate.
         var many = (0..<200).map { "\"k\($0)\": \($0)" }
         many.append("\"k17\": 0")
-        guard case .duplicateKey(let k, let p, _, _)? = loadError("{\"schemaVersion\": 1, \"extra\": {" + many.joined(separator: ", ") + "}}") else {
+        guard case .duplicateKey(let k, let p, _, _)? = loadError("{\"schemaVersion\": \(currentVersion), \"extra\": {" + many.joined(separator: ", ") + "}}") else {
             Issue.record("duplicate in a large object not found"); return
         }
         #expect(k == "k17" && p == "extra")
@@ -112,14 +114,14 @@ import Testing
         ("99999999999999999999", "schemaVersion 99999999999999999999 is out of range"),
     ])
     func aSchemaVersionThatIsNotAWholeNumberSaysWhatItIs(value: String, message: String) throws {
-        let s = try canonical().replacingOccurrences(of: "\"schemaVersion\" : 1", with: "\"schemaVersion\" : \(value)")
+        let s = try canonical().replacingOccurrences(of: "\"schemaVersion\" : \(currentVersion)", with: "\"schemaVersion\" : \(value)")
         #expect(loadError(s) == .badSchemaVersion(message))
     }
 
     /// A current file whose schemaVersion was set to 0 used to be "migrated" into an empty
     /// design (flows, trade-offs and ticks dropped, kinds turned into "other").
     @Test func aVersionThatDoesNotMatchTheBodyIsRefusedNotMigrated() throws {
-        let s = try canonical().replacingOccurrences(of: "\"schemaVersion\" : 1", with: "\"schemaVersion\" : 0")
+        let s = try canonical().replacingOccurrences(of: "\"schemaVersion\" : \(currentVersion)", with: "\"schemaVersion\" : 0")
         guard case .schemaMismatch(let version, let detail)? = loadError(s) else { Issue.record("got \(String(describing: loadError(s)))"); return }
         #expect(version == 0)
         #expect(detail.contains("\"created\""), "\(detail)")
@@ -163,16 +165,16 @@ import Testing
 
     @Test func syntaxErrorsSayWhatWasExpected() {
         let cases: [(String, String, Int)] = [
-            ("{\"schemaVersion\": 1, \"title\": \"x\",}", "trailing comma", 1),
-            ("{\"schemaVersion\": 1, 'title': \"x\"}", "JSON strings take double quotes", 1),
-            ("{\"schemaVersion\": 1,\n \"title\": \"x\n\"}", "raw control character", 2),
-            ("{\"schemaVersion\": 1, \"a\": [1, 2,]}", "trailing comma", 1),
-            ("{\"schemaVersion\": 1, \"a\": 01}", "do not start with 0", 1),
-            ("{\"schemaVersion\": 1} x", "more text after the end", 1),
-            ("{\"schemaVersion\": 1, \"a\": \"\\q\"}", "unknown escape \\q", 1),
-            ("{\"schemaVersion\": 1, \"a\": tru}", "expected a value", 1),
-            ("{\"schemaVersion\": 1, \"a\": [", "truncated", 1),
-            ("{\"schemaVersion\": 1, \"title\": \"abc", "ends inside a string", 1),
+            ("{\"schemaVersion\": \(currentVersion), \"title\": \"x\",}", "trailing comma", 1),
+            ("{\"schemaVersion\": \(currentVersion), 'title': \"x\"}", "JSON strings take double quotes", 1),
+            ("{\"schemaVersion\": \(currentVersion),\n \"title\": \"x\n\"}", "raw control character", 2),
+            ("{\"schemaVersion\": \(currentVersion), \"a\": [1, 2,]}", "trailing comma", 1),
+            ("{\"schemaVersion\": \(currentVersion), \"a\": 01}", "do not start with 0", 1),
+            ("{\"schemaVersion\": \(currentVersion)} x", "more text after the end", 1),
+            ("{\"schemaVersion\": \(currentVersion), \"a\": \"\\q\"}", "unknown escape \\q", 1),
+            ("{\"schemaVersion\": \(currentVersion), \"a\": tru}", "expected a value", 1),
+            ("{\"schemaVersion\": \(currentVersion), \"a\": [", "truncated", 1),
+            ("{\"schemaVersion\": \(currentVersion), \"title\": \"abc", "ends inside a string", 1),
         ]
         for (json, says, line) in cases {
             guard case .notJSON(let pos, let detail)? = loadError(json) else { Issue.record("\(json): accepted"); continue }
@@ -185,8 +187,8 @@ import Testing
     /// the nesting mixes lists and objects.
     @Test func deepNestingIsRefusedWithoutOverflowingTheStack() {
         for depth in [513, 10_000, 200_000] {
-            let lists = "{\"schemaVersion\": 1, \"x\": " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "}"
-            let objects = "{\"schemaVersion\": 1, \"x\": " + String(repeating: "{\"a\":", count: depth) + "1" + String(repeating: "}", count: depth) + "}"
+            let lists = "{\"schemaVersion\": \(currentVersion), \"x\": " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "}"
+            let objects = "{\"schemaVersion\": \(currentVersion), \"x\": " + String(repeating: "{\"a\":", count: depth) + "1" + String(repeating: "}", count: depth) + "}"
             for json in [lists, objects] {
                 guard case .notJSON(let pos, let detail)? = loadError(json) else { Issue.record("depth \(depth) accepted"); continue }
                 #expect(detail.contains("nested more than \(JSONPreflight.maximumDepth) levels"))
@@ -194,7 +196,7 @@ import Testing
             }
         }
         // At the limit, nesting is fine as far as the syntax goes (the field is unknown).
-        let deepest = "{\"schemaVersion\": 1, \"x\": " + String(repeating: "[", count: JSONPreflight.maximumDepth - 1)
+        let deepest = "{\"schemaVersion\": \(currentVersion), \"x\": " + String(repeating: "[", count: JSONPreflight.maximumDepth - 1)
             + String(repeating: "]", count: JSONPreflight.maximumDepth - 1) + "}"
         #expect(throws: Never.self) { try JSONPreflight.check(Array(deepest.utf8)) }
     }
@@ -205,8 +207,8 @@ import Testing
         for (value, says) in [("1.5", "expected a whole number, found 1.5"), ("1e300", "found 1e300"),
                               ("99999999999999999999", "the number 99999999999999999999 is out of range")] {
             let s = try canonical().replacingOccurrences(
-                of: "\"schemaVersion\" : 1,",
-                with: "\"schemaVersion\" : 1, \"interview\" : {\"plan\": \"standard\", \"phases\": [{\"key\": \"a\", \"plannedSeconds\": \(value)}]},")
+                of: "\"schemaVersion\" : \(currentVersion),",
+                with: "\"schemaVersion\" : \(currentVersion), \"interview\" : {\"plan\": \"standard\", \"phases\": [{\"key\": \"a\", \"plannedSeconds\": \(value)}]},")
             guard case .wrongShape(let path, let pos, let detail)? = loadError(s) else { Issue.record("\(value): \(String(describing: loadError(s)))"); continue }
             #expect(path == "interview.phases[0].plannedSeconds")
             #expect(detail.contains(says), "\(detail)")

@@ -2,6 +2,8 @@ import DesignModel
 import DesignStorage
 import Foundation
 import Testing
+
+private let currentVersion = Design.currentSchemaVersion
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -48,8 +50,8 @@ import Glibc
             precondition(r != g, "the corpus edit \(from) did not apply")
             return r
         }
-        let interview = "\"schemaVersion\" : 1,\n  \"interview\" : {\"plan\": \"standard\", \"phases\": "
-        let deep = "{\"schemaVersion\": 1, \"x\": " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + "}"
+        let interview = "\"schemaVersion\" : \(currentVersion),\n  \"interview\" : {\"plan\": \"standard\", \"phases\": "
+        let deep = "{\"schemaVersion\": \(currentVersion), \"x\": " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + "}"
         var nul = bytes
         nul[bytes.count / 2] = 0
         var invalid = bytes
@@ -61,16 +63,16 @@ import Glibc
             Case(name: "wrong-type", expect: .invalid, says: "components[0].kind: expected a string",
                  make: write(edited("\"kind\" : \"client\"", "\"kind\" : [1]"))),
             Case(name: "huge-number", expect: .invalid, says: "interview.phases[0].plannedSeconds: expected a whole number, found 1e300",
-                 make: write(edited("\"schemaVersion\" : 1,", interview + "[{\"key\": \"a\", \"plannedSeconds\": 1e300}]},"))),
+                 make: write(edited("\"schemaVersion\" : \(currentVersion),", interview + "[{\"key\": \"a\", \"plannedSeconds\": 1e300}]},"))),
             Case(name: "int-max", expect: .invalid, says: "interview.phases[0].actualSeconds: 9223372036854775807 is outside",
-                 make: write(edited("\"schemaVersion\" : 1,", interview
+                 make: write(edited("\"schemaVersion\" : \(currentVersion),", interview
                     + "[{\"key\": \"a\", \"plannedSeconds\": 60, \"actualSeconds\": 9223372036854775807}]},"))),
             Case(name: "current-phase", expect: .invalid, says: "interview.currentPhase: -9223372036854775808 is outside",
-                 make: write(edited("\"schemaVersion\" : 1,", interview
+                 make: write(edited("\"schemaVersion\" : \(currentVersion),", interview
                     + "[{\"key\": \"a\", \"plannedSeconds\": 60}], \"currentPhase\": -9223372036854775808},"))),
             Case(name: "deep-nesting", expect: .invalid, says: "nested more than 512 levels deep", make: write(deep)),
             Case(name: "duplicate-key", expect: .invalid, says: "the key \"title\" appears twice",
-                 make: write(edited("\"schemaVersion\" : 1,", "\"schemaVersion\" : 1,\n  \"title\" : \"Other\","))),
+                 make: write(edited("\"schemaVersion\" : \(currentVersion),", "\"schemaVersion\" : \(currentVersion),\n  \"title\" : \"Other\","))),
             Case(name: "invalid-utf8", expect: .invalid, says: "is not UTF-8", make: writeBytes(invalid)),
             Case(name: "nul-byte", expect: .invalid, says: "NUL", make: writeBytes(nul)),
             Case(name: "utf16-bom", expect: .invalid, says: "UTF-16 (little-endian, with a byte order mark) text; sysdraft reads UTF-8",
@@ -80,11 +82,11 @@ import Glibc
             Case(name: "lone-surrogate", expect: .invalid, says: "first half of a UTF-16 surrogate pair",
                  make: write(edited("\"title\" : \"URL shortener\"", "\"title\" : \"URL \\ud83d shortener\""))),
             Case(name: "schema-0-current-body", expect: .invalid, says: "schemaVersion says 0, but the file has",
-                 make: write(edited("\"schemaVersion\" : 1", "\"schemaVersion\" : 0"))),
+                 make: write(edited("\"schemaVersion\" : \(currentVersion)", "\"schemaVersion\" : 0"))),
             Case(name: "schema-fraction", expect: .invalid, says: "schemaVersion must be a whole number, found 1.5",
-                 make: write(edited("\"schemaVersion\" : 1", "\"schemaVersion\" : 1.5"))),
+                 make: write(edited("\"schemaVersion\" : \(currentVersion)", "\"schemaVersion\" : 1.5"))),
             Case(name: "newer-schema", expect: .invalid, says: "schemaVersion 99 is newer",
-                 make: write(edited("\"schemaVersion\" : 1", "\"schemaVersion\" : 99"))),
+                 make: write(edited("\"schemaVersion\" : \(currentVersion)", "\"schemaVersion\" : 99"))),
             Case(name: "dangling", expect: .invalid, says: "missing component \"comp-404\"",
                  make: write(edited("\"to\" : \"comp-3\"", "\"to\" : \"comp-404\""))),
             Case(name: "fifo", expect: .unreadable, says: "is a named pipe (FIFO), not a design file", make: { _ = mkfifo($0, 0o644) }),
