@@ -96,6 +96,15 @@ public enum CheckedRead {
         return data
     }
 
+    /// True only when nothing is at `path` (or it is a symlink to nothing, which a save
+    /// creates): the one case where a command may start a new design there. A file that cannot
+    /// be read, a FIFO, a directory or a loop of links is not missing: reading it reports why.
+    public static func isMissing(_ path: String) -> Bool {
+        var st = stat()
+        if stat(path, &st) == 0 { return false }
+        return errno == ENOENT
+    }
+
     static func openError(_ path: String, _ code: Int32) -> StorageError {
         switch code {
         case ENOENT: StorageError(path: path, message: "no such file")

@@ -41,6 +41,10 @@ public enum DesignFile {
 
     private static func read(_ path: String) throws(DesignFileError) -> Data { try readBytes(path) }
 
+    /// True only when there is no design at `path` to read, so a new one may be started
+    /// there (see `CheckedRead.isMissing`); an unreadable file is not missing.
+    public static func isMissing(_ path: String) -> Bool { CheckedRead.isMissing(path) }
+
     /// Saves crash-safely (see `AtomicFile`). On failure the file on disk is unchanged.
     public static func save(_ design: Design, to path: String) throws(DesignFileError) {
         do {

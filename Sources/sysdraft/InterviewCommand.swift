@@ -89,7 +89,8 @@ struct InterviewCommand: ParsableCommand {
 
         let path = file ?? ((chosen ?? problems.problems.first).map { "\($0.key)-interview.json" } ?? "interview.json")
         var design: Design
-        if FileManager.default.fileExists(atPath: path) {
+        if !DesignFile.isMissing(path) {
+            // Also an unreadable file, a FIFO or a loop of links: reading it says what is wrong.
             design = try loadOrExit(path)
         } else {
             if chosen == nil {
