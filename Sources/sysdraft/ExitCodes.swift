@@ -15,11 +15,6 @@ func loadOrExit(_ path: String) throws -> Design {
     try orExit { () throws(DesignFileError) in try DesignFile.load(path) }
 }
 
-/// `loadOrExit`, also listing the fields the model does not know.
-func loadListingUnknownOrExit(_ path: String) throws -> (design: Design, unknownFields: [String]) {
-    try orExit { () throws(DesignFileError) in try DesignFile.loadListingUnknownFields(path) }
-}
-
 private func orExit<T>(_ load: () throws(DesignFileError) -> T) throws -> T {
     do {
         return try load()
