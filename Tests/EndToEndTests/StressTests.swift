@@ -166,7 +166,8 @@ enum Stress {
         func variant(_ n: Int) throws -> (old: Data, new: Data) {
             var d = base
             d.title = "Variant \(n)"
-            d.requirements.removeLast(n % 5)
+            // Sizes vary without breaking references (decisions and risks point at requirements).
+            d.problem += String(repeating: " More detail.", count: (n % 5) * 40)
             let canonical = try DesignCodec.encode(d)
             let compact = try JSONSerialization.data(
                 withJSONObject: try JSONSerialization.jsonObject(with: canonical), options: [.withoutEscapingSlashes])
