@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["DiagramLayout"]),
         .target(name: "DesignModel"),
         .target(name: "DesignStorage", dependencies: ["DesignModel"]),
-        .target(name: "DesignExport", dependencies: ["DesignModel", "DiagramLayout", "SequenceDiagram"]),
+        .target(name: "DesignExport", dependencies: ["DesignModel", "DiagramLayout", "SequenceDiagram", "TerminalText"]),
         .target(name: "DiagramLayout", dependencies: ["TerminalText"]),
         .target(name: "SequenceDiagram", dependencies: ["TerminalText"]),
         .target(name: "Interview", dependencies: ["DesignModel"]),

@@ -98,7 +98,7 @@ public enum Exporter {
             return MarkdownReport.render(design, catalogue: catalogue, options: md)
         case .mermaid: return MermaidExport.render(design, options: options.diagram)
         case .dot: return DotExport.render(design, options: options.diagram)
-        case .json: return String(decoding: try DesignCodec.encode(design), as: UTF8.self)
+        case .json: return try JSONExport.render(design)
         }
     }
 }

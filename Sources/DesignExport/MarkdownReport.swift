@@ -403,7 +403,7 @@ struct ReportWriter {
         if r.finished {
             facts.append("finished")
         } else {
-            facts.append("in progress (phase \(min(r.currentPhase + 1, max(r.phases.count, 1))) of \(r.phases.count))")
+            facts.append("in progress (phase \(min(r.currentPhase.clampedAdding(1), max(r.phases.count, 1))) of \(r.phases.count))")
         }
         paragraph(facts.joined(separator: " · "))
 

@@ -50,11 +50,11 @@ public struct InterviewRecord: Codable, Equatable, Sendable {
         }
 
         /// The phase's box including extensions.
-        public var allowedSeconds: Int { plannedSeconds + extraSeconds }
+        public var allowedSeconds: Int { plannedSeconds.clampedAdding(extraSeconds) }
 
         /// Seconds over the plan's timebox (extensions do not excuse an overrun); zero when
         /// the phase finished early or on time.
-        public var overrunSeconds: Int { max(0, actualSeconds - plannedSeconds) }
+        public var overrunSeconds: Int { max(0, actualSeconds.clampedSubtracting(plannedSeconds)) }
     }
 
     /// The self-assessment dimensions, in the order they are asked.
@@ -156,12 +156,12 @@ public struct InterviewRecord: Codable, Equatable, Sendable {
 
     // MARK: totals
 
-    public var totalPlannedSeconds: Int { phases.reduce(0) { $0 + $1.plannedSeconds } }
-    public var totalExtraSeconds: Int { phases.reduce(0) { $0 + $1.extraSeconds } }
-    public var totalActualSeconds: Int { phases.reduce(0) { $0 + $1.actualSeconds } }
+    public var totalPlannedSeconds: Int { phases.lazy.map(\.plannedSeconds).clampedSum() }
+    public var totalExtraSeconds: Int { phases.lazy.map(\.extraSeconds).clampedSum() }
+    public var totalActualSeconds: Int { phases.lazy.map(\.actualSeconds).clampedSum() }
     /// Interview time beyond the plan's total (not the sum of per-phase overruns: time saved in
     /// one phase offsets time lost in another).
-    public var totalOverrunSeconds: Int { max(0, totalActualSeconds - totalPlannedSeconds) }
+    public var totalOverrunSeconds: Int { max(0, totalActualSeconds.clampedSubtracting(totalPlannedSeconds)) }
 
     // MARK: self-assessment
 
@@ -185,10 +185,8 @@ public struct InterviewRecord: Codable, Equatable, Sendable {
         if !(0...phases.count).contains(currentPhase) {
             out.append("interview.currentPhase: \(currentPhase) is outside 0...\(phases.count)")
         }
-        for (i, p) in phases.enumerated() {
-            if p.plannedSeconds <= 0 { out.append("interview.phases[\(i)].plannedSeconds: must be > 0") }
-            if p.extraSeconds < 0 { out.append("interview.phases[\(i)].extraSeconds: must not be negative") }
-            if p.actualSeconds < 0 { out.append("interview.phases[\(i)].actualSeconds: must not be negative") }
+        for p in numberProblems() where !p.path.hasPrefix("interview.currentPhase") && !p.path.hasPrefix("interview.scores.") {
+            out.append("\(p.path): \(p.message)")
         }
         for (key, value) in scores.sorted(by: { $0.key < $1.key }) {
             if Dimension(rawValue: key) == nil {

@@ -155,7 +155,7 @@ public struct InterviewSession: Equatable, Sendable {
         case .pause:
             if clock == .running {
                 clock = .paused
-                record.pauses += 1
+                record.pauses = min(record.pauses.clampedAdding(1), InterviewRecord.maximumPauses)
             }
         case .resume:
             if clock == .paused { clock = .running }
@@ -189,7 +189,9 @@ public struct InterviewSession: Equatable, Sendable {
         case .extend(let seconds):
             guard clock != .finished, seconds > 0 else { break }
             let i = record.currentPhase
-            record.phases[i].extraSeconds += seconds
+            // Held within the record's range, however often time is added.
+            record.phases[i].extraSeconds = min(record.phases[i].extraSeconds.clampedAdding(seconds),
+                                                InterviewRecord.maximumSeconds)
             if elapsed[i] < .seconds(record.phases[i].allowedSeconds) { record.phases[i].timeUp = false }
         case .finish:
             guard clock != .finished else { break }
@@ -270,7 +272,8 @@ public struct InterviewSession: Equatable, Sendable {
         return events
     }
 
-    /// Writes the exact times into the record as whole seconds.
+    /// Writes the exact times into the record as whole seconds, held within the record's
+    /// range (a clock left running for over a year stops counting there).
     private mutating func sync() {
         for i in elapsed.indices { record.phases[i].actualSeconds = Self.roundedSeconds(elapsed[i]) }
         record.pausedSeconds = Self.roundedSeconds(pausedTime)
@@ -353,7 +356,7 @@ public struct InterviewSession: Equatable, Sendable {
                                 phase: currentPhase, planTitle: plan.title,
                                 elapsed: .zero, allowed: .zero, remaining: .zero,
                                 totalElapsed: totalElapsed, totalRemaining: total - totalElapsed)
-        s.loggedSeconds = elapsed.reduce(0) { $0 + Self.roundedSeconds($1) }
+        s.loggedSeconds = elapsed.lazy.map { Self.roundedSeconds($0) }.clampedSum()
         if i < count {
             s.elapsed = elapsed[i]
             s.allowed = .seconds(record.phases[i].allowedSeconds)
@@ -362,9 +365,11 @@ public struct InterviewSession: Equatable, Sendable {
         return s
     }
 
+    /// Whole seconds, rounded to nearest, within `0...InterviewRecord.maximumSeconds`.
     static func roundedSeconds(_ d: Duration) -> Int {
         let c = d.components
-        return Int(c.seconds) + (c.attoseconds >= 500_000_000_000_000_000 ? 1 : 0)
+        let s = Int(c.seconds).clampedAdding(c.attoseconds >= 500_000_000_000_000_000 ? 1 : 0)
+        return min(max(s, 0), InterviewRecord.maximumSeconds)
     }
 }
 
@@ -454,6 +459,12 @@ public struct InterviewStatus: Equatable, Sendable {
         return Double(c.seconds) + Double(c.attoseconds) * 1e-18
     }
 
-    static func ceilSeconds(_ d: Duration) -> Int { Int(seconds(d).rounded(.up)) }
-    static func floorSeconds(_ d: Duration) -> Int { Int(seconds(d).rounded(.down)) }
+    static func ceilSeconds(_ d: Duration) -> Int { clampedInt(seconds(d).rounded(.up)) }
+    static func floorSeconds(_ d: Duration) -> Int { clampedInt(seconds(d).rounded(.down)) }
+
+    /// `Int(x)` without trapping: held at about ±2^62 (far beyond any clock).
+    static func clampedInt(_ x: Double) -> Int {
+        guard x.isFinite else { return x.isNaN ? 0 : (x > 0 ? 1 << 62 : -(1 << 62)) }
+        return Int(min(max(x, -4.0e18), 4.0e18))
+    }
 }

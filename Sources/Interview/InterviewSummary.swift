@@ -91,7 +91,7 @@ public struct InterviewSummary: Equatable, Sendable {
         public var extraSeconds: Int
         public var actualSeconds: Int
         /// Actual minus planned: negative when the phase finished early.
-        public var deltaSeconds: Int { actualSeconds - plannedSeconds }
+        public var deltaSeconds: Int { actualSeconds.clampedSubtracting(plannedSeconds) }
         public var overrunSeconds: Int { max(0, deltaSeconds) }
         public var outcome: Outcome
         public var stages: [StageKey]
@@ -167,7 +167,7 @@ public struct InterviewSummary: Equatable, Sendable {
             out.append("The interview ran \(TimeFormat.clock(totalOverrunSeconds)) over its \(TimeFormat.minutes(totalPlannedSeconds)).")
         } else if finished && totalActualSeconds > 0 {
             out.append("Finished within the plan's \(TimeFormat.minutes(totalPlannedSeconds)) "
-                + "(\(TimeFormat.clock(totalPlannedSeconds - totalActualSeconds)) to spare).")
+                + "(\(TimeFormat.clock(totalPlannedSeconds.clampedSubtracting(totalActualSeconds))) to spare).")
         }
         if let worst = overruns.first {
             out.append("\(worst.title) ran \(TimeFormat.clock(worst.overrunSeconds)) over its \(TimeFormat.minutes(worst.plannedSeconds)).")
@@ -175,7 +175,8 @@ public struct InterviewSummary: Equatable, Sendable {
         let skipped = phases.filter { $0.outcome == .skipped }.map(\.title)
         if !skipped.isEmpty { out.append("Skipped: \(skipped.joined(separator: ", ")).") }
         // A phase given less than half its time, when it is one interviewers weigh heavily.
-        for p in phases where p.outcome == .onTime && p.actualSeconds * 2 < p.plannedSeconds && p.plannedSeconds >= 600 {
+        for p in phases where p.outcome == .onTime && p.actualSeconds.clampedMultiplied(by: 2) < p.plannedSeconds
+            && p.plannedSeconds >= 600 {
             out.append("\(p.title) got \(TimeFormat.clock(p.actualSeconds)) of its \(TimeFormat.minutes(p.plannedSeconds)): "
                 + "was there more to say?")
         }

@@ -47,7 +47,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let format: ExportFormat
         do { format = try Exporter.resolveFormat(explicit: self.format, outputPath: output) } catch {
-            throw ValidationError(Output.safe(error.description))
+            throw ValidationError(Output.line(error.description))
         }
         let design = try loadOrExit(file)
         // Only the report needs the stage catalogue.
@@ -66,7 +66,7 @@ struct ExportCommand: ParsableCommand {
             return
         }
         do { try AtomicFile.write(Data(text.utf8), to: output) } catch {
-            printError("\(error)")
+            printError(error)
             throw Exit.fileError
         }
     }

@@ -53,7 +53,7 @@ struct InterviewCommand: ParsableCommand {
         let assets = try assetsOrExit()
         let library = InterviewLibrary(assets: assets)
         let (problems, problemErrors) = library.problems()
-        for e in problemErrors { printError("\(e)") }
+        for e in problemErrors { printError(e) }
         if list {
             say("Practice problems:")
             for p in problems.problems { say("  \(p.key.padding(toLength: 26, withPad: " ", startingAt: 0)) \(p.title)") }
@@ -65,7 +65,10 @@ struct InterviewCommand: ParsableCommand {
                     let length = seconds % 60 == 0 ? "\(seconds / 60) min" : TimeFormat.clock(seconds)
                     say("  \(p.name.padding(toLength: 26, withPad: " ", startingAt: 0)) \(plan.title), \(length) (\(p.origin.rawValue))")
                 case .failure(let error):
-                    say("  \(p.name.padding(toLength: 26, withPad: " ", startingAt: 0)) broken: \(error)")
+                    for (n, line) in problemLines(error).enumerated() {
+                        say(n == 0 ? "  \(p.name.padding(toLength: 26, withPad: " ", startingAt: 0)) broken: \(line)"
+                                   : "  \(String(repeating: " ", count: 26)) \(line)")
+                    }
                 }
             }
             return
@@ -86,7 +89,8 @@ struct InterviewCommand: ParsableCommand {
 
         let path = file ?? ((chosen ?? problems.problems.first).map { "\($0.key)-interview.json" } ?? "interview.json")
         var design: Design
-        if FileManager.default.fileExists(atPath: path) {
+        if !DesignFile.isMissing(path) {
+            // Also an unreadable file, a FIFO or a loop of links: reading it says what is wrong.
             design = try loadOrExit(path)
         } else {
             if chosen == nil {

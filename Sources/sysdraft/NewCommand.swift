@@ -25,7 +25,7 @@ struct NewCommand: ParsableCommand {
     var force = false
 
     func run() throws {
-        if FileManager.default.fileExists(atPath: file) && !force {
+        if !DesignFile.isMissing(file) && !force {
             printError("\(file): already exists; pass --force to overwrite it")
             throw Exit.fileError
         }

@@ -16,7 +16,7 @@ struct SummaryCommand: ParsableCommand {
     func run() throws {
         let design = try loadOrExit(file)
         let catalogue = try catalogueOrExit(try assetsOrExit())
-        say(Self.render(design, catalogue))
+        sayLines(Self.render(design, catalogue))
     }
 
     static func render(_ design: Design, _ catalogue: StageCatalogue) -> String {

@@ -23,17 +23,17 @@ struct ValidateCommand: ParsableCommand {
         let catalogue = try catalogueOrExit(try assetsOrExit())
         var worst: ExitCode = .success
         for file in files {
-            let design: Design
-            let unknown: [String]
+            let check: DesignCheck
             do {
-                (design, unknown) = try DesignFile.loadListingUnknownFields(file)
+                check = try DesignFile.check(file, catalogue: catalogue)
             } catch {
-                printError(error.description)
+                printError(error)
                 if case .storage = error { worst = Exit.fileError } else if worst == .success { worst = Exit.invalidDesign }
                 continue
             }
-            var warnings = design.findings(catalogue: catalogue).filter { $0.severity == .warning }.map { "\($0)" }
-            if !unknown.isEmpty { warnings.append("warning: " + unknownFieldsNote(unknown)) }
+            let design = check.design
+            var warnings = check.warnings.map { "\($0)" }
+            if !check.unknownFields.isEmpty { warnings.append("warning: " + unknownFieldsNote(check.unknownFields)) }
             for w in warnings { say("\(file): \(w)") }
             if strict && !warnings.isEmpty && worst == .success { worst = Exit.invalidDesign }
             if !quiet {
