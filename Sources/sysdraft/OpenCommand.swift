@@ -69,7 +69,7 @@ struct OpenCommand: ParsableCommand {
         let lock = DocumentLock(for: file)
         if !readOnly {
             switch lock.acquire() {
-            case .acquired, .tookOverStale:
+            case .acquired, .tookOverStale, .unavailable:
                 // Only the lock holder saves this file, so temp files now are from killed saves.
                 RecoveryFile(for: file).removeAbandonedTemporaryFiles()
             case .heldBy(let pid, let host):
