@@ -7,6 +7,7 @@ extension Workspace {
     public static func paletteEntries(_ keymap: Keymap) -> [Palette.Entry] {
         var entries: [Palette.Entry] = [
             .init(name: "w", argument: "[PATH]", title: "Save (to PATH: save as)", keys: keymap.keyText(for: .save)),
+            .init(name: "w!", argument: "[PATH]", title: "Save even over a write-protected or changed file"),
             .init(name: "q", title: "Quit (asks when there are unsaved changes)", keys: keymap.keyText(for: .quit)),
             .init(name: "q!", title: "Quit without saving"),
             .init(name: "wq", title: "Save and quit"),
@@ -82,6 +83,9 @@ extension Workspace {
         switch name {
         case "w", "write":
             return save(&state, to: arg.isEmpty ? nil : arg)
+        case "w!", "write!":
+            if state.readOnly && arg.isEmpty { return readOnlyRefusal(&state) }
+            return [.save(state.design, path: arg.isEmpty ? state.filePath : arg, force: true, overwriteReadOnly: true)]
         case "q", "quit":
             return quit(&state)
         case "q!", "quit!":
