@@ -19,8 +19,10 @@ public final class Terminal: TerminalBackend {
     private var mouseEnabled = false
     private var decoder = InputDecoder()
     private var queue: [TerminalEvent] = []
-    /// When the last paste ended (a burst right after it is more of it).
-    private var lastPaste: ContinuousClock.Instant?
+    /// When the last burst that was a big paste arrived: a burst right after it is more of it
+    /// (a pty hands over a long paste in pieces of a few KB; a short paste comes whole).
+    private var lastBigPaste: ContinuousClock.Instant?
+    private static let bigPaste = 1024
     private var savedModes = termios()
     private var haveSavedModes = false
     private let input: Int32 = 0
@@ -230,9 +232,10 @@ public final class Terminal: TerminalBackend {
                 sd_signals_drain_wake()
             case .input:
                 guard let burst = readBurst() else { return .signal(SIGHUP) }  // the terminal is gone
-                let continues = lastPaste.map { clock.now - $0 < .milliseconds(30) } ?? false
+                let continues = lastBigPaste.map { clock.now - $0 < .milliseconds(30) } ?? false
                 let events = decoder.feed(burst, continuesPaste: continues)
-                lastPaste = events.contains { if case .paste = $0 { true } else { false } } ? clock.now : nil
+                let pasted = events.contains { if case .paste = $0 { true } else { false } }
+                lastBigPaste = pasted && burst.count >= Self.bigPaste ? clock.now : nil
                 queue += events
             case .timeout:
                 if decoder.isWaiting {

@@ -43,6 +43,8 @@ public final class InMemoryFileSystem: FileSystem {
     /// The file system's clock for modification times: each write is a second later.
     private var clock = Date(timeIntervalSince1970: 1_800_000_000)
     private var failures: [Failure] = []
+    /// How many operations an injected failure has failed so far.
+    public private(set) var injectedFailures = 0
     /// Lock file path → the process holding it.
     private var holders: [String: (pid: Int32, host: String)] = [:]
     /// Processes that no longer run (their locks are stale).
@@ -224,6 +226,7 @@ public final class InMemoryFileSystem: FileSystem {
     private func injected(_ operation: Operation, _ path: String) -> Int32? {
         guard let i = failures.firstIndex(where: { $0.operation == operation && $0.path == path }) else { return nil }
         let code = failures[i].code
+        injectedFailures += 1
         if let n = failures[i].remaining {
             if n <= 1 { failures.remove(at: i) } else { failures[i].remaining = n - 1 }
         }

@@ -4,14 +4,17 @@ import Workspace
 /// a *burst* — every byte available at once, read without waiting — and feeds it here.
 ///
 /// The rules (issue 10, item 10):
-/// - **A paste is text that arrives at once.** Three or more text characters (printable ones,
-///   Tab and line breaks) in one burst are a paste, wherever the terminal did not mark it as
-///   one (bracketed paste, `Esc [200~ … Esc [201~`, is always a paste). Nobody types three
-///   keys within the microseconds a burst takes; a terminal delivers a paste in one write. A
+/// - **A paste is text that arrives at once.** Text characters (printable ones, Tab, line
+///   breaks) that arrive in one burst are a paste when there are many of them
+///   (`pasteThreshold`, 8) or when they hold a line break with more text after it (several
+///   lines). A terminal delivers a paste in one write; keys typed by hand come one by one. A
 ///   paste goes into the focused text field as text and never runs commands: its line breaks
-///   are not Enter. Two or fewer characters are keys (two keys typed during a slow frame stay
-///   keys). A burst that follows a paste within a few milliseconds (`continuesPaste`, decided
-///   by the reader) is more of the same paste, since long pastes come in pieces.
+///   are not Enter. Fewer characters, or one line ending in a line break, are keys — a few keys
+///   typed while the program was busy, or bunched by a slow network link, stay keys (the
+///   threshold is well above what bunching produces). A terminal's own paste markers
+///   (bracketed paste, `Esc [200~ … Esc [201~`) always make a paste. A burst that follows a
+///   paste within a few milliseconds (`continuesPaste`, decided by the reader) is more of the
+///   same paste, since long pastes come in pieces.
 /// - **Esc is Esc unless the terminal sent a complete sequence.** Esc followed *in the same
 ///   burst* by the rest of a known sequence (`Esc [ A`) is that key; Esc followed in the same
 ///   burst by one character is Alt+character (a terminal sends Alt+f as one write). An Esc that
@@ -22,8 +25,9 @@ import Workspace
 ///   read between them arrive in one burst and read as Alt+key.)
 /// - Unknown escape sequences are dropped whole: their bytes never become typed text.
 public struct InputDecoder: Sendable {
-    /// Text characters in one burst from which it is a paste.
-    public static let pasteThreshold = 3
+    /// Text characters in one burst from which it is a paste (fewer: a paste only when it
+    /// holds several lines).
+    public static let pasteThreshold = 8
     /// How long an Esc at the end of a burst waits for the rest of a sequence.
     public static let escapeDelay = Duration.milliseconds(25)
 
@@ -64,7 +68,7 @@ public struct InputDecoder: Sendable {
 
         func flushText() {
             guard !text.isEmpty else { return }
-            if text.count >= Self.pasteThreshold || continuesPaste {
+            if text.count >= Self.pasteThreshold || continuesPaste || Self.isMultiLine(text) {
                 out.append(.paste(Self.pasteText(text)))
             } else {
                 for u in text { out.append(.key(Self.textKey(u))) }
@@ -340,6 +344,12 @@ public struct InputDecoder: Sendable {
             out.append(u == "\r" ? "\n" : u)
         }
         return String(out)
+    }
+
+    /// A line break with more text after it.
+    static func isMultiLine(_ text: [Unicode.Scalar]) -> Bool {
+        guard let first = text.firstIndex(where: { $0 == "\r" || $0 == "\n" }) else { return false }
+        return text[(first + 1)...].contains { $0 != "\r" && $0 != "\n" }
     }
 
     static func textKey(_ u: Unicode.Scalar) -> Key {
