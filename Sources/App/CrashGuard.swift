@@ -4,8 +4,10 @@ import Foundation
 /// The crash handler's side in Swift: hands it the latest encoded recovery copy (see
 /// `sd_signals.c` for how the handler stays async-signal-safe).
 public final class CrashGuard: CrashKeeping {
-    public init(note: String) {
-        sd_crash_install()
+    /// `chainBacktracer`: after the handler, let the Swift runtime's backtracer run (when the
+    /// user asked for it with SWIFT_BACKTRACE; by default it would wait 30 s for a key).
+    public init(note: String, chainBacktracer: Bool = ProcessInfo.processInfo.environment["SWIFT_BACKTRACE"] != nil) {
+        sd_crash_install(chainBacktracer ? 1 : 0)
         sd_crash_set_note(note)
     }
 

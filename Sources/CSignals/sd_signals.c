@@ -20,9 +20,10 @@
 //   - the note for standard error.
 // It writes the copy to a temporary file beside the recovery file and renames it over, as
 // AtomicFile does (a half-written copy never replaces a good one). It runs on an alternate
-// stack so a stack overflow can run it too. Then it puts the previous handler back (the Swift
-// runtime's backtracer, or the default) and lets the signal take its course: a fault raised by
-// the kernel happens again when the handler returns; a signal sent by a process is raised again.
+// stack so a stack overflow can run it too. Then it puts the default action back (or, when asked,
+// the previous handler: the Swift runtime's backtracer, which by default waits 30 s for a key on
+// the terminal — a hang to whoever watches) and lets the signal take its course: a fault raised
+// by the kernel happens again when the handler returns; a signal sent by a process is raised again.
 #define _GNU_SOURCE
 #include "sd_signals.h"
 
@@ -146,6 +147,7 @@ static char note[1024];
 static size_t note_length;
 static struct sigaction previous[65];
 static int crash_installed;
+static int crash_chains;
 static volatile sig_atomic_t crashing;
 
 static void write_all(int fd, const char *p, size_t n) {
@@ -184,14 +186,25 @@ static void on_crash(int sig, siginfo_t *info, void *context) {
         keep_recovery_copy();
         if (note_length) write_all(STDERR_FILENO, note, note_length);
     }
-    if (sig > 0 && sig < 65) sigaction(sig, &previous[sig], NULL);
+    if (sig > 0 && sig < 65) {
+        if (crash_chains) {
+            sigaction(sig, &previous[sig], NULL);
+        } else {
+            struct sigaction dfl;
+            memset(&dfl, 0, sizeof dfl);
+            dfl.sa_handler = SIG_DFL;
+            sigemptyset(&dfl.sa_mask);
+            sigaction(sig, &dfl, NULL);
+        }
+    }
     // Sent by a process (kill, raise, abort): send it again, now to the previous handler. Raised
     // by the kernel (a bad address, a trap instruction): returning runs the instruction again,
     // which faults again into the previous handler with the original context.
     if (info == NULL || info->si_code <= 0) raise(sig);
 }
 
-void sd_crash_install(void) {
+void sd_crash_install(int chain_previous) {
+    crash_chains = chain_previous;
     if (crash_installed) return;
     static char *alternate = NULL;
     size_t size = 64 * 1024;

@@ -27,8 +27,10 @@ void sd_signals_simulate(int sig);
 // ---- the crash handler (SIGSEGV, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE) --------------------
 
 /// Installs the crash handler on an alternate stack (so a stack overflow can still run it).
-/// The previous handlers (the Swift runtime's backtracer) run after it. Idempotent.
-void sd_crash_install(void);
+/// Afterwards the signal takes its default course (the process dies, a core where enabled), or
+/// with `chain_previous` goes on to the handler installed before (the Swift runtime's
+/// backtracer, which asks for a key on the terminal for 30 s unless told otherwise). Idempotent.
+void sd_crash_install(int chain_previous);
 /// The bytes that give the terminal back (leave the alternate screen, mouse and bracketed paste
 /// off, cursor on), written to `fd`; and the terminal modes to restore (`termios` as saved
 /// before the program changed them; NULL: none). Copied.
