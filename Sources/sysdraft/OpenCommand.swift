@@ -128,7 +128,7 @@ struct OpenCommand: ParsableCommand {
         let state = WorkspaceStart.state(session: session, catalogue: catalogue, options: options)
         let names = themes.names()
         let env = Environment(now: { Date() }, monotonic: monotonic, themeNames: { names },
-                              completePath: PathCompletion.complete)
+                              completePath: PathCompletion.complete, scrollLimit: WorkspaceView.scrollLimit)
         let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         let crash = CrashGuard(note: "sysdraft: stopped by an internal error (a bug, please report it). The terminal "
                                + "was given back; unsaved edits were kept in the recovery copy beside the file, and the "

@@ -22,7 +22,7 @@ final class World {
     let crash = RecordingCrashKeeper()
     var env: Environment {
         let clock = clock
-        return Environment(now: { clock.date }, monotonic: { clock.now })
+        return Environment(now: { clock.date }, monotonic: { clock.now }, scrollLimit: WorkspaceView.scrollLimit)
     }
 
     init(size: ScreenSize = ScreenSize(columns: 120, rows: 36)) {

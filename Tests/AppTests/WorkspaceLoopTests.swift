@@ -271,7 +271,7 @@ import Glibc
                              #expect(b.screen.contains("New requirement"))
                              #expect(b.screen.contains("Half") && !b.screen.contains("Halfxyz"))
                          },
-                         .key(.escape), .key(.char("q")))
+                         .key(.escape), .key(.char("d")), .key(.char("q")))   // Esc asks before dropping the text
         #expect(loop.run() == .quit)
         #expect(w.design()?.requirements.count == 2)
     }

@@ -32,10 +32,13 @@ public enum RecoveryContent {
 
     static func isUntouchedNewItem(_ form: Form) -> Bool {
         switch form.target {
-        case .newRequirement, .newComponent, .newFlow, .newTradeOff, .newCustomItem:
+        case .newItem, .newCustomItem:
             return !form.fields.contains { field in
-                if case .text(let editor) = field.value { return !editor.text.isEmpty }
-                return false
+                switch field.value {
+                case .text(let editor): !editor.text.isEmpty
+                case .multiline(let area): !area.text.isEmpty
+                default: false
+                }
             }
         default:
             return false
