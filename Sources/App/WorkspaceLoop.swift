@@ -34,8 +34,13 @@ public final class WorkspaceLoop {
     let newDesign: (String) -> Design
     var memory = ViewMemory()
     var grid = Grid(width: 0, height: 0)
-    /// What the recovery copy should hold, as of the last event (`RecoveryContent`).
+    /// What the recovery copy should hold, as of the last event (`RecoveryContent`), and what it
+    /// was worked out from: while the design and the dialogs stay as they are, the same value
+    /// (the same storage) is kept, so comparing it stays cheap.
     var content: Design
+    var contentSource: (design: Design, overlays: [Overlay])?
+    /// The schedule's facts about `content`, worked out once per event (nil: to work out).
+    var facts: RecoverySchedule.Facts?
     var recoveryFailing = false
     /// When the interview clock next changes what the header shows.
     var nextTickAt: Duration?
@@ -170,6 +175,7 @@ public final class WorkspaceLoop {
             switch session.switchTo(path, newDesign: newDesign) {
             case .opened(let design, let isNew):
                 schedule.forget()
+                facts = nil
                 crashKeeper?.forget()
                 crashCopy = nil
                 return .opened(path: path, design: design, isNew: isNew)
@@ -231,9 +237,19 @@ public final class WorkspaceLoop {
 
     /// Notes what changed since the last event for the recovery schedule.
     func observeChanges() {
+        facts = nil
+        if let source = contentSource, source.design == state.design, source.overlays == state.overlays { return }
         let next = RecoveryContent.design(state)
+        contentSource = (state.design, state.overlays)
         schedule.observe(content: next, previous: content, now: env.monotonic())
         content = next
+    }
+
+    func recoveryFacts() -> RecoverySchedule.Facts {
+        if let facts { return facts }
+        let f = schedule.facts(content: content, saved: state.savedDesign)
+        facts = f
+        return f
     }
 
     /// Writes the copy when the schedule says so, and removes it once the document is back to
@@ -242,14 +258,16 @@ public final class WorkspaceLoop {
         // A read-only session never writes the copy (it may belong to the instance holding the lock).
         guard !session.readOnly else { return }
         let now = env.monotonic()
-        if schedule.isDue(content: content, saved: state.savedDesign, now: now) {
+        let facts = recoveryFacts()
+        if schedule.isDue(facts, now: now) {
             writeRecovery(content)
-        } else if schedule.isObsolete(content: content, saved: state.savedDesign) {
+        } else if facts.obsolete {
             session.removeRecovery()
             schedule.cleared(content)
+            self.facts = nil
             crashKeeper?.forget()
             crashCopy = nil
-        } else {
+        } else if facts.pending {
             refreshCrashCopy(now: now)
         }
     }
@@ -274,6 +292,7 @@ public final class WorkspaceLoop {
             crashCopy = (design, now, data.count)
             try session.writeRecovery(data)
             schedule.wrote(design, now: now)
+            facts = nil
             if recoveryFailing {
                 recoveryFailing = false
                 dispatch(.recoveryCopyWritten)
@@ -281,6 +300,7 @@ public final class WorkspaceLoop {
             return true
         } catch {
             schedule.failed(now: now)
+            facts = nil
             recoveryFailing = true
             dispatch(.recoveryCopyFailed(message: error.description))
             return false
@@ -289,7 +309,7 @@ public final class WorkspaceLoop {
 
     /// Hands the crash handler the latest edits between recovery writes (small designs only).
     func refreshCrashCopy(now: Duration) {
-        guard let crashKeeper, content != state.savedDesign else { return }
+        guard let crashKeeper else { return }
         if let last = crashCopy {
             guard last.bytes <= Self.eagerCrashCopyLimit, now - last.at >= Self.eagerCrashCopyInterval,
                   last.design != content else { return }
@@ -303,8 +323,7 @@ public final class WorkspaceLoop {
     /// next changes what the countdown shows, and at most a second.
     func waitDuration() -> Duration {
         let now = env.monotonic()
-        var wait = session.readOnly ? RecoverySchedule.idleWait
-            : schedule.wait(content: content, saved: state.savedDesign, now: now)
+        var wait = session.readOnly ? RecoverySchedule.idleWait : schedule.wait(recoveryFacts(), now: now)
         nextTickAt = nil
         if let session = state.interview, let delay = session.nextTickDelay(at: now) {
             wait = min(wait, max(.milliseconds(20), delay))

@@ -44,7 +44,9 @@ public enum Sanitize {
     public static let newlineSymbol = "↵"
 
     public static func forDisplay(_ s: String) -> String {
-        if !needsWork(s) { return s }
+        // Most text with a suspicious lead byte (an arrow, a box line, an emoji) has nothing to
+        // replace: scanning first spares building a copy.
+        if !needsSanitizing(s) { return s }
         var out = String.UnicodeScalarView()
         var previousWasCR = false
         var context = Context()

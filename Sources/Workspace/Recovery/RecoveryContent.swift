@@ -18,7 +18,9 @@ public enum RecoveryContent {
             case .form(let form):
                 guard form.target != .assessment, !isUntouchedNewItem(form) else { continue }
                 var applied = design
-                if case .success = ItemForms.apply(form, to: &applied) { design = applied }
+                // An edit form nobody changed applies to the same design: keep the original
+                // (its storage), so the runtime's comparisons stay cheap.
+                if case .success = ItemForms.apply(form, to: &applied), applied != design { design = applied }
             case .notes(let area):
                 if let stage = StageKey(rawValue: area.owner) {
                     design.updateStage(stage) { $0.notes = area.text }

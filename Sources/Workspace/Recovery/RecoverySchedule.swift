@@ -45,6 +45,25 @@ public struct RecoverySchedule: Equatable, Sendable {
         if firstUncopiedEdit == nil { firstUncopiedEdit = now }
     }
 
+    /// What the content is to the copy, independent of time. Comparing designs is the costly
+    /// part (a thousand components), so a runtime works these out once per change and asks the
+    /// time-dependent questions with them.
+    public struct Facts: Equatable, Sendable {
+        /// Edits exist that the copy does not hold yet.
+        public var pending: Bool
+        /// The copy is stale: the document went back to its saved state.
+        public var obsolete: Bool
+        /// The copy differs only in the interview log.
+        public var clockOnly: Bool
+    }
+
+    public func facts(content: Design, saved: Design) -> Facts {
+        let clean = content == saved
+        let pending = !clean && content != copied
+        return Facts(pending: pending, obsolete: clean && copied != content,
+                     clockOnly: pending && copied.map { Self.sameIgnoringInterview($0, content) } == true)
+    }
+
     /// Edits exist that the copy does not hold yet.
     public func isPending(content: Design, saved: Design) -> Bool {
         content != saved && content != copied
@@ -52,9 +71,13 @@ public struct RecoverySchedule: Equatable, Sendable {
 
     /// The copy should be written now.
     public func isDue(content: Design, saved: Design, now: Duration) -> Bool {
-        guard isPending(content: content, saved: saved) else { return false }
+        isDue(facts(content: content, saved: saved), now: now)
+    }
+
+    public func isDue(_ facts: Facts, now: Duration) -> Bool {
+        guard facts.pending else { return false }
         if let retryAt, now < retryAt { return false }
-        return now >= dueAt(content)
+        return now >= dueAt(facts)
     }
 
     /// The copy is stale because the document went back to its saved state (undo, save,
@@ -65,16 +88,18 @@ public struct RecoverySchedule: Equatable, Sendable {
 
     /// How long the runtime may wait for input before the copy falls due.
     public func wait(content: Design, saved: Design, now: Duration) -> Duration {
-        guard isPending(content: content, saved: saved) else { return Self.idleWait }
-        var due = dueAt(content)
+        wait(facts(content: content, saved: saved), now: now)
+    }
+
+    public func wait(_ facts: Facts, now: Duration) -> Duration {
+        guard facts.pending else { return Self.idleWait }
+        var due = dueAt(facts)
         if let retryAt { due = max(due, retryAt) }
         return min(Self.idleWait, max(Self.minimumWait, due - now))
     }
 
-    private func dueAt(_ content: Design) -> Duration {
-        if let copied, Self.sameIgnoringInterview(copied, content) {
-            return lastWrite + Self.clockOnlyInterval
-        }
+    private func dueAt(_ facts: Facts) -> Duration {
+        if facts.clockOnly { return lastWrite + Self.clockOnlyInterval }
         let afterPause = lastEdit + Self.quietPeriod
         guard let first = firstUncopiedEdit else { return afterPause }
         return min(afterPause, first + Self.maximumDelay)
