@@ -9,6 +9,8 @@ public enum WorkspaceStart {
     public struct Options {
         public var recovered: Design?
         public var themeName = "default"
+        /// The key bindings (the user's config.toml remaps them).
+        public var keymap = Keymap.standard
         /// A broken theme or config, said first whatever else the start has to say.
         public var themeWarning: String?
         public var quiet = false
@@ -29,6 +31,7 @@ public enum WorkspaceStart {
         var state = AppState(design: saved, filePath: session.path, isNewFile: session.isNew,
                              readOnly: session.readOnly, catalogue: catalogue)
         state.themeName = options.themeName
+        state.keymap = options.keymap
         state.quiet = options.quiet
         if let recovered = options.recovered { state.design = recovered }
         state.interview = options.interview

@@ -36,6 +36,7 @@ public final class Terminal: TerminalBackend {
         setlocale(LC_ALL, "")
         haveSavedModes = tcgetattr(input, &savedModes) == 0
         sd_signals_install()
+        if let widths = EmojiWidthProbe.measure() { DisplayWidth.emoji = widths }
         initscr()
         raw()
         noecho()
@@ -144,6 +145,7 @@ public final class Terminal: TerminalBackend {
     public func draw(_ grid: Grid) {
         let rows = min(grid.height, Int(sd_lines())), cols = min(grid.width, Int(sd_cols()))
         var buffer = [wchar_t](repeating: 0, count: 6)
+        var overlays: [ClusterDrawing.Overlay] = []
         for y in 0..<rows {
             for x in 0..<cols {
                 let cell = grid[x, y]
@@ -155,6 +157,15 @@ public final class Terminal: TerminalBackend {
                 if cell.style.attributes.contains(.reverse) { attrs |= sd_a_reverse() }
                 if cell.style.attributes.contains(.dim) { attrs |= sd_a_dim() }
                 if cell.style.attributes.contains(.italic) { attrs |= sd_a_italic() }
+                if cell.symbol.unicodeScalars.count > 1 {
+                    // A cluster of several scalars: drawn whole (see ClusterDrawing).
+                    var cells = 1
+                    while x + cells < cols && grid[x + cells, y].isContinuation { cells += 1 }
+                    if let o = ClusterDrawing.put(cell.symbol, y: y, x: x, cells: cells, attrs: attrs, pair: base.pair) {
+                        overlays.append(o)
+                    }
+                    continue
+                }
                 var n = 0
                 for scalar in cell.symbol.unicodeScalars where n < 5 {
                     buffer[n] = wchar_t(bitPattern: scalar.value)
@@ -180,6 +191,7 @@ public final class Terminal: TerminalBackend {
         }
         wnoutrefresh(sd_stdscr())
         doupdate()
+        ClusterDrawing.emit(overlays)
     }
 
     /// Forces a full repaint on the next draw (Ctrl-L, after resuming).

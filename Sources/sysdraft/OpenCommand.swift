@@ -117,6 +117,7 @@ struct OpenCommand: ParsableCommand {
         let monotonic: @Sendable () -> Duration = { ContinuousClock.now - origin }
         var options = WorkspaceStart.Options(recovered: recovered)
         options.themeName = themes.current
+        options.keymap = themes.config.keymap
         options.themeWarning = themes.warning
         options.quiet = quiet
         // An interview saved in the design comes back (paused), or starts when asked to.

@@ -55,6 +55,12 @@ extension Workspace {
         return [.bell]
     }
 
+    /// `:w!`: save without asking about a write-protected or changed file, as vim's does.
+    static func saveOverriding(_ state: inout AppState, to path: String?) -> [Effect] {
+        if state.readOnly && path == nil { return readOnlyRefusal(&state) }
+        return [.save(state.design, path: path ?? state.filePath, force: true, overwriteReadOnly: true)]
+    }
+
     // MARK: keys that must go nowhere
 
     /// Keys handled before the keymap and the overlays: on a terminal too small to draw the
