@@ -233,6 +233,10 @@ enum RawStream {
             switch v {
             case 0x0A, 0x0D, 0x08, 0x09: bad = false  // cursor motion ncurses uses
             case 0x0E, 0x0F: bad = false  // SO/SI: ncurses switching character sets (sgr0 on TERM=screen)
+            case 0x200D:
+                // A joiner between two emoji builds one (the width probe draws a family).
+                let emoji = { (i: Int) in text.indices.contains(i) && text[i].value >= 0x1F000 }
+                bad = !(emoji(i - 1) && emoji(i + 1))
             case 0x00...0x1F, 0x7F...0x9F: bad = true
             case 0x202A...0x202E, 0x2066...0x2069, 0x200B...0x200F, 0x2060...0x2064, 0xFEFF, 0xAD, 0x061C, 0xE0000...0xE0FFF:
                 bad = true
