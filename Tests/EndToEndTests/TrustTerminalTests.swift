@@ -45,7 +45,7 @@ import Glibc
         let t = try TmuxSession(Self.asNobody("\(Repo.binary) d.json"), cwd: folder, columns: 230, rows: 30)
         defer { Recovery.close(t) }
         let opening = try t.waitFor(text: "1 Requirements (14)")
-        #expect(opening.contains("Cannot write in . (Permission denied)"), "\(opening)")
+        #expect(opening.contains("Cannot write in \(folder) (Permission denied)"), "\(opening)")
         try t.keys("d")
         try t.waitFor(text: "1 Requirements (13)")
         try t.keys("C-s")

@@ -81,7 +81,10 @@ public final class DocumentSession {
         let folder = SidePath.folder(of: fileSystem.resolveSymlinks(path))
         let folderCode = fileSystem.writeAccess(folder)
         if folderCode != 0 {
-            out.append(.folderNotWritable(folder: folder, reason: systemReason(folderCode)))
+            // Named in full: "." says nothing in a message.
+            let named = folder.hasPrefix("/") ? folder
+                : ((FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(folder) as NSString).standardizingPath
+            out.append(.folderNotWritable(folder: named, reason: systemReason(folderCode)))
         } else if let problem = lockProblem {
             out.append(.noLock(reason: problem))
         }
