@@ -12,7 +12,8 @@ import PackageDescription
 //   Workspace        app state, actions, reducer, keymap, undo (pure)
 //   TextUI           cell grid, display width, sanitising, themes, views (pure)
 //   CursesTerminal   the ncurses backend
-//   sysdraft         the executable (ArgumentParser commands + run loop)
+//   App              the run loop and its effects, on any terminal backend
+//   sysdraft         the executable (ArgumentParser commands)
 let package = Package(
     name: "sysdraft",
     platforms: [.macOS(.v13)],
@@ -44,14 +45,20 @@ let package = Package(
             "TerminalText", "Workspace", "DiagramLayout",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
-        .target(name: "CursesTerminal", dependencies: ["TextUI", "CNcursesw"]),
+        // Async-signal-safe signal and crash handling, in C (see sd_signals.c).
+        .target(name: "CSignals"),
+        .target(name: "CursesTerminal", dependencies: ["TextUI", "CNcursesw", "CSignals"]),
+        // The run loop and its effects, on any TerminalBackend (tests drive it on TestBackend).
+        .target(name: "App", dependencies: [
+            "DesignModel", "DesignStorage", "DesignExport", "Interview", "Workspace", "TextUI", "CSignals",
+        ]),
         .executableTarget(name: "sysdraft", dependencies: [
             "TerminalText", "DesignModel", "DesignStorage", "DesignExport", "DiagramLayout", "Interview",
-            "Workspace", "TextUI", "CursesTerminal", "SequenceDiagram",
+            "Workspace", "TextUI", "CursesTerminal", "SequenceDiagram", "App",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "sysdraft-bench", dependencies: [
-            "DesignModel", "DesignStorage", "DesignExport", "DiagramLayout", "Workspace", "TextUI", "TestSupport",
+            "DesignModel", "DesignStorage", "DesignExport", "DiagramLayout", "Workspace", "TextUI", "TestSupport", "App",
             "SequenceDiagram",
         ]),
 
@@ -70,7 +77,10 @@ let package = Package(
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "DesignModel", "Interview", "TestSupport"]),
         .testTarget(name: "TextUITests", dependencies: ["TextUI", "TerminalText", "TestSupport", "Workspace", "DesignModel", "DesignStorage", "Interview"],
                     exclude: ["Golden"]),
-        .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcursesw"]),
+        .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcursesw", "CSignals"]),
+        .testTarget(name: "AppTests", dependencies: [
+            "App", "TextUI", "Workspace", "DesignModel", "DesignStorage", "Interview", "TestSupport",
+        ]),
         .testTarget(name: "EndToEndTests", dependencies: ["DesignModel", "DesignStorage", "TestSupport"]),
     ]
 )

@@ -324,10 +324,13 @@ public struct InterviewSession: Equatable, Sendable {
 
     /// How long until the displayed time next changes (a whole second of the phase or the
     /// total); nil when the clock is not running. Arm one timer for this long, then send `.tick`.
+    /// Zero when something is due already: in strict mode the last phase ran out since the last
+    /// call, and the tick at `now` reports the finish.
     public func nextTickDelay(at now: Duration) -> Duration? {
         guard clock == .running, !isSuspended || countsSuspendedTime else { return nil }
         var copy = self
         _ = copy.advance(to: now)
+        guard copy.clock == .running, plan.phases.indices.contains(copy.record.currentPhase) else { return .zero }
         func untilNextSecond(_ d: Duration) -> Duration {
             let frac = d - .seconds(d.components.seconds)
             return frac > .zero ? .seconds(1) - frac : .seconds(1)

@@ -9,6 +9,7 @@ import Foundation
 /// The benchmarks, in the order `all` runs them.
 let benchmarks: [(name: String, run: () -> Void)] = [
     ("workspace", runWorkspaceBench),
+    ("loop", runLoopBench),
     ("storage", runStorageBench),
     ("export", runExportBench),
     ("diagram", runDiagramBench),

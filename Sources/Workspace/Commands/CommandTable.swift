@@ -59,6 +59,10 @@ public enum CommandTable {
                        doc: "Save (to PATH: save as)", command: .save) { s, arg, _ in
             Workspace.save(&s, to: arg.isEmpty ? nil : arg)
         },
+        TypableCommand("w!", aliases: ["write!"], argument: .optional("PATH"), completion: .path,
+                       doc: "Save even over a write-protected or changed file") { s, arg, _ in
+            Workspace.saveOverriding(&s, to: arg.isEmpty ? nil : arg)
+        },
         TypableCommand("q", aliases: ["quit"], doc: "Quit (asks when there are unsaved changes)", command: .quit) { s, _, _ in
             Workspace.quit(&s)
         },

@@ -95,6 +95,7 @@ public struct Keymap: Equatable, Sendable {
         Binding(.global, [.char("?"), .function(1)], .help, hint: true),
         Binding(.global, [.char(":")], .commandLine, hint: true),
         Binding(.global, [.char("q")], .quit, hint: true),
+        Binding(.global, [.ctrl("c")], .quit),
         Binding(.global, [.ctrl("z")], .suspend),
         Binding(.global, [.ctrl("l")], .redraw),
         Binding(.global, [.char("u")], .undo),

@@ -69,7 +69,7 @@ extension Workspace {
             state.diagram.refresh(state.design)
             state.diagram.centreOnFocus(state.size)
         case .panes: state.screen = .panes
-        case .suspend: return [.suspend]
+        case .suspend: return suspend(&state, env)
         case .redraw: return [.redraw]
 
         case .toggleItem, .editNotes, .nextStage, .previousStage:

@@ -169,6 +169,8 @@ extension Workspace {
             return [.quit]
         case .overwriteChangedFile:
             return [.save(state.design, path: state.filePath, force: true)]
+        case .overwriteWriteProtected(let path):
+            return [.save(state.design, path: path, force: true, overwriteReadOnly: true)]
         case .saveAs:
             var palette = Palette()
             palette.editor.setText("w ")
@@ -182,6 +184,8 @@ extension Workspace {
     }
 
     static func paste(_ state: inout AppState, _ text: String) -> [Effect] {
+        // Nothing goes into a form hidden by the size notice.
+        if state.size.isTooSmall { return [] }
         guard let top = state.overlays.popLast() else {
             state.message = StatusMessage("Paste into a field: press a or e first", .info)
             return []

@@ -6,7 +6,9 @@ import Interview
 /// no clock except through `Environment`.
 public enum Workspace {
     public static func reduce(_ state: inout AppState, _ action: Action, _ env: Environment) -> [Effect] {
+        let standing = state.message?.failedWrite
         let effects = reduceAction(&state, action, env)
+        keepFailedWrite(standing, &state, after: action)
         // The diagram follows the design (undo, a reload) and the screen size while it is shown.
         if state.screen == .diagram {
             state.diagram.refresh(state.design)
@@ -18,6 +20,7 @@ public enum Workspace {
     static func reduceAction(_ state: inout AppState, _ action: Action, _ env: Environment) -> [Effect] {
         switch action {
         case .key(let key):
+            if let effects = guardedKey(&state, key, env) { return effects }
             state.message = nil
             if !state.overlays.isEmpty { return overlayKey(&state, key, env) }
             guard let command = state.keymap.command(for: key, in: state.keyContext) else {
@@ -58,8 +61,11 @@ public enum Workspace {
 
         case .saveFailed(_, let message):
             state.quitting = false
-            state.message = StatusMessage("Not saved: \(message)", .error)
+            state.message = StatusMessage(failed: .document, "Not saved: \(message)")
             return [.bell]
+
+        case .writeProtected(let path):
+            return askBeforeWritingProtected(&state, path)
 
         case .changedOnDisk(let path):
             state.quitting = false
@@ -75,8 +81,24 @@ public enum Workspace {
             return []
 
         case .exportFailed(let message):
-            state.message = StatusMessage("Export failed: \(message)", .error)
+            state.message = StatusMessage(failed: .export, "Export failed: \(message)")
             return [.bell]
+
+        case .recoveryCopyFailed(let message):
+            return recoveryCopyFailed(&state, message)
+        case .recoveryCopyWritten:
+            if state.message?.failedWrite?.kind == .recoveryCopy {
+                state.message = StatusMessage("The recovery copy is kept again", .success)
+            }
+            return []
+        case .becameReadOnly(let message):
+            state.readOnly = true
+            state.message = StatusMessage(message, .error)
+            return []
+        case .startInterview(let now):
+            return startInterview(&state, now)
+        case .suspendRequested:
+            return suspend(&state, env)
 
         case .opened(let path, let design, let isNew):
             let keep = (state.size, state.themeName)

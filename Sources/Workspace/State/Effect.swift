@@ -3,9 +3,10 @@ import Foundation
 
 /// Work the reducer asks the runtime to do. Results come back as actions.
 public enum Effect: Equatable, Sendable {
-    /// Save crash-safely; answer `.saved`, `.saveFailed`, or `.changedOnDisk` when the file
-    /// changed since it was loaded (unless `force`).
-    case save(Design, path: String, force: Bool = false)
+    /// Save crash-safely; answer `.saved`, `.saveFailed`, `.changedOnDisk` when the file
+    /// changed since it was loaded (unless `force`), or `.writeProtected` when the file allows
+    /// no writing (unless `overwriteReadOnly`: the user said so, as with vim's `:w!`).
+    case save(Design, path: String, force: Bool = false, overwriteReadOnly: Bool = false)
     /// Write an export; answer `.exported` or `.exportFailed`.
     case export(Design, path: String, format: String)
     /// Load another design (`:e FILE`); answer `.opened` or `.openFailed`.
@@ -30,8 +31,20 @@ public enum Action: Equatable, Sendable {
     case saveFailed(path: String, message: String)
     /// Another program changed the file since it was loaded or saved; nothing was written.
     case changedOnDisk(path: String)
+    /// The file allows no writing (mode 444): nothing was written; ask first.
+    case writeProtected(path: String)
     case exported(path: String)
     case exportFailed(message: String)
+    /// The recovery copy could not be written (`message` names the path and the reason) / was
+    /// written again after a failure.
+    case recoveryCopyFailed(message: String)
+    case recoveryCopyWritten
+    /// The session stopped writing to the file (fields a save would drop); `message` says why.
+    case becameReadOnly(message: String)
+    /// Start (or resume) the interview clock, as `sysdraft interview` does on opening.
+    case startInterview(now: Duration)
+    /// A stop signal from outside (SIGTSTP): suspend as Ctrl-Z does.
+    case suspendRequested
     case opened(path: String, design: Design, isNew: Bool)
     case openFailed(message: String)
     case themeChanged(name: String, error: String?)
