@@ -49,7 +49,7 @@ public enum MarkdownReport {
 /// Builds the report in one pass. Links to headings that come later are written as
 /// placeholders (`NUL key NUL`, impossible in escaped text) and resolved at the end, once every
 /// heading's GitHub anchor is known.
-private struct ReportWriter {
+struct ReportWriter {
     let design: Design
     let catalogue: StageCatalogue
     let options: MarkdownReport.Options
@@ -213,6 +213,8 @@ private struct ReportWriter {
         switch key {
         case .requirements: writeRequirements()
         case .highLevelDesign: writeArchitecture()
+        case .lowLevelDesign: writeEndpoints()
+        case .dataStorage: writeEntities()
         case .tradeOffs: writeDecisionRecords()
         default: break
         }

@@ -36,6 +36,8 @@ extension Design {
         dupes(components, "components")
         dupes(flows, "flows")
         dupes(tradeOffs, "tradeOffs")
+        dupes(endpoints, "endpoints")
+        dupes(entities, "entities")
         dupes(stages.flatMap(\.custom), "stages[].custom")
 
         if schemaVersion != Design.currentSchemaVersion {
@@ -75,6 +77,7 @@ extension Design {
         for (i, s) in stages.enumerated() where !seenStages.insert(s.stage).inserted {
             out.append(Finding(.error, "stages[\(i)].stage", "stage \(s.stage.rawValue) appears twice"))
         }
+        out += lowLevelReferenceFindings()
         if let catalogue {
             let known = catalogue.allItemKeys
             for (i, s) in stages.enumerated() {
