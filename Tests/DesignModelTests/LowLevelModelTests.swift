@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+@testable import DesignModel
+
+@Suite struct LowLevelModelTests {
+    @Test func endpointsAndEntitiesSurviveASaveAndLoad() throws {
+        let d = lowLevelSample()
+        let data = try DesignCodec.encode(d)
+        #expect(try DesignCodec.decode(data) == d)
+        // The fast canonical encoder writes the bytes JSONEncoder would.
+        var reference = try DesignCodec.referenceEncode(d)
+        reference.append(0x0A)
+        #expect(data == reference)
+        #expect(UnknownFields.find(in: data, decoded: d) == [])
+    }
+
+    @Test func aVersion1FileOpensWithItsContentUnchangedAndNoEndpointsOrEntities() throws {
+        let old = try fixture("v1-url-shortener.json")
+        let oldObject = try #require(try JSONSerialization.jsonObject(with: old) as? [String: Any])
+        #expect(oldObject["schemaVersion"] as? Int == 1)
+        #expect(oldObject["endpoints"] == nil && oldObject["entities"] == nil)
+
+        let d = try DesignCodec.decode(old)
+        #expect(d.schemaVersion == Design.currentSchemaVersion)
+        #expect(d.endpoints.isEmpty)
+        #expect(d.entities.isEmpty)
+        #expect(d.errors.isEmpty)
+        #expect(d.findings().isEmpty)
+        #expect(LowLevelChecks.run(d).isEmpty)
+
+        // Everything the old file said is still said, word for word.
+        var upgraded = try #require(try JSONSerialization.jsonObject(with: try DesignCodec.encode(d)) as? [String: Any])
+        #expect(upgraded["endpoints"] as? [Any] != nil && upgraded["entities"] as? [Any] != nil)
+        for key in ["schemaVersion", "endpoints", "entities"] { upgraded[key] = nil }
+        var before = oldObject
+        before["schemaVersion"] = nil
+        #expect(NSDictionary(dictionary: upgraded).isEqual(to: before))
+    }
+
+    @Test func theStepLeavesWhatIsThereAlone() throws {
+        let object: [String: Any] = ["title": "x", "endpoints": [["id": "api-1"]]]
+        let out = try Migrations.addEndpointsAndEntities.apply(object)
+        #expect((out["endpoints"] as? [[String: Any]])?.count == 1)
+        #expect((out["entities"] as? [Any])?.isEmpty == true)
+        #expect(out["title"] as? String == "x")
+    }
+
+    @Test func theSampleIsClean() {
+        let d = lowLevelSample()
+        #expect(d.findings().isEmpty, "\(d.findings())")
+        #expect(LowLevelChecks.run(d).isEmpty, "\(LowLevelChecks.run(d))")
+    }
+
+    /// Dangling references are warnings with their path: the file still opens.
+    @Test func danglingReferencesAreReportedAsWarnings() throws {
+        var d = lowLevelSample()
+        d.endpoints[0].component = "comp-99"
+        d.endpoints[1].requirements = ["req-77"]
+        d.entities[0].store = "comp-98"
+        d.entities[1].fields[2].references = .init(entity: "ent-1", field: "uid")
+        d.entities[1].fields[1].references = .init(entity: "ent-9", field: "id")
+        d.entities[1].indexes[0].fields.append("gone")
+        d.entities[0].relationships[0].target = "ent-44"
+        d.entities[1].accessPatterns[0].index = "no_such_index"
+        d.entities[1].requirements = ["req-1", "req-55"]
+        d.entities[0].fields.append(.init(name: "email"))
+
+        let found = d.findings()
+        #expect(found.allSatisfy { $0.severity == .warning })
+        let byPath = Dictionary(found.map { ($0.path, $0.message) }, uniquingKeysWith: { a, _ in a })
+        #expect(byPath["endpoints[0].component"]?.contains("comp-99") == true)
+        #expect(byPath["endpoints[1].requirements[0]"]?.contains("req-77") == true)
+        #expect(byPath["entities[0].store"]?.contains("comp-98") == true)
+        #expect(byPath["entities[1].fields[2].references"]?.contains("\"uid\"") == true)
+        #expect(byPath["entities[1].fields[1].references"]?.contains("ent-9") == true)
+        #expect(byPath["entities[1].indexes[0].fields[2]"]?.contains("gone") == true)
+        #expect(byPath["entities[0].relationships[0].target"]?.contains("ent-44") == true)
+        #expect(byPath["entities[1].accessPatterns[0].index"]?.contains("no_such_index") == true)
+        #expect(byPath["entities[1].requirements[1]"]?.contains("req-55") == true)
+        #expect(byPath["entities[0].fields[6].name"]?.contains("two fields named \"email\"") == true)
+        #expect(found.count == 10)
+        // Still loads.
+        #expect(try DesignCodec.decode(try DesignCodec.encode(d)) == d)
+    }
+
+    @Test func duplicateIdsAreErrors() {
+        var d = lowLevelSample()
+        d.endpoints[1].id = d.endpoints[0].id
+        d.entities[1].id = "ent-1"
+        #expect(Set(d.errors.map(\.path)) == ["endpoints[1].id", "entities[1].id"])
+    }
+
+    @Test func accessPatternsMayNameTheKeyAFieldOrAnIndex() {
+        let e = lowLevelSample().entities[1]
+        for name in ["primary key", "PK", "Primary Key", "links_by_owner", "owner_id", " url "] {
+            #expect(e.hasIndex(named: name), "\(name)")
+        }
+        #expect(!e.hasIndex(named: "by_owner"))
+    }
+
+    @Test func newItemsGetTheNextFreeId() {
+        var d = lowLevelSample()
+        #expect(d.addEndpoint(.delete, "/links/{id}", servedBy: "comp-4") == "api-3")
+        #expect(d.addEntity("tags", kind: .document) == "ent-3")
+        #expect(d.endpoints(servedBy: "comp-4").count == 3)
+        #expect(d.entities(heldBy: "comp-5").map(\.id) == ["ent-1", "ent-2"])
+    }
+}
