@@ -40,9 +40,9 @@ indirect enum FieldType: Equatable {
         // name(args)
         var name = lower
         var args: [String] = []
-        if let open = lower.firstIndex(of: "("), lower.hasSuffix(")") {
-            name = String(lower[..<open]).trimmingCharacters(in: .whitespaces)
-            args = lower[lower.index(after: open)..<lower.index(before: lower.endIndex)]
+        if let open = t.firstIndex(of: "("), t.hasSuffix(")") {
+            name = String(t[..<open]).trimmingCharacters(in: .whitespaces).lowercased()
+            args = t[t.index(after: open)..<t.index(before: t.endIndex)]
                 .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         }
         let numbers = args.compactMap { Int($0) }

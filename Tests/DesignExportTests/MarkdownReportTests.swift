@@ -23,9 +23,9 @@ func checkReportStructure(_ design: Design, _ catalogue: StageCatalogue,
         TextSafety.oneLine(t.title).isEmpty ? TextSafety.oneLine(t.id.rawValue)
             : TextSafety.oneLine(t.id.rawValue) + ": " + TextSafety.oneLine(t.title)
     }
-    let fixed: Set<String> = ["Checklist", "Notes", "Requirements", "Functional", "Non-functional", "Constraints",
-                              "Components", "Data flows", "Architecture diagram", "Trade-offs", "Timing log",
-                              "Self-assessment"]
+    let fixed: Set<String> = lowLevelHeadings(design).union([
+        "Checklist", "Notes", "Requirements", "Functional", "Non-functional", "Constraints",
+        "Components", "Data flows", "Architecture diagram", "Trade-offs", "Timing log", "Self-assessment"])
     let h3 = HTML.elements("h3", in: html).map(HTML.text) + HTML.elements("h4", in: html).map(HTML.text)
     for h in h3 where !fixed.contains(h) && !recordTitles.contains(h) {
         Issue.record("unexpected heading \"\(h)\"", sourceLocation: sourceLocation)
@@ -57,6 +57,7 @@ func checkReportStructure(_ design: Design, _ catalogue: StageCatalogue,
              $0.direction.label, TextSafety.oneLine($0.notes)]
         }))
     }
+    expected += lowLevelTables(design)
     if let r = design.interview, options.includeInterview {
         if !r.phases.isEmpty { expected.append((5, Array(repeating: [nil, nil, nil, nil, nil], count: r.phases.count + 1))) }
         let extra = Set(r.scores.keys).subtracting(InterviewRecord.Dimension.allCases.map(\.rawValue)).count
@@ -84,7 +85,7 @@ func checkReportStructure(_ design: Design, _ catalogue: StageCatalogue,
     // List items: checklist items, links to tagged trade-offs, options with their pros and cons.
     let tagged = design.tradeOffs.filter { $0.stage != .tradeOffs }.count
     let optionItems = design.tradeOffs.flatMap(\.options).map { 1 + $0.pros.count + $0.cons.count }.reduce(0, +)
-    #expect(HTML.count("<li", in: html) == items + tagged + optionItems, sourceLocation: sourceLocation)
+    #expect(HTML.count("<li", in: html) == items + tagged + optionItems + lowLevelListItems(design), sourceLocation: sourceLocation)
 
     // Links: only internal anchors and bare web URLs; never javascript:.
     #expect(!html.lowercased().contains("javascript:\""), sourceLocation: sourceLocation)
@@ -111,7 +112,8 @@ func checkReportStructure(_ design: Design, _ catalogue: StageCatalogue,
     #expect(seen.isSubset(of: allowed), "unexpected tags \(seen.subtracting(allowed))", sourceLocation: sourceLocation)
     #expect(!unsafe.lowercased().contains("<script"), sourceLocation: sourceLocation)
     #expect(unsafe == html, "raw HTML made a difference", sourceLocation: sourceLocation)
-    #expect(HTML.count("<pre", in: html) == (design.components.isEmpty ? 0 : (options.textDiagram == nil ? 1 : 2)),
+    #expect(HTML.count("<pre", in: html) == (design.components.isEmpty ? 0 : (options.textDiagram == nil ? 1 : 2))
+            + (design.entities.isEmpty ? 0 : 1),
             sourceLocation: sourceLocation)
 }
 

@@ -143,8 +143,10 @@ private struct OpenAPIBuilder {
             params.append(.object(p))
         }
         let byName = Dictionary(e.request.map { (TextSafety.oneLine($0.name), $0) }, uniquingKeysWith: { a, _ in a })
+        let byTemplateName = Dictionary(e.request.map { (Self.templateName(TextSafety.oneLine($0.name)), $0) },
+                                        uniquingKeysWith: { a, _ in a })
         for name in templateNames {
-            let field = byName[name]
+            let field = byTemplateName[name]
             add(name, "path", required: true, schema: field.map { schema(FieldType($0.type)) } ?? .object([("type", .string("string"))]),
                 description: field.map { MarkdownText.block($0.notes) } ?? "")
         }
@@ -397,6 +399,8 @@ private struct OpenAPIBuilder {
     // MARK: helpers
 
     /// `/api/v1/links/:code?x=1` → `/api/v1/links/{code}` and its template names, in order.
+    /// A `{…}` within a segment is a template (an empty one gets a name); a brace that is not
+    /// part of one is percent-encoded, as a URL path requires.
     static func path(_ raw: String) -> (String, [String]) {
         var p = TextSafety.oneLine(raw)
         if let q = p.firstIndex(where: { $0 == "?" || $0 == "#" }) { p = String(p[..<q]) }
@@ -407,13 +411,18 @@ private struct OpenAPIBuilder {
         for seg in p.split(separator: "/", omittingEmptySubsequences: false) {
             var s = String(seg)
             if s.hasPrefix(":") && s.count > 1 { s = "{" + s.dropFirst() + "}" }
-            // Template names: every {…}; an empty one gets a name.
             var rebuilt = ""
             var rest = Substring(s)
-            while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-                rebuilt += rest[..<open]
-                var name = String(rest[rest.index(after: open)..<close])
-                if name.isEmpty || name.contains("{") {
+            func literal(_ text: Substring) -> String {
+                text.replacingOccurrences(of: "{", with: "%7B").replacingOccurrences(of: "}", with: "%7D")
+            }
+            while let open = rest.firstIndex(of: "{"),
+                  let close = rest[open...].firstIndex(of: "}") {
+                // The innermost pair: the last `{` before the first `}`.
+                let start = rest[..<close].lastIndex(of: "{") ?? open
+                rebuilt += literal(rest[..<start])
+                var name = templateName(rest[rest.index(after: start)..<close])
+                if name.isEmpty {
                     anonymous += 1
                     name = "param\(anonymous)"
                 }
@@ -421,10 +430,18 @@ private struct OpenAPIBuilder {
                 rebuilt += "{" + name + "}"
                 rest = rest[rest.index(after: close)...]
             }
-            rebuilt += rest
+            rebuilt += literal(rest)
             segments.append(rebuilt)
         }
         return (segments.joined(separator: "/"), names)
+    }
+
+    /// A template parameter's name: letters, digits and `_` (tools read `:`, `.`, `[` and `!`
+    /// inside braces as format syntax), anything else as `_`.
+    static func templateName<S: StringProtocol>(_ text: S) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { s in
+            s.properties.isAlphabetic || s.properties.numericType != nil || s == "_" ? s : "_"
+        }))
     }
 
     /// `404` → "404", `4xx` → "4XX"; anything else is not an HTTP status.

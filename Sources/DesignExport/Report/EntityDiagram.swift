@@ -29,17 +29,17 @@ public enum EntityDiagram {
                 if f.primaryKey { keys.append("PK") }
                 if references.contains(f.name) { keys.append("FK") }
                 if f.unique && !f.primaryKey { keys.append("UK") }
+                // The real name and type when the bare words had to change them.
+                let realName = TextSafety.oneLine(f.name), realType = TextSafety.oneLine(f.type)
                 var comment: [String] = []
-                if fieldName != TextSafety.oneLine(f.name) { comment.append(TextSafety.oneLine(f.name)) }
-                if type != TextSafety.oneLine(f.type) && !TextSafety.oneLine(f.type).isEmpty {
-                    comment.append(TextSafety.oneLine(f.type))
-                }
+                if fieldName != realName { comment.append(realName) }
+                if type != realType { comment.append(realType) }
                 if f.nullable { comment.append("nullable") }
-                let notes = TextSafety.oneLine(f.notes)
-                if !notes.isEmpty { comment.append(notes) }
+                comment.append(TextSafety.oneLine(f.notes))
+                comment.removeAll { $0.isEmpty }
                 out += "        \(type) \(fieldName)"
                 if !keys.isEmpty { out += " " + keys.joined(separator: ", ") }
-                if !comment.isEmpty { out += " \"" + MermaidExport.label(comment.joined(separator: " · ")) + "\"" }
+                if !comment.isEmpty { out += " \"" + text(comment.joined(separator: " · ")) + "\"" }
                 out += "\n"
             }
             out += "    }\n"
@@ -56,13 +56,13 @@ public enum EntityDiagram {
                 case .oneToMany: shape = "||--o{"
                 case .manyToMany: shape = "}o--o{"
                 }
-                out += "    \(a) \(shape) \(b) : \"\(MermaidExport.label(r.label))\"\n"
+                out += "    \(a) \(shape) \(b) : \"\(text(r.label))\"\n"
             }
             // A reference with no declared relationship: many of these point at one of those.
             for f in e.fields {
                 guard let ref = f.references, !related.contains(ref.entity), let b = ids[ref.entity] else { continue }
                 let label = TextSafety.oneLine(f.name) + " → " + TextSafety.oneLine(ref.field)
-                out += "    \(a) }o\(f.nullable ? ".." : "--")|| \(b) : \"\(MermaidExport.label(label))\"\n"
+                out += "    \(a) }o\(f.nullable ? ".." : "--")|| \(b) : \"\(text(label))\"\n"
             }
         }
         return out
@@ -74,30 +74,45 @@ public enum EntityDiagram {
         return n.isEmpty ? TextSafety.oneLine(e.id.rawValue) : n
     }
 
-    /// A quoted entity name: `MermaidExport.label`, and `\`, which the ER lexer refuses in a name.
-    static func name(_ text: String) -> String {
-        let l = MermaidExport.label(text).replacingOccurrences(of: "\\", with: "#92;")
+    /// Text between double quotes: `MermaidExport.label`; then `\`, which the ER lexer refuses
+    /// in an entity name, and the first letter of `direction` in any case (this lexer is
+    /// case-insensitive, the flowchart's escaping only catches the lower-case word).
+    static func text(_ raw: String) -> String {
+        var l = MermaidExport.label(raw).replacingOccurrences(of: "\\", with: "#92;")
+        guard l.utf8.count >= 9, l.lowercased().contains("direction") else { return l }
+        var out = ""
+        var rest = Substring(l)
+        while let r = rest.range(of: "direction", options: .caseInsensitive) {
+            out += rest[..<r.lowerBound]
+            out += rest[r.lowerBound] == "D" ? "#68;" : "#100;"
+            rest = rest[rest.index(after: r.lowerBound)...]
+        }
+        l = out + rest
+        return l
+    }
+
+    /// A quoted entity name (never empty: the lexer wants at least one character).
+    static func name(_ raw: String) -> String {
+        let l = text(raw)
         return l.isEmpty ? "#32;" : l
     }
 
-    /// A bare attribute word: ASCII letters, digits, `_`, and (after the first character)
-    /// `-`, `(`, `)`, `[`, `]`, which Mermaid's attribute words allow; anything else becomes
-    /// `_`. Starts with a letter or `_`, and is never `PK`, `FK` or `UK` (keywords in any case).
+    /// A bare attribute word: ASCII letters, digits and `_` (runs of anything else become one
+    /// `_`, none at either end), starting with a letter or `_`, never `PK`, `FK` or `UK`
+    /// (keywords in any case). Brackets, which some Mermaid versions allow, are left out: an
+    /// unbalanced one breaks others.
     static func word(_ text: String, fallback: String) -> String {
         var w = ""
-        var replaced = false
+        var pending = false
         for s in TextSafety.oneLine(text).unicodeScalars {
-            let letter = s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s) || s == "_")
-            let inner = !w.isEmpty && "-()[]".unicodeScalars.contains(s)
-            if letter || inner {
+            if s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s) || s == "_") {
+                if pending && !w.isEmpty { w += "_" }
                 w.unicodeScalars.append(s)
-                replaced = false
-            } else if !replaced && !w.isEmpty {
-                w += "_"
-                replaced = true
+                pending = false
+            } else {
+                pending = true
             }
         }
-        if replaced { w.removeLast() }
         if w.isEmpty { return fallback }
         if let first = w.unicodeScalars.first, ("0"..."9").contains(first) { w = "_" + w }
         if ["pk", "fk", "uk"].contains(w.lowercased()) { w += "_" }
