@@ -139,3 +139,15 @@ import Testing
         return d
     }
 }
+
+@Suite struct LowLevelFormatNameTests {
+    @Test func formatsFromFileNames() throws {
+        #expect(try Exporter.resolveFormat(explicit: nil, outputPath: "out/api.openapi.json") == .openapi)
+        #expect(try Exporter.resolveFormat(explicit: nil, outputPath: "API.OpenAPI.JSON") == .openapi)
+        #expect(try Exporter.resolveFormat(explicit: nil, outputPath: "db/schema.SQL") == .sql)
+        #expect(try Exporter.resolveFormat(explicit: nil, outputPath: "openapi.json") == .json)
+        #expect(try Exporter.resolveFormat(explicit: nil, outputPath: ".openapi.json") == .json)
+        #expect(try Exporter.resolveFormat(explicit: .sql, outputPath: "a.md") == .sql)
+        #expect(ExportFormat.openapi.fileExtension == "openapi.json" && ExportFormat.sql.fileExtension == "sql")
+    }
+}

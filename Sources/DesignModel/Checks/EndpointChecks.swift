@@ -1,5 +1,3 @@
-import Foundation
-
 extension LowLevelChecks {
     /// A GET (or a gRPC method named List… or Search…) whose response has a list-typed field.
     public static func isListEndpoint(_ e: Endpoint) -> Bool {
@@ -20,7 +18,7 @@ extension LowLevelChecks {
     /// `/links/{code}` are the same route. Events have no route (many may publish to a topic).
     public static func routeKey(_ e: Endpoint) -> String? {
         guard e.method.isCalled else { return nil }
-        var p = e.path.trimmingCharacters(in: .whitespaces)
+        var p = FieldTypeText.trimmed(e.path)
         if p.isEmpty { return nil }
         if e.method.isHTTP || e.method == .websocket {
             if let q = p.firstIndex(of: "?") { p = String(p[..<q]) }
@@ -68,8 +66,8 @@ extension LowLevelChecks {
         }
     }
 
-    public static func publicWithoutAuthentication(_ d: Design) -> [CheckFinding] {
-        let reach = ComponentReach(d)
+    public static func publicWithoutAuthentication(_ d: Design, reach: ComponentReach? = nil) -> [CheckFinding] {
+        let reach = reach ?? ComponentReach(d)
         return d.endpoints.enumerated().compactMap { i, e in
             guard e.method.isCalled, e.auth == .none, let c = e.component, reach.publicFacing.contains(c) else { return nil }
             return CheckFinding(check: "endpoint.public-without-auth", .warning, items: [e.id.rawValue, c.rawValue],
@@ -78,10 +76,10 @@ extension LowLevelChecks {
         }
     }
 
-    public static func publicWithoutRateLimit(_ d: Design) -> [CheckFinding] {
-        let reach = ComponentReach(d)
+    public static func publicWithoutRateLimit(_ d: Design, reach: ComponentReach? = nil) -> [CheckFinding] {
+        let reach = reach ?? ComponentReach(d)
         return d.endpoints.enumerated().compactMap { i, e in
-            guard e.method.isCalled, e.rateLimit.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
+            guard e.method.isCalled, isBlank(e.rateLimit),
                   let c = e.component, reach.publicFacing.contains(c) else { return nil }
             return CheckFinding(check: "endpoint.public-without-rate-limit", .warning, items: [e.id.rawValue, c.rawValue],
                                 path: "endpoints[\(i)].rateLimit",
@@ -99,8 +97,8 @@ extension LowLevelChecks {
         }
     }
 
-    public static func servedByUncalledComponent(_ d: Design) -> [CheckFinding] {
-        let reach = ComponentReach(d)
+    public static func servedByUncalledComponent(_ d: Design, reach: ComponentReach? = nil) -> [CheckFinding] {
+        let reach = reach ?? ComponentReach(d)
         let known = Set(d.components.map(\.id))
         return d.endpoints.enumerated().compactMap { i, e in
             guard e.method.isCalled else { return nil }

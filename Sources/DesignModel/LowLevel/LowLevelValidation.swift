@@ -26,7 +26,7 @@ extension Design {
             if let c = ep.component, !componentIDs.contains(c) {
                 out.append(Finding(.warning, path + ".component", "endpoint \(ep.id) is served by missing component \"\(c)\""))
             }
-            if ep.path.trimmingCharacters(in: .whitespaces).isEmpty {
+            if LowLevelChecks.isBlank(ep.path) {
                 out.append(Finding(.warning, path + ".path", "endpoint \(ep.id) has no path or name"))
             }
             requirementRefs(ep.requirements, path, "endpoint \(ep.id)")
@@ -38,7 +38,7 @@ extension Design {
             if let s = en.store, !componentIDs.contains(s) {
                 out.append(Finding(.warning, path + ".store", "entity \(en.id) is held by missing component \"\(s)\""))
             }
-            if en.name.trimmingCharacters(in: .whitespaces).isEmpty {
+            if LowLevelChecks.isBlank(en.name) {
                 out.append(Finding(.warning, path + ".name", "entity \(en.id) has no name"))
             }
             var seen = Set<String>()
