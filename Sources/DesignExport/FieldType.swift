@@ -23,7 +23,7 @@ indirect enum FieldType: Equatable {
     case unspecified
 
     init(_ text: String) {
-        var t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        var t = FieldTypeText.trimmed(text)
         if t.hasSuffix("?") { t.removeLast() }
         if t.isEmpty { self = .unspecified; return }
         if let element = FieldTypeText.element(t) {
@@ -41,9 +41,9 @@ indirect enum FieldType: Equatable {
         var name = lower
         var args: [String] = []
         if let open = t.firstIndex(of: "("), t.hasSuffix(")") {
-            name = String(t[..<open]).trimmingCharacters(in: .whitespaces).lowercased()
+            name = FieldTypeText.trimmed(t[..<open]).lowercased()
             args = t[t.index(after: open)..<t.index(before: t.endIndex)]
-                .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                .split(separator: ",").map { FieldTypeText.trimmed($0) }
         }
         let numbers = args.compactMap { Int($0) }
         switch name {

@@ -106,3 +106,51 @@ import Testing
         #expect(d.entities(heldBy: "comp-5").map(\.id) == ["ent-1", "ent-2"])
     }
 }
+
+/// Endpoints and entities written by hand need only what identifies them.
+@Suite struct LowLevelHandWrittenTests {
+    func withItems(_ endpoints: String, _ entities: String) throws -> String {
+        let text = String(decoding: try DesignCodec.encode(sampleDesign()), as: UTF8.self)
+        return text.replacingOccurrences(of: "\"endpoints\" : [\n\n  ]", with: "\"endpoints\" : \(endpoints)")
+            .replacingOccurrences(of: "\"entities\" : [\n\n  ]", with: "\"entities\" : \(entities)")
+    }
+
+    @Test func theRestGetsDefaults() throws {
+        let text = try withItems(
+            #"[{"id": "api-1", "method": "post", "path": "/links", "errors": [{"code": "409"}], "request": [{"name": "url"}]}]"#,
+            #"[{"id": "ent-1", "name": "links", "fields": [{"name": "id", "primaryKey": true}], "indexes": [{"fields": ["id"]}], "relationships": [{"cardinality": "1:N", "target": "ent-1"}], "accessPatterns": [{"query": "by id"}]}]"#)
+        #expect(text.contains("\"api-1\""))
+        let d = try DesignCodec.decode(Data(text.utf8))
+        #expect(d.endpoints == [Endpoint(id: "api-1", method: .post, path: "/links", request: [.init(name: "url")],
+                                         errors: [.init(code: "409")])])
+        #expect(d.entities == [Entity(id: "ent-1", name: "links", fields: [.init(name: "id", primaryKey: true)],
+                                      indexes: [.init(fields: ["id"])],
+                                      relationships: [.init(cardinality: .oneToMany, target: "ent-1")],
+                                      accessPatterns: [.init(query: "by id")])])
+        // Nothing is unknown; saving writes every key, and that reads back the same.
+        #expect(UnknownFields.find(in: Data(text.utf8), decoded: d) == [])
+        let saved = try DesignCodec.encode(d)
+        #expect(String(decoding: saved, as: UTF8.self).contains("\"pageSizeLimit\" : 0"))
+        #expect(try DesignCodec.decode(saved) == d)
+    }
+
+    @Test func whatIdentifiesAnItemIsRequired() throws {
+        for (endpoints, entities, path) in [
+            (#"[{"id": "api-1", "path": "/x"}]"#, "[]", "endpoints[0]"),
+            (#"[{"id": "api-1", "method": "fetch"}]"#, "[]", "endpoints[0].method"),
+            ("[]", #"[{"id": "ent-1"}]"#, "entities[0]"),
+            ("[]", #"[{"id": "ent-1", "name": "x", "fields": [{"type": "int"}]}]"#, "entities[0].fields[0]"),
+            ("[]", #"[{"id": "ent-1", "name": "x", "kind": "graph"}]"#, "entities[0].kind"),
+        ] {
+            let data = Data(try withItems(endpoints, entities).utf8)
+            let error: DesignLoadError?
+            do { _ = try DesignCodec.decode(data); error = nil } catch let e { error = e }
+            guard case .wrongShape(let p, let position, _)? = error else {
+                Issue.record("\(path): got \(String(describing: error))")
+                continue
+            }
+            #expect(p == path)
+            #expect(position != nil)
+        }
+    }
+}

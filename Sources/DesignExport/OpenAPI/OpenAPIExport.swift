@@ -143,8 +143,8 @@ private struct OpenAPIBuilder {
             params.append(.object(p))
         }
         let byName = Dictionary(e.request.map { (TextSafety.oneLine($0.name), $0) }, uniquingKeysWith: { a, _ in a })
-        let byTemplateName = Dictionary(e.request.map { (Self.templateName(TextSafety.oneLine($0.name)), $0) },
-                                        uniquingKeysWith: { a, _ in a })
+        let byTemplateName = templateNames.isEmpty ? [:] : Dictionary(
+            e.request.map { (Self.templateName(TextSafety.oneLine($0.name)), $0) }, uniquingKeysWith: { a, _ in a })
         for name in templateNames {
             let field = byTemplateName[name]
             add(name, "path", required: true, schema: field.map { schema(FieldType($0.type)) } ?? .object([("type", .string("string"))]),
@@ -414,7 +414,8 @@ private struct OpenAPIBuilder {
             var rebuilt = ""
             var rest = Substring(s)
             func literal(_ text: Substring) -> String {
-                text.replacingOccurrences(of: "{", with: "%7B").replacingOccurrences(of: "}", with: "%7D")
+                guard text.utf8.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) else { return String(text) }
+                return text.replacingOccurrences(of: "{", with: "%7B").replacingOccurrences(of: "}", with: "%7D")
             }
             while let open = rest.firstIndex(of: "{"),
                   let close = rest[open...].firstIndex(of: "}") {

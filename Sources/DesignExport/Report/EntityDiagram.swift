@@ -78,7 +78,8 @@ public enum EntityDiagram {
     /// in an entity name, and the first letter of `direction` in any case (this lexer is
     /// case-insensitive, the flowchart's escaping only catches the lower-case word).
     static func text(_ raw: String) -> String {
-        var l = MermaidExport.label(raw).replacingOccurrences(of: "\\", with: "#92;")
+        var l = MermaidExport.label(raw)
+        if l.utf8.contains(UInt8(ascii: "\\")) { l = l.replacingOccurrences(of: "\\", with: "#92;") }
         guard l.utf8.count >= 9, l.lowercased().contains("direction") else { return l }
         var out = ""
         var rest = Substring(l)

@@ -23,6 +23,7 @@ enum SQLText {
     /// quotes with any `"` doubled. Expects a `name(_:)` result (non-empty).
     static func identifier(_ name: String) -> String {
         if isBare(name) { return name }
+        if !name.utf8.contains(UInt8(ascii: "\"")) { return "\"" + name + "\"" }
         return "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
@@ -38,7 +39,8 @@ enum SQLText {
     /// visible, line breaks folded (backslashes are literal: `standard_conforming_strings` is on
     /// by default since PostgreSQL 9.1).
     static func literal(_ text: String) -> String {
-        "'" + TextSafety.oneLine(text).replacingOccurrences(of: "'", with: "''") + "'"
+        let t = TextSafety.oneLine(text)
+        return "'" + (t.utf8.contains(UInt8(ascii: "'")) ? t.replacingOccurrences(of: "'", with: "''") : t) + "'"
     }
 
     /// Text for the rest of a `--` comment line: one line, so nothing can end the comment.

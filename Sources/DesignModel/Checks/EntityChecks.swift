@@ -10,7 +10,12 @@ extension LowLevelChecks {
         /// `created_at`, `createdAt`, `creation_time`, `inserted_on`, `date_created`, `ctime`;
         /// `updated_at`, `last_modified`, `mtime`; `created_by`, `creator`, `author`;
         /// `updated_by`, `last_modified_by_id`, `editor` …
-        public var names: Set<String> {
+        public var names: Set<String> { Self.nameSets[self]! }
+
+        private static let nameSets: [MetadataColumn: Set<String>] = Dictionary(
+            uniqueKeysWithValues: allCases.map { ($0, $0.computeNames()) })
+
+        private func computeNames() -> Set<String> {
             let created = ["created", "creation", "inserted", "create", "insert"]
             let modified = ["modified", "updated", "changed", "edited", "modify", "update",
                             "lastmodified", "lastupdated", "lastchanged", "lastedited"]

@@ -53,7 +53,8 @@ public enum LowLevelChecks {
 
 /// Reading the free-text type of a field.
 public enum FieldTypeText {
-    static func trimmed<S: StringProtocol>(_ s: S) -> String {
+    /// The text without white space at either end (no Foundation: this runs for every field).
+    public static func trimmed<S: StringProtocol>(_ s: S) -> String {
         let u = s.unicodeScalars
         guard let first = u.firstIndex(where: { !$0.properties.isWhitespace }),
               let last = u.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }

@@ -139,3 +139,44 @@ extension Endpoint.Method {
     /// Request/response interfaces a client calls (everything but events).
     public var isCalled: Bool { self != .event }
 }
+
+// Lenient decoding (see LowLevelDecoding.swift); here because it needs the synthesized keys.
+extension Endpoint {
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try c.decode(ItemID<Endpoint>.self, forKey: .id),
+                  method: try c.decode(Method.self, forKey: .method),
+                  path: try c.value(.path, or: ""),
+                  component: try c.decodeIfPresent(ItemID<Component>.self, forKey: .component),
+                  summary: try c.value(.summary, or: ""),
+                  request: try c.value(.request, or: []),
+                  response: try c.value(.response, or: []),
+                  successStatus: try c.value(.successStatus, or: 0),
+                  errors: try c.value(.errors, or: []),
+                  auth: try c.value(.auth, or: .none),
+                  pagination: try c.value(.pagination, or: .none),
+                  pageSizeLimit: try c.value(.pageSizeLimit, or: 0),
+                  filters: try c.value(.filters, or: []),
+                  sortKeys: try c.value(.sortKeys, or: []),
+                  rateLimit: try c.value(.rateLimit, or: ""),
+                  idempotency: try c.value(.idempotency, or: .none),
+                  requirements: try c.value(.requirements, or: []),
+                  notes: try c.value(.notes, or: ""))
+    }
+}
+
+extension Endpoint.Field {
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(name: try c.decode(String.self, forKey: .name), type: try c.value(.type, or: "string"),
+                  location: try c.value(.location, or: .body), required: try c.value(.required, or: false),
+                  notes: try c.value(.notes, or: ""))
+    }
+}
+
+extension Endpoint.ErrorResponse {
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(code: try c.decode(String.self, forKey: .code), meaning: try c.value(.meaning, or: ""))
+    }
+}

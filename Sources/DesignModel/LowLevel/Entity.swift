@@ -138,3 +138,56 @@ public struct Entity: Codable, Equatable, Sendable, Identified {
     /// Names of the primary-key fields, in field order.
     public var primaryKeyFields: [String] { fields.filter(\.primaryKey).map(\.name) }
 }
+
+// Lenient decoding (see LowLevelDecoding.swift); here because it needs the synthesized keys.
+extension Entity {
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try c.decode(ItemID<Entity>.self, forKey: .id),
+                  name: try c.decode(String.self, forKey: .name),
+                  store: try c.decodeIfPresent(ItemID<Component>.self, forKey: .store),
+                  kind: try c.value(.kind, or: .table),
+                  fields: try c.value(.fields, or: []),
+                  indexes: try c.value(.indexes, or: []),
+                  relationships: try c.value(.relationships, or: []),
+                  partitionKey: try c.value(.partitionKey, or: ""),
+                  retention: try c.value(.retention, or: ""),
+                  accessPatterns: try c.value(.accessPatterns, or: []),
+                  requirements: try c.value(.requirements, or: []),
+                  notes: try c.value(.notes, or: ""))
+    }
+}
+
+extension Entity.Field {
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(name: try c.decode(String.self, forKey: .name), type: try c.value(.type, or: "string"),
+                  primaryKey: try c.value(.primaryKey, or: false), nullable: try c.value(.nullable, or: false),
+                  unique: try c.value(.unique, or: false), indexed: try c.value(.indexed, or: false),
+                  references: try c.decodeIfPresent(Entity.FieldReference.self, forKey: .references),
+                  notes: try c.value(.notes, or: ""))
+    }
+}
+
+extension Entity.Index {
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(name: try c.value(.name, or: ""), fields: try c.decode([String].self, forKey: .fields),
+                  unique: try c.value(.unique, or: false), query: try c.value(.query, or: ""))
+    }
+}
+
+extension Entity.Relationship {
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(cardinality: try c.decode(Cardinality.self, forKey: .cardinality),
+                  target: try c.decode(ItemID<Entity>.self, forKey: .target), label: try c.value(.label, or: ""))
+    }
+}
+
+extension Entity.AccessPattern {
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(query: try c.decode(String.self, forKey: .query), index: try c.value(.index, or: ""))
+    }
+}
