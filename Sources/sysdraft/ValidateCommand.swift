@@ -45,8 +45,9 @@ struct ValidateCommand: ParsableCommand {
                 let ticked = done.map(\.done).reduce(0, +), total = done.map(\.total).reduce(0, +)
                 say("\(file): ok — \"\(design.title)\": \(design.requirements.count) requirements, "
                     + "\(design.components.count) components, \(design.flows.count) flows, "
-                    + "\(design.tradeOffs.count) trade-offs, \(design.endpoints.count) endpoints, "
-                    + "\(design.entities.count) entities; checklist \(ticked)/\(total)")
+                    + "\(design.tradeOffs.count) trade-offs, \(design.endpoints.count) endpoint"
+                    + (design.endpoints.count == 1 ? "" : "s") + ", \(design.entities.count) entit"
+                    + (design.entities.count == 1 ? "y" : "ies") + "; checklist \(ticked)/\(total)")
             }
         }
         if worst != .success { throw worst }

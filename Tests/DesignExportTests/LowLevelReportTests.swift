@@ -31,6 +31,18 @@ import Testing
         #expect(!empty.contains("erDiagram"))
     }
 
+    /// With --only-started, endpoints or entities alone are enough to keep their stage.
+    @Test func endpointsAndEntitiesStartTheirStage() throws {
+        var d = Fixtures.emptyDesign()
+        var options = MarkdownReport.Options()
+        options.onlyStarted = true
+        #expect(!MarkdownReport.render(d, catalogue: Fixtures.catalogue(), options: options).contains("\n## 3. "))
+        d.addEndpoint(.get, "/health")
+        d.addEntity("users")
+        let md = MarkdownReport.render(d, catalogue: Fixtures.catalogue(), options: options)
+        #expect(md.contains("\n## 3. ") && md.contains("\n## 5. ") && !md.contains("\n## 4. "))
+    }
+
     @Test func theWorkedExampleShowsItsContracts() throws {
         let design = try #require(try Fixtures.workedExample())
         let catalogue = try #require(try Fixtures.shippedCatalogue())

@@ -114,4 +114,23 @@ import Testing
         #expect(try e.removeEntity("ent-2") == ["dropped 1 relationship"])
         #expect(throws: EditError.unknownItem("ent-2")) { try e.removeEntity("ent-2") }
     }
+
+    /// Deleting a component, requirement or entity anywhere (the workspace calls
+    /// `dropReferences`) leaves no dangling id in endpoints or entities.
+    @Test func deletesElsewhereLeaveNoDanglingReferences() {
+        var d = lowLevelSample()
+        d.components.removeAll { $0.id == "comp-4" }
+        d.flows.removeAll { $0.from == "comp-4" || $0.to == "comp-4" }
+        d.dropReferences(to: "comp-4")
+        d.requirements.removeAll { $0.id == "req-1" }
+        d.dropReferences(to: "req-1")
+        d.entities.removeAll { $0.id == "ent-1" }
+        d.dropReferences(to: "ent-1")
+        #expect(d.endpoints.allSatisfy { $0.component == nil })
+        #expect(d.endpoints.map(\.requirements) == [["req-2"], []])
+        #expect(d.entities[0].requirements == ["req-2"])
+        #expect(d.entities[0].fields[2].references == nil)
+        #expect(d.findings().isEmpty, "\(d.findings())")
+        #expect(d.itemIDs["api-1"] == "endpoints" && d.itemIDs["ent-2"] == "entities")
+    }
 }

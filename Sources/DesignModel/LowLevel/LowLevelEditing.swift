@@ -157,4 +157,30 @@ extension Design {
     }
 }
 
+extension Design {
+    /// Clears what endpoints and entities say about an item being deleted: the serving
+    /// component or store (left unset), requirement ids, field references and relationships to
+    /// a deleted entity. Called by `dropReferences(to:)`, which every delete goes through.
+    mutating func dropLowLevelReferences(to id: String) {
+        for i in endpoints.indices {
+            if endpoints[i].component?.rawValue == id { endpoints[i].component = nil }
+            if endpoints[i].requirements.contains(where: { $0.rawValue == id }) {
+                endpoints[i].requirements.removeAll { $0.rawValue == id }
+            }
+        }
+        for i in entities.indices {
+            if entities[i].store?.rawValue == id { entities[i].store = nil }
+            if entities[i].requirements.contains(where: { $0.rawValue == id }) {
+                entities[i].requirements.removeAll { $0.rawValue == id }
+            }
+            for j in entities[i].fields.indices where entities[i].fields[j].references?.entity.rawValue == id {
+                entities[i].fields[j].references = nil
+            }
+            if entities[i].relationships.contains(where: { $0.target.rawValue == id }) {
+                entities[i].relationships.removeAll { $0.target.rawValue == id }
+            }
+        }
+    }
+}
+
 private func plural(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
