@@ -52,9 +52,10 @@ import Testing
         #expect(try VenvTools.openAPIProblems(doc) == nil)
         let schemes = try #require((try object(doc)["components"] as? [String: Any])?["securitySchemes"] as? [String: [String: Any]])
         #expect(Set(schemes.values.compactMap { $0["type"] as? String }) == ["apiKey", "http", "oauth2", "mutualTLS"])
-        #expect(schemes.count == Endpoint.Auth.allCases.count - 1)
+        #expect(schemes.count == Endpoint.Auth.allCases.filter(\.authenticates).count)
         let ops = try #require(try object(doc)["paths"] as? [String: [String: [String: Any]]])
         #expect((ops["/r0"]?["get"]?["security"] as? [Any])?.isEmpty == true)   // none: explicitly open
+        #expect((ops["/r1"]?["get"]?["security"] as? [Any])?.isEmpty == true)   // public, likewise
     }
 
     @Test func contractsBecomeParametersBodiesAndResponses() throws {

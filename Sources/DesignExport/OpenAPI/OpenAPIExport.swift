@@ -215,7 +215,7 @@ private struct OpenAPIBuilder {
         }
         op.append(("responses", responses(e)))
 
-        if e.auth == .none {
+        if !e.auth.authenticates {
             op.append(("security", .array([])))
         } else {
             if !schemes.contains(e.auth) { schemes.append(e.auth) }
@@ -457,6 +457,7 @@ private struct OpenAPIBuilder {
     static func schemeName(_ auth: Endpoint.Auth) -> String {
         switch auth {
         case .none: "none"
+        case .publicByDesign: "public"
         case .apiKey: "apiKey"
         case .session: "sessionCookie"
         case .jwt: "bearerJWT"
@@ -467,7 +468,7 @@ private struct OpenAPIBuilder {
 
     static func scheme(_ auth: Endpoint.Auth) -> JSONDocument {
         switch auth {
-        case .none, .apiKey:
+        case .none, .publicByDesign, .apiKey:
             return .object([("type", .string("apiKey")), ("in", .string("header")), ("name", .string("X-API-Key"))])
         case .session:
             return .object([("type", .string("apiKey")), ("in", .string("cookie")), ("name", .string("session"))])

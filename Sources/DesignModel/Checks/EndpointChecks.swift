@@ -72,7 +72,8 @@ extension LowLevelChecks {
             guard e.method.isCalled, e.auth == .none, let c = e.component, reach.publicFacing.contains(c) else { return nil }
             return CheckFinding(check: "endpoint.public-without-auth", .warning, items: [e.id.rawValue, c.rawValue],
                                 path: "endpoints[\(i)].auth",
-                                "endpoint \(e.id) (\(e.method.label) \(e.path)) is public (clients reach \(c)) but has no authentication")
+                                "endpoint \(e.id) (\(e.method.label) \(e.path)) is public (clients reach \(c)) but has no "
+                                    + "authentication (if it is open on purpose, say so: auth public)")
         }
     }
 

@@ -13,9 +13,15 @@ public struct Endpoint: Codable, Equatable, Sendable, Identified {
     }
 
     public enum Auth: String, Codable, CaseIterable, Sendable {
+        /// No authentication (not decided, or missing: the checks ask about it on a public endpoint).
         case none
+        /// Open to anyone on purpose (a redirect, a health check, public content).
+        case publicByDesign = "public"
         case apiKey = "api-key"
         case session, jwt, oauth2, mtls
+
+        /// Whether callers prove who they are.
+        public var authenticates: Bool { self != .none && self != .publicByDesign }
     }
 
     public enum Pagination: String, Codable, CaseIterable, Sendable {

@@ -18,6 +18,7 @@ extension Endpoint.Auth: Labelled {
     public var label: String {
         switch self {
         case .none: "None"
+        case .publicByDesign: "Public"
         case .apiKey: "API key"
         case .session: "Session"
         case .jwt: "JWT"
