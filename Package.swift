@@ -33,7 +33,7 @@ let package = Package(
         ),
         .target(name: "TerminalText"),
         // Seeded generators and golden files shared by tests and benchmarks (not part of the product).
-        .target(name: "TestSupport", dependencies: ["DiagramLayout"]),
+        .target(name: "TestSupport", dependencies: ["DiagramLayout", "DesignModel"]),
         .target(name: "DesignModel"),
         .target(name: "DesignStorage", dependencies: ["DesignModel"]),
         .target(name: "DesignExport", dependencies: ["DesignModel", "DiagramLayout", "SequenceDiagram", "TerminalText"]),

@@ -4,6 +4,7 @@ import Foundation
 /// The formats `sysdraft export` writes.
 public enum ExportFormat: String, CaseIterable, Sendable {
     case markdown, mermaid, dot, json
+    case openapi, sql
 
     /// The usual file extension.
     public var fileExtension: String {
@@ -12,19 +13,23 @@ public enum ExportFormat: String, CaseIterable, Sendable {
         case .mermaid: "mmd"
         case .dot: "dot"
         case .json: "json"
+        case .openapi: "openapi.json"
+        case .sql: "sql"
         }
     }
 
     /// The format a file name's extension implies (case-insensitive): `.md`/`.markdown`,
-    /// `.mmd`/`.mermaid`, `.dot`/`.gv`, `.json`.
+    /// `.mmd`/`.mermaid`, `.dot`/`.gv`, `.json`, `.openapi.json`, `.sql`.
     public init?(path: String) {
         let name = path.split(separator: "/").last.map(String.init) ?? path
+        if name.count > ".openapi.json".count && name.lowercased().hasSuffix(".openapi.json") { self = .openapi; return }
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
         switch name[name.index(after: dot)...].lowercased() {
         case "md", "markdown": self = .markdown
         case "mmd", "mermaid": self = .mermaid
         case "dot", "gv": self = .dot
         case "json": self = .json
+        case "sql": self = .sql
         default: return nil
         }
     }
@@ -78,7 +83,7 @@ public enum Exporter {
         if let f = ExportFormat(path: outputPath) { return f }
         throw ExportError("cannot tell the format from the name \"\(outputPath)\"; use --format "
             + ExportFormat.allCases.map(\.rawValue).joined(separator: "|")
-            + " or an extension .md, .mmd, .mermaid, .dot, .gv or .json")
+            + " or an extension .md, .mmd, .mermaid, .dot, .gv, .json, .openapi.json or .sql")
     }
 
     public static func export(_ design: Design, catalogue: StageCatalogue, format: ExportFormat,
@@ -99,6 +104,8 @@ public enum Exporter {
         case .mermaid: return MermaidExport.render(design, options: options.diagram)
         case .dot: return DotExport.render(design, options: options.diagram)
         case .json: return try JSONExport.render(design)
+        case .openapi: return OpenAPIExport.render(design)
+        case .sql: return SQLExport.render(design)
         }
     }
 }

@@ -191,6 +191,8 @@ struct ReportWriter {
         switch key {
         case .requirements: return !design.requirements.isEmpty
         case .highLevelDesign: return !design.components.isEmpty || !design.flows.isEmpty
+        case .lowLevelDesign: return !design.endpoints.isEmpty
+        case .dataStorage: return !design.entities.isEmpty
         case .tradeOffs: return !design.tradeOffs.isEmpty || !design.risks.isEmpty || !design.questions.isEmpty
         default: return false
         }
@@ -244,6 +246,8 @@ struct ReportWriter {
         switch key {
         case .requirements: writeRequirements()
         case .highLevelDesign: writeArchitecture()
+        case .lowLevelDesign: writeEndpoints()
+        case .dataStorage: writeEntities()
         case .tradeOffs:
             writeDecisionRecords()
             writeRisks()

@@ -3,7 +3,7 @@ import Foundation
 /// A system design: the document sysdraft edits, saves as JSON and exports.
 public struct Design: Codable, Equatable, Sendable {
     /// The schema this build writes. Files with a higher number are refused, lower ones migrated.
-    public static let currentSchemaVersion = 3
+    public static let currentSchemaVersion = 4
 
     public var schemaVersion: Int
     public var title: String
@@ -19,6 +19,10 @@ public struct Design: Codable, Equatable, Sendable {
     public var risks: [Risk]
     /// Questions the design cannot answer yet.
     public var questions: [OpenQuestion]
+    /// API endpoints, RPCs and event topics (stage 3, low-level design).
+    public var endpoints: [Endpoint]
+    /// Tables, collections, topics: the data model (stage 5).
+    public var entities: [Entity]
     /// One entry per checklist stage, always all ten, in stage order.
     public var stages: [StageState]
     /// Mock-interview timing log and self-assessment, when the design was drafted in one.
@@ -39,6 +43,8 @@ public struct Design: Codable, Equatable, Sendable {
         tradeOffs = []
         risks = []
         questions = []
+        endpoints = []
+        entities = []
         stages = StageKey.allCases.map { StageState(stage: $0) }
         interview = nil
         scenarios = []

@@ -13,6 +13,8 @@ extension Design {
         add(tradeOffs, "tradeOffs")
         add(risks, "risks")
         add(questions, "questions")
+        add(endpoints, "endpoints")
+        add(entities, "entities")
         return out
     }
 }
@@ -22,6 +24,7 @@ extension Design {
     /// any item (risks, questions) and from decisions (drivers, superseded-by), so a delete never
     /// leaves a dangling id behind. Undo puts the references back with the item.
     public mutating func dropReferences(to id: String) {
+        dropLowLevelReferences(to: id)
         for i in risks.indices where risks[i].concerns.contains(id) { risks[i].concerns.removeAll { $0 == id } }
         for i in questions.indices where questions[i].concerns.contains(id) { questions[i].concerns.removeAll { $0 == id } }
         for i in tradeOffs.indices {

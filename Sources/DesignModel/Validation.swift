@@ -36,6 +36,8 @@ extension Design {
         dupes(components, "components")
         dupes(flows, "flows")
         dupes(tradeOffs, "tradeOffs")
+        dupes(endpoints, "endpoints")
+        dupes(entities, "entities")
         dupes(stages.flatMap(\.custom), "stages[].custom")
 
         if schemaVersion != Design.currentSchemaVersion {
@@ -78,6 +80,7 @@ extension Design {
             out.append(Finding(.error, "stages[\(i)].stage", "stage \(s.stage.rawValue) appears twice"))
         }
         out += scenarioFindings()
+        out += lowLevelReferenceFindings()
         if let catalogue {
             let known = catalogue.allItemKeys
             for (i, s) in stages.enumerated() {

@@ -1,6 +1,6 @@
 import Foundation
 
-// sysdraft-bench [all|export|workspace|storage|diagram]
+// sysdraft-bench [all|export|workspace|storage|diagram|lowlevel]
 //
 // Benchmarks are measured, not asserted: each prints its figures and PASS/MISS against the
 // targets in DESIGN-NOTES.md, and the program exits 0 either way. Use a release build
@@ -14,6 +14,7 @@ let benchmarks: [(name: String, run: () -> Void)] = [
     ("export", runExportBench),
     ("diagram", runDiagramBench),
     ("sequence", runSequenceBench),
+    ("lowlevel", runLowLevelBench),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

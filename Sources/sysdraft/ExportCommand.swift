@@ -4,15 +4,17 @@ import DesignModel
 import DesignStorage
 import Foundation
 
-/// `sysdraft export FILE [--format markdown|mermaid|dot|json] [-o OUT]`.
+/// `sysdraft export FILE [--format markdown|mermaid|dot|json|openapi|sql] [-o OUT]`.
 /// The exporting itself is `Exporter.export` (pure); this only loads, picks the format and writes.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export a design as a Markdown report, a Mermaid or DOT diagram, or canonical JSON.",
+        abstract: "Export a design as a Markdown report, a Mermaid or DOT diagram, canonical JSON, OpenAPI or SQL DDL.",
         discussion: """
             Without --format the format follows the extension of -o (.md, .mmd/.mermaid, \
-            .dot/.gv, .json); with neither, a Markdown report goes to standard output. \
+            .dot/.gv, .json, .openapi.json, .sql); with neither, a Markdown report goes to \
+            standard output. openapi is an OpenAPI 3.1 document of the HTTP endpoints; sql is \
+            PostgreSQL DDL for the entities in relational stores. \
             -o replaces the file crash-safely: it is either the old file or the complete new one.
             """
     )
@@ -20,7 +22,7 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: "The design file.")
     var file: String
 
-    @Option(help: "markdown, mermaid, dot or json.")
+    @Option(help: "markdown, mermaid, dot, json, openapi or sql.")
     var format: ExportFormat?
 
     @Option(name: [.short, .customLong("output")], help: "Write to this file instead of standard output.")

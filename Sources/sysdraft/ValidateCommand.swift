@@ -6,7 +6,7 @@ import Foundation
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check design files: JSON syntax, fields, references between items, checklist keys.",
+        abstract: "Check design files: JSON syntax, fields, references between items, checklist keys, API and data-model checks.",
         discussion: "Exit 0 when every file is valid, 1 when one is not, 3 when one cannot be read."
     )
 
@@ -34,14 +34,20 @@ struct ValidateCommand: ParsableCommand {
             let design = check.design
             var warnings = check.warnings.map { "\($0)" }
             if !check.unknownFields.isEmpty { warnings.append("warning: " + unknownFieldsNote(check.unknownFields)) }
+            let checked = designCheckLines(design)
+            warnings += checked.warnings
             for w in warnings { say("\(file): \(w)") }
+            for e in checked.errors { printError("\(file): \(e)") }
+            if !checked.errors.isEmpty && worst == .success { worst = Exit.invalidDesign }
             if strict && !warnings.isEmpty && worst == .success { worst = Exit.invalidDesign }
-            if !quiet {
+            if !quiet && checked.errors.isEmpty {
                 let done = StageKey.allCases.map { design.progress(of: $0, in: catalogue) }
                 let ticked = done.map(\.done).reduce(0, +), total = done.map(\.total).reduce(0, +)
                 say("\(file): ok — \"\(design.title)\": \(design.requirements.count) requirements, "
                     + "\(design.components.count) components, \(design.flows.count) flows, "
-                    + "\(design.tradeOffs.count) trade-offs; checklist \(ticked)/\(total)")
+                    + "\(design.tradeOffs.count) trade-offs, \(design.endpoints.count) endpoint"
+                    + (design.endpoints.count == 1 ? "" : "s") + ", \(design.entities.count) entit"
+                    + (design.entities.count == 1 ? "y" : "ies") + "; checklist \(ticked)/\(total)")
             }
         }
         if worst != .success { throw worst }

@@ -23,9 +23,9 @@ func checkReportStructure(_ design: Design, _ catalogue: StageCatalogue,
         TextSafety.oneLine(t.title).isEmpty ? TextSafety.oneLine(t.id.rawValue)
             : TextSafety.oneLine(t.id.rawValue) + ": " + TextSafety.oneLine(t.title)
     }
-    let fixed: Set<String> = ["Checklist", "Notes", "Requirements", "Functional", "Non-functional", "Constraints",
+    let fixed: Set<String> = lowLevelHeadings(design).union(["Checklist", "Notes", "Requirements", "Functional", "Non-functional", "Constraints",
                               "Components", "Data flows", "Architecture diagram", "Trade-offs", "Timing log",
-                              "Self-assessment", "Risks", "Open questions"]
+                              "Self-assessment", "Risks", "Open questions"])
     let scenarioParts = ScenarioReportParts(design)
     let h3 = HTML.elements("h3", in: html).map(HTML.text) + HTML.elements("h4", in: html).map(HTML.text)
     for h in h3 where !fixed.contains(h) && !recordTitles.contains(h) && !scenarioParts.headings.contains(h) {
@@ -58,6 +58,7 @@ func checkReportStructure(_ design: Design, _ catalogue: StageCatalogue,
              $0.direction.label, TextSafety.oneLine($0.notes)]
         }))
     }
+    expected += lowLevelTables(design)
     if !design.risks.isEmpty {
         expected.append((7, design.risks.map { [$0.id.rawValue, TextSafety.oneLine($0.text), nil, nil, nil, nil, nil] }))
     }
@@ -91,7 +92,8 @@ func checkReportStructure(_ design: Design, _ catalogue: StageCatalogue,
     // List items: checklist items, links to tagged trade-offs, options with their pros and cons.
     let tagged = design.tradeOffs.filter { $0.stage != .tradeOffs }.count
     let optionItems = design.tradeOffs.flatMap(\.options).map { 1 + $0.pros.count + $0.cons.count }.reduce(0, +)
-    #expect(HTML.count("<li", in: html) == items + tagged + optionItems + scenarioParts.listItems, sourceLocation: sourceLocation)
+    #expect(HTML.count("<li", in: html) == items + tagged + optionItems + scenarioParts.listItems + lowLevelListItems(design),
+            sourceLocation: sourceLocation)
 
     // Links: only internal anchors and bare web URLs; never javascript:.
     #expect(!html.lowercased().contains("javascript:\""), sourceLocation: sourceLocation)
@@ -118,7 +120,8 @@ func checkReportStructure(_ design: Design, _ catalogue: StageCatalogue,
     #expect(seen.isSubset(of: allowed), "unexpected tags \(seen.subtracting(allowed))", sourceLocation: sourceLocation)
     #expect(!unsafe.lowercased().contains("<script"), sourceLocation: sourceLocation)
     #expect(unsafe == html, "raw HTML made a difference", sourceLocation: sourceLocation)
-    #expect(HTML.count("<pre", in: html) == (design.components.isEmpty ? 0 : (options.textDiagram == nil ? 1 : 2)) + scenarioParts.codeBlocks,
+    #expect(HTML.count("<pre", in: html) == (design.components.isEmpty ? 0 : (options.textDiagram == nil ? 1 : 2)) + scenarioParts.codeBlocks
+            + (design.entities.isEmpty ? 0 : 1),
             sourceLocation: sourceLocation)
 }
 
