@@ -3,6 +3,7 @@ import PackageDescription
 
 // Layers, bottom to top. Only CursesTerminal imports ncurses (CNcursesw).
 //   TerminalText     display width of text and sanitising of untrusted text (pure)
+//   Estimates        the unit-aware calculator, estimate sheets, templates, reference card (pure)
 //   DesignModel      the document: types, ids, integrity, JSON codec, migrations (pure)
 //   DesignStorage    crash-safe files, locks, recovery, asset lookup (file I/O)
 //   DesignExport     Markdown / Mermaid / DOT / JSON exporters (pure)
@@ -32,7 +33,8 @@ let package = Package(
         .target(name: "TerminalText"),
         // Seeded generators and golden files shared by tests and benchmarks (not part of the product).
         .target(name: "TestSupport", dependencies: ["DiagramLayout"]),
-        .target(name: "DesignModel"),
+        .target(name: "Estimates"),
+        .target(name: "DesignModel", dependencies: ["Estimates"]),
         .target(name: "DesignStorage", dependencies: ["DesignModel"]),
         .target(name: "DesignExport", dependencies: ["DesignModel", "DiagramLayout"]),
         .target(name: "DiagramLayout", dependencies: ["TerminalText"]),
@@ -64,6 +66,9 @@ let package = Package(
         .testTarget(name: "TextUITests", dependencies: ["TextUI", "TerminalText", "TestSupport", "Workspace", "DesignModel", "DesignStorage", "Interview"],
                     exclude: ["Golden"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcursesw"]),
+        .testTarget(name: "EstimatesTests", dependencies: [
+            "Estimates", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
         .testTarget(name: "EndToEndTests", dependencies: ["DesignModel", "DesignStorage", "TestSupport"]),
     ]
 )
