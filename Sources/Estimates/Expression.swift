@@ -227,7 +227,9 @@ struct Parser {
         case .name:
             if isKeywordTo(t) { throw fail("expected a value before \"to\"", at: t) }
             let word = lexer.text(t)
-            if let f = CalcFunction(rawValue: word), tokens[i + 1].kind == .leftParen {
+            // `min(` is the function; `min (` with a space is minutes times what follows.
+            if let f = CalcFunction(rawValue: word), tokens[i + 1].kind == .leftParen,
+               !(tokens[i + 1].spaced && Units.index[word] != nil) {
                 try call(f, at: t)
             } else if let u = Units.index[word] {
                 ops.append(.unit(u))
