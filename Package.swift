@@ -35,8 +35,8 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["DiagramLayout"]),
         .target(name: "Estimates"),
         .target(name: "DesignModel", dependencies: ["Estimates"]),
-        .target(name: "DesignStorage", dependencies: ["DesignModel"]),
-        .target(name: "DesignExport", dependencies: ["DesignModel", "DiagramLayout"]),
+        .target(name: "DesignStorage", dependencies: ["DesignModel", "Estimates"]),
+        .target(name: "DesignExport", dependencies: ["DesignModel", "DiagramLayout", "Estimates"]),
         .target(name: "DiagramLayout", dependencies: ["TerminalText"]),
         .target(name: "Interview", dependencies: ["DesignModel"]),
         .target(name: "Workspace", dependencies: ["DesignModel", "DesignExport", "DiagramLayout", "Interview"]),
@@ -47,16 +47,16 @@ let package = Package(
         .target(name: "CursesTerminal", dependencies: ["TextUI", "CNcursesw"]),
         .executableTarget(name: "sysdraft", dependencies: [
             "TerminalText", "DesignModel", "DesignStorage", "DesignExport", "DiagramLayout", "Interview",
-            "Workspace", "TextUI", "CursesTerminal",
+            "Workspace", "TextUI", "CursesTerminal", "Estimates",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "sysdraft-bench", dependencies: [
-            "DesignModel", "DesignStorage", "DesignExport", "DiagramLayout", "Workspace", "TextUI", "TestSupport",
+            "DesignModel", "DesignStorage", "DesignExport", "DiagramLayout", "Workspace", "TextUI", "TestSupport", "Estimates",
         ]),
 
-        .testTarget(name: "DesignModelTests", dependencies: ["DesignModel", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "DesignModelTests", dependencies: ["DesignModel", "TestSupport", "Estimates"], exclude: ["Fixtures"]),
         .testTarget(name: "DesignStorageTests", dependencies: ["DesignModel", "DesignStorage"]),
-        .testTarget(name: "DesignExportTests", dependencies: ["DesignModel", "DesignStorage", "DesignExport", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "DesignExportTests", dependencies: ["DesignModel", "DesignStorage", "DesignExport", "TestSupport", "Estimates"], exclude: ["Golden"]),
         .testTarget(name: "DiagramLayoutTests", dependencies: [
             "DiagramLayout", "TerminalText", "TestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),

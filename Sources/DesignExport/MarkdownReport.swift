@@ -49,7 +49,7 @@ public enum MarkdownReport {
 /// Builds the report in one pass. Links to headings that come later are written as
 /// placeholders (`NUL key NUL`, impossible in escaped text) and resolved at the end, once every
 /// heading's GitHub anchor is known.
-private struct ReportWriter {
+struct ReportWriter {
     let design: Design
     let catalogue: StageCatalogue
     let options: MarkdownReport.Options
@@ -216,6 +216,7 @@ private struct ReportWriter {
         case .tradeOffs: writeDecisionRecords()
         default: break
         }
+        if key == .requirements { writeCapacityEstimates() }
         if key != .tradeOffs, let tagged = tradeOffsByStage[key], !tagged.isEmpty {
             heading(3, "Trade-offs")
             for (i, t) in tagged {
@@ -277,6 +278,7 @@ private struct ReportWriter {
                        f.protocol.label, f.mode.label, f.direction.label, cell(f.notes)]
                   })
         }
+        writeFlowLoad()
 
         if !design.components.isEmpty {
             heading(3, "Architecture diagram")

@@ -36,6 +36,7 @@ extension Design {
         dupes(components, "components")
         dupes(flows, "flows")
         dupes(tradeOffs, "tradeOffs")
+        dupes(estimates, "estimates")
         dupes(stages.flatMap(\.custom), "stages[].custom")
 
         if schemaVersion != Design.currentSchemaVersion {

@@ -26,6 +26,13 @@ public struct EstimateTemplate: Codable, Equatable, Sendable {
     public var summary: String
     public var estimates: [Entry]
 
+    public init(key: String, title: String, summary: String, estimates: [Entry]) {
+        self.key = key
+        self.title = title
+        self.summary = summary
+        self.estimates = estimates
+    }
+
     /// The entries to insert into a design whose estimates already use `existingNames`.
     ///
     /// Inputs whose name is taken are left out: the design's estimate of that name is used.

@@ -21,6 +21,7 @@ extension Expression {
                 stack[stack.count - 1].value = -stack[stack.count - 1].value
             case .percent(let at):
                 stack[stack.count - 1].value /= 100
+                stack[stack.count - 1].isPercent = stack[stack.count - 1].dimension.isNone
                 try checkFinite(stack[stack.count - 1], at)
             case .add(let at), .subtract(let at):
                 let b = stack.removeLast(), a = stack.removeLast()
@@ -114,6 +115,7 @@ extension Expression {
             }
         }
         var r = x
+        if f != .abs && f != .min && f != .max { r.isPercent = false }
         switch f {
         case .ceil: try plain(); r.value = x.value.rounded(.up)
         case .floor: try plain(); r.value = x.value.rounded(.down)

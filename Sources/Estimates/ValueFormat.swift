@@ -42,6 +42,11 @@ public enum ValueFormat {
             let number = format(v, style: style, counts: counts, integerPlain: false)
             return Shown(value: v, unit: target.text, text: join(number, target.text))
         }
+        if q.isPercent && q.dimension.isNone {
+            let v = q.value * 100
+            let number = style == .exact ? exact(v) : trimZeros(String(format: "%.6g", v))
+            return Shown(value: v, unit: "%", text: number + " %")
+        }
         let ladder = Self.ladder(for: q)
         let magnitude = abs(q.value)
         var pick = 0

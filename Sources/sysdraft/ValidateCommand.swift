@@ -33,6 +33,7 @@ struct ValidateCommand: ParsableCommand {
                 continue
             }
             var warnings = design.findings(catalogue: catalogue).filter { $0.severity == .warning }.map { "\($0)" }
+            if Self.checkEstimates(design, file: file, warnings: &warnings) { worst = worst == .success ? Exit.invalidDesign : worst }
             if !unknown.isEmpty { warnings.append("warning: " + unknownFieldsNote(unknown)) }
             for w in warnings { say("\(file): \(w)") }
             if strict && !warnings.isEmpty && worst == .success { worst = Exit.invalidDesign }

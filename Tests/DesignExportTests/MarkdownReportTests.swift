@@ -25,7 +25,7 @@ func checkReportStructure(_ design: Design, _ catalogue: StageCatalogue,
     }
     let fixed: Set<String> = ["Checklist", "Notes", "Requirements", "Functional", "Non-functional", "Constraints",
                               "Components", "Data flows", "Architecture diagram", "Trade-offs", "Timing log",
-                              "Self-assessment"]
+                              "Self-assessment", "Capacity estimates", "Load on the data flows", "Component capacity"]
     let h3 = HTML.elements("h3", in: html).map(HTML.text) + HTML.elements("h4", in: html).map(HTML.text)
     for h in h3 where !fixed.contains(h) && !recordTitles.contains(h) {
         Issue.record("unexpected heading \"\(h)\"", sourceLocation: sourceLocation)
@@ -45,6 +45,7 @@ func checkReportStructure(_ design: Design, _ catalogue: StageCatalogue,
             }
         }
     }
+    expected += capacityEstimateTables(design)
     if !design.components.isEmpty {
         expected.append((6, design.components.map {
             [$0.id.rawValue, TextSafety.oneLine($0.name), $0.kind.label, TextSafety.oneLine($0.responsibility),
@@ -57,6 +58,7 @@ func checkReportStructure(_ design: Design, _ catalogue: StageCatalogue,
              $0.direction.label, TextSafety.oneLine($0.notes)]
         }))
     }
+    expected += loadTables(design)
     if let r = design.interview, options.includeInterview {
         if !r.phases.isEmpty { expected.append((5, Array(repeating: [nil, nil, nil, nil, nil], count: r.phases.count + 1))) }
         let extra = Set(r.scores.keys).subtracting(InterviewRecord.Dimension.allCases.map(\.rawValue)).count
