@@ -21,6 +21,9 @@ public struct Flow: Codable, Equatable, Sendable, Identified {
     /// What moves along the arrow ("short URL", "click events").
     public var label: String
     public var `protocol`: Protocol_
+    /// The protocol in the designer's words when the list does not say it ("RESP", "Kafka",
+    /// "HTTP/2"); shown instead of the list's label when set.
+    public var protocolName: String
     public var mode: Mode
     public var direction: Direction
     public var notes: String
@@ -32,16 +35,23 @@ public struct Flow: Codable, Equatable, Sendable, Identified {
 
     public init(id: ItemID<Flow>, from: ItemID<Component>, to: ItemID<Component>, label: String = "",
                 protocol: Protocol_ = .http, mode: Mode = .sync, direction: Direction = .oneWay,
-                notes: String = "", rate: String? = nil, payload: String? = nil) {
+                notes: String = "", protocolName: String = "", rate: String? = nil, payload: String? = nil) {
         self.id = id
         self.from = from
         self.to = to
         self.label = label
         self.protocol = `protocol`
+        self.protocolName = protocolName
         self.mode = mode
         self.direction = direction
         self.notes = notes
         self.rate = rate
         self.payload = payload
+    }
+
+    /// How the protocol reads for people: the designer's own name when given, else the list's label.
+    public var protocolLabel: String {
+        let own = protocolName.trimmingCharacters(in: .whitespaces)
+        return own.isEmpty ? self.protocol.label : own
     }
 }

@@ -109,7 +109,7 @@ import TestSupport
         send(&s, .char("2"), .char("/"))
         type(&s, "gam")
         send(&s, .enter, .char("e"))
-        #expect(s.topForm?.target == .component("comp-3"))
+        #expect(s.topForm?.target == .item(.components, "comp-3"))
     }
 }
 

@@ -17,7 +17,7 @@ extension Workspace {
             .init(name: "filter", argument: "TEXT", title: "Filter the focused pane"),
         ]
         let covered: Set<String> = ["w", "q", "q!"]
-        for c in Command.allCases {
+        for c in Command.allCases where !c.isInline {
             let name = c.paletteName ?? c.rawValue
             if covered.contains(name) { continue }
             entries.append(.init(name: name, title: c.title, keys: keymap.keyText(for: c)))
@@ -28,21 +28,20 @@ extension Workspace {
     static func paletteKey(_ state: inout AppState, _ palette: inout Palette, _ key: Key,
                            _ env: Environment) -> [Effect] {
         let matches = Palette.matches(palette.typedName, in: paletteEntries(state.keymap))
-        switch key {
-        case .escape:
+        switch state.keymap.command(for: key, in: .palette) {
+        case .paletteClose?:
             return []
-        case .down, .ctrl("n"):
+        case .paletteDown?:
             palette.selected = min(palette.selected + 1, max(0, matches.count - 1))
-        case .up, .ctrl("p"):
+        case .paletteUp?:
             palette.selected = max(0, palette.selected - 1)
-        case .tab:
+        case .paletteComplete?:
             complete(&palette, matches, env)
-        case .enter:
+        case .paletteRun?:
             return runPalette(&state, palette, matches, env)
-        case .backspace where palette.editor.text.isEmpty:
-            return []
         default:
-            palette.editor.handle(key)
+            if palette.editor.text.isEmpty, state.keymap.command(for: key, in: .textField) == .deleteBack { return [] }
+            palette.editor.handle(key, keymap: state.keymap)
             palette.selected = 0
         }
         state.overlays.append(.palette(palette))

@@ -2,7 +2,7 @@ extension Migrations {
     /// Adds the list of named estimates (empty). Flows' `rate`/`payload` and components'
     /// `capacity`/`instances` are optional and absent when not stated, so older items need
     /// nothing.
-    static let addEstimates = Migration(from: 1, summary: "named capacity estimates") { old in
+    static let addEstimates = Migration(from: 2, summary: "named capacity estimates") { old in
         var new = old
         if new["estimates"] == nil { new["estimates"] = [[String: Any]]() }
         return new
