@@ -41,7 +41,7 @@ extension Expression {
                 try checkUnits(r, at)
                 try checkFinite(r, at)
                 stack.append(r)
-            case .divide(let at):
+            case .divide(let at), .divideByUnit(let at):
                 let b = stack.removeLast(), a = stack.removeLast()
                 if b.value == 0 { throw CalcError(.divisionByZero, column: column(at)) }
                 let r = Quantity(a.value / b.value, a.dimension / b.dimension, inBits: bits(a, b))
@@ -109,9 +109,9 @@ extension Expression {
         let x = args[0]
         func plain() throws(CalcError) {
             guard x.dimension.isNone else {
-                let example = x.dimension == .size ? "GB" : x.dimension == .time ? "s" : x.dimension.baseUnits
+                let example = x.dimension == .size ? "x / GB" : x.dimension == .time ? "x / s" : x.dimension == .rate ? "x * s" : "x / unit"
                 throw CalcError(.domain("\(f.rawValue) needs a plain number, not \(x.dimension.phrase); "
-                                        + "divide by a unit first, as in \(f.rawValue)(x / \(example))"), column: column(at))
+                                        + "divide by a unit first, as in \(f.rawValue)(\(example))"), column: column(at))
             }
         }
         var r = x

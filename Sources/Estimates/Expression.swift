@@ -5,7 +5,9 @@
 ///     conversion := sum (("to" | "->") unit-expression)?
 ///     sum        := product (("+" | "-") product)*
 ///     product    := implicit (("*" | "/") implicit)*
-///     implicit   := unary power*             (juxtaposition: `500 B`, `2 ms`, `1/2 s` = 1/(2 s))
+///     implicit   := unary (power | "/"unit)* (juxtaposition: `500 B`, `2 ms`, `1/2 s` = 1/(2 s);
+///                                           a "/" with no space either side before a unit binds
+///                                           as tightly: `20K/s / 1500/s` = (20K/s) / (1500/s))
 ///     unary      := ("-" | "+") unary | power
 ///     power      := postfix ("^" unary)?     (right-associative: 2^3^2 = 2^9)
 ///     postfix    := primary "%"*             (percent: × 0.01, never modulo)
@@ -20,6 +22,8 @@ public struct Expression: Sendable {
         case name(Int, offset: Int)          // index into `names`
         case negate
         case add(Int), subtract(Int), multiply(Int), divide(Int), juxtapose(Int)
+        /// `/` written without spaces before a unit (`1500/s`): divides at juxtaposition's level.
+        case divideByUnit(Int)
         case power(Int), percent(Int)
         case call(CalcFunction, arguments: Int, offset: Int)
     }
@@ -163,10 +167,20 @@ struct Parser {
 
     mutating func implicit() throws(CalcError) {
         try unary()
-        while startsOperand(tok) {
-            let at = tok.start
-            try power()
-            ops.append(.juxtapose(at))
+        while true {
+            if startsOperand(tok) {
+                let at = tok.start
+                try power()
+                ops.append(.juxtapose(at))
+            } else if tok.kind == .divide && !tok.spaced && !tokens[i + 1].spaced && tokens[i + 1].kind == .name
+                        && Units.index[lexer.text(tokens[i + 1])] != nil && tokens[i + 2].kind != .leftParen {
+                let at = tok.start
+                i += 1
+                try power()
+                ops.append(.divideByUnit(at))
+            } else {
+                break
+            }
         }
     }
 

@@ -38,6 +38,9 @@ extension Expression {
                 // The right side is read as a power that cannot start with a sign.
                 let right = b.prec >= power && !b.text.hasPrefix("-") ? b.text : "(\(b.text))"
                 stack.append((wrap(a, atLeast: implicit) + " " + right, implicit))
+            case .divideByUnit:
+                let b = stack.removeLast(), a = stack.removeLast()
+                stack.append((wrap(a, atLeast: implicit) + "/" + b.text, implicit))
             case .power:
                 let b = stack.removeLast(), a = stack.removeLast()
                 stack.append((wrap(a, atLeast: postfix) + "^" + wrap(b, atLeast: unary), power))

@@ -29,6 +29,14 @@ import Testing
         #expect(value("60 s / min") == Quantity(1))
     }
 
+    @Test func aSlashWithoutSpacesBeforeAUnitBindsToItsNumber() {
+        #expect(value("20K/s / 1500/s")?.value == 20_000.0 / 1500)
+        #expect(value("3 TB / 100 Mbit/s")?.dimension == .time)
+        #expect(value("2 / s / 2") == Quantity(1, .rate))
+        #expect(value("1 / 2/s") == Quantity(0.5, .time))
+        #expect(shown("5M req/day * 3 -> req/s", .precise) == "173.6 req/s")
+    }
+
     @Test func functions() {
         let cases: [(String, Double)] = [
             ("ceil(2.1)", 3), ("floor(2.9)", 2), ("round(2.5)", 3), ("round(-2.5)", -3), ("min(3, 1, 2)", 1),

@@ -78,6 +78,7 @@ import Testing
         expectError("sqrt(1 GB)", column: 1, domain, ["no unit"])
         expectError("log2(0)", column: 1, domain, ["zero"])
         expectError("ceil(3 GB)", column: 1, domain, ["ceil(x / GB)"])
+        expectError("ceil(20K/s / 1500)", column: 1, domain, ["rate (/s)", "ceil(x * s)"])
         expectError("(1 GB)^0.5", column: 7, domain, ["whole power"])
         expectError("2^(1 s)", column: 2, domain, ["plain number"])
         expectError("(-8)^(1/3)", column: 5, domain, ["not a real number"])

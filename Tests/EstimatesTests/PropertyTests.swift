@@ -38,7 +38,8 @@ struct Draw {
             }
         }
         let a = expression(depth: depth + 1), b = expression(depth: depth + 1)
-        switch next(11) {
+        switch next(12) {
+        case 11: return "(" + a + ")" + pick(["/s", "/day", "/GB", "/min", "/h^2"])
         case 0: return a + space() + "+" + space() + b
         case 1: return a + space() + "-" + space() + b
         case 2: return a + space() + "*" + space() + b
