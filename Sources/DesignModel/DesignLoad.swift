@@ -74,9 +74,12 @@ public struct DesignLoad: Sendable {
     public init(_ design: Design, sheet: EstimateSheet? = nil) {
         let sheet = sheet ?? design.estimateSheet()
         self.sheet = sheet
+        // Flows often share an expression (`peak_read_qps`): evaluate each text once.
+        var memo: [String: (EstimateSheet.Status, Expression?)] = [:]
         func figure(_ text: String?, _ expected: [Dimension], _ what: String) -> Figure? {
             guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
-            let (status, expression) = sheet.evaluate(text)
+            let (status, expression) = memo[text] ?? sheet.evaluate(text)
+            memo[text] = (status, expression)
             if let q = status.quantity, !expected.contains(q.dimension) {
                 let wanted = expected.map(\.phrase).joined(separator: " or ")
                 return Figure(.error(CalcError(.domain("\(what) must be \(wanted), not \(q.dimension.phrase)"), column: nil)))

@@ -41,13 +41,20 @@ public struct EstimateSheet: Sendable {
     public private(set) var indexByName: [String: Int] = [:]
     /// Rows in the order they were evaluated (each after the rows it uses).
     public private(set) var evaluationOrder: [Int] = []
-    private var parsed: [String: Parsed] = [:]
-    /// Per row: the row index each of its expression's names refers to (-1: no such estimate).
+    /// Per row: its expression parsed (or why not).
+    private var parsed: [Parsed] = []
+    /// Per row: the error its name has (bad or taken), if any.
+    private var nameErrors: [CalcError?] = []
+    /// Per row: the row each of its expression's names refers to (-1: no such estimate).
     private var references: [[Int]] = []
 
     private enum Parsed: Sendable {
         case ok(Expression)
         case failed(CalcError)
+
+        init(_ text: String) {
+            do { self = .ok(try Expression.parse(text)) } catch { self = .failed(error) }
+        }
     }
 
     public init(_ rows: [Row] = []) { update(rows) }
@@ -57,7 +64,7 @@ public struct EstimateSheet: Sendable {
 
     /// The parsed expression of row `i` (nil when it does not parse).
     public func expression(at i: Int) -> Expression? {
-        if case .ok(let e)? = parsed[rows[i].expression] { return e }
+        if case .ok(let e) = parsed[i] { return e }
         return nil
     }
 
@@ -71,21 +78,36 @@ public struct EstimateSheet: Sendable {
         }
     }
 
-    /// Recomputes the sheet for `newRows`.
+    /// Recomputes the sheet for `newRows`. A row whose expression text is unchanged keeps its
+    /// parse; names are checked again only when one changed.
     public mutating func update(_ newRows: [Row]) {
-        var cache: [String: Parsed] = [:]
-        cache.reserveCapacity(newRows.count)
-        for r in newRows where cache[r.expression] == nil {
-            if let p = parsed[r.expression] {
-                cache[r.expression] = p
+        let old = rows
+        var changed = [Bool](repeating: false, count: newRows.count)
+        if old.count == newRows.count {
+            // Rows edited in place (a keystroke): parse just the expressions that changed.
+            for i in newRows.indices where old[i].expression != newRows[i].expression {
+                parsed[i] = Parsed(newRows[i].expression)
+                changed[i] = true
+            }
+        } else {
+            // Rows inserted, deleted or moved: find earlier parses by their text.
+            var byText: [String: Parsed] = [:]
+            for (k, o) in old.enumerated() { byText[o.expression] = parsed[k] }
+            parsed = newRows.map { byText[$0.expression] ?? Parsed($0.expression) }
+            for i in newRows.indices { changed[i] = true }
+        }
+        let namesChanged = old.count != newRows.count || zip(old, newRows).contains { $0.name != $1.name }
+        rows = newRows
+        if namesChanged { checkNames() }
+        for i in rows.indices where namesChanged || changed[i] || i >= references.count {
+            if i >= references.count { references.append([]) }
+            if case .ok(let e) = parsed[i] {
+                references[i] = e.names.map { indexByName[$0] ?? -1 }
             } else {
-                do { cache[r.expression] = .ok(try Expression.parse(r.expression)) } catch {
-                    cache[r.expression] = .failed(error)
-                }
+                references[i] = []
             }
         }
-        parsed = cache
-        rows = newRows
+        references.removeLast(max(0, references.count - rows.count))
         recompute()
     }
 
@@ -96,33 +118,34 @@ public struct EstimateSheet: Sendable {
         update(r)
     }
 
-    private mutating func recompute() {
-        let n = rows.count
-        var status = [Status?](repeating: nil, count: n)
+    private mutating func checkNames() {
         indexByName = [:]
-        indexByName.reserveCapacity(n)
+        indexByName.reserveCapacity(rows.count)
+        nameErrors = []
+        nameErrors.reserveCapacity(rows.count)
         for (i, r) in rows.enumerated() {
             if !ReservedNames.isIdentifier(r.name) {
                 let reason = r.name.isEmpty ? "it is empty" : "use letters, digits and _, starting with a letter or _"
-                status[i] = .error(CalcError(.badName(r.name, reason: reason), column: nil))
+                nameErrors.append(CalcError(.badName(r.name, reason: reason), column: nil))
             } else if let why = ReservedNames.reason(r.name) {
-                status[i] = .error(CalcError(.badName(r.name, reason: why), column: nil))
+                nameErrors.append(CalcError(.badName(r.name, reason: why), column: nil))
             } else if indexByName[r.name] != nil {
-                status[i] = .error(CalcError(.duplicateName(r.name), column: nil))
+                nameErrors.append(CalcError(.duplicateName(r.name), column: nil))
             } else {
                 indexByName[r.name] = i
+                nameErrors.append(nil)
             }
         }
-        // Parse errors, and each expression's names resolved to rows.
-        var exprs = [Expression?](repeating: nil, count: n)
-        references = Array(repeating: [], count: n)
+    }
+
+    private mutating func recompute() {
+        let n = rows.count
+        var status = [Status?](repeating: nil, count: n)
         for i in 0..<n {
-            switch parsed[rows[i].expression]! {
-            case .failed(let e):
-                if status[i] == nil { status[i] = .error(e) }
-            case .ok(let e):
-                exprs[i] = e
-                references[i] = e.names.map { indexByName[$0] ?? -1 }
+            if let e = nameErrors[i] {
+                status[i] = .error(e)
+            } else if case .failed(let e) = parsed[i] {
+                status[i] = .error(e)
             }
         }
         // Depth-first search for the evaluation order, marking cycles.
@@ -134,16 +157,15 @@ public struct EstimateSheet: Sendable {
             stack.append((root, 0))
             state[root] = 1
             while let top = stack.last {
-                let refs = references[top.row]
-                if top.next < refs.count {
+                if top.next < references[top.row].count {
                     stack[stack.count - 1].next += 1
-                    let d = refs[top.next]
+                    let d = references[top.row][top.next]
                     if d < 0 { continue }
                     if state[d] == 0 {
                         state[d] = 1
                         stack.append((d, 0))
                     } else if state[d] == 1 {
-                        markCycle(from: d, stack: stack, exprs: exprs, into: &status)
+                        markCycle(from: d, stack: stack, into: &status)
                     }
                 } else {
                     state[top.row] = 2
@@ -154,12 +176,15 @@ public struct EstimateSheet: Sendable {
         }
         evaluationOrder = order
         // Evaluate each row after the rows it uses.
-        var values = [Quantity?](repeating: nil, count: n)
+        var values = [Quantity](repeating: Quantity(0), count: n)
+        var scratch: [Quantity] = []
+        scratch.reserveCapacity(16)
         for i in order {
             if status[i] != nil { continue }
-            guard let e = exprs[i] else { continue }
+            guard case .ok(let e) = parsed[i] else { continue }
+            let refs = references[i]
             var roots: [String] = []
-            for d in references[i] where d >= 0 {
+            for d in refs where d >= 0 {
                 switch status[d] {
                 case .error?: roots.append(rows[d].name)
                 case .dependsOnError(let r)?: roots.append(contentsOf: r)
@@ -170,9 +195,10 @@ public struct EstimateSheet: Sendable {
                 status[i] = .dependsOnError(Array(Set(roots)).sorted())
                 continue
             }
-            let refs = references[i]
             do {
-                let q = try e.evaluate { k in refs[k] >= 0 ? values[refs[k]] : nil }
+                let q = try values.withUnsafeBufferPointer { v throws(CalcError) in
+                    try e.evaluate({ k in refs[k] >= 0 ? v[refs[k]] : nil }, stack: &scratch)
+                }
                 values[i] = q
                 status[i] = .value(q)
             } catch {
@@ -184,8 +210,7 @@ public struct EstimateSheet: Sendable {
 
     /// Marks every row of the cycle that closes at `start` (on the DFS stack) with a cycle error
     /// naming the rows in order; the column is where the row refers to the next one.
-    private func markCycle(from start: Int, stack: [(row: Int, next: Int)], exprs: [Expression?],
-                           into status: inout [Status?]) {
+    private func markCycle(from start: Int, stack: [(row: Int, next: Int)], into status: inout [Status?]) {
         guard let from = stack.firstIndex(where: { $0.row == start }) else { return }
         let members = stack[from...].map(\.row)
         let names = members.map { rows[$0].name }
@@ -193,7 +218,7 @@ public struct EstimateSheet: Sendable {
             if case .error? = status[row] { continue }
             let next = members[(k + 1) % members.count]
             var column: Int?
-            if let e = exprs[row], let j = references[row].firstIndex(of: next) { column = e.column(ofName: j) }
+            if let e = expression(at: row), let j = references[row].firstIndex(of: next) { column = e.column(ofName: j) }
             let rotated = Array(names[k...] + names[..<k])
             status[row] = .error(CalcError(.cycle(rotated), column: column))
         }

@@ -6,12 +6,19 @@ extension Expression {
     public func evaluate(_ resolve: (Int) -> Quantity?) throws(CalcError) -> Quantity {
         var stack: [Quantity] = []
         stack.reserveCapacity(8)
+        return try evaluate(resolve, stack: &stack)
+    }
+
+    /// `evaluate` with a caller's scratch stack (emptied first), so evaluating many
+    /// expressions allocates once.
+    func evaluate(_ resolve: (Int) -> Quantity?, stack: inout [Quantity]) throws(CalcError) -> Quantity {
+        stack.removeAll(keepingCapacity: true)
         for op in ops {
             switch op {
             case .number(let v):
                 stack.append(Quantity(v))
-            case .unit(let u):
-                stack.append(Units.all[u].quantity)
+            case .unit(_, let q):
+                stack.append(q)
             case .name(let k, let offset):
                 guard let q = resolve(k) else {
                     throw CalcError(.unknownName(names[k], hint: Units.hints[names[k]]), column: column(offset))

@@ -18,7 +18,7 @@
 public struct Expression: Sendable {
     enum Op: Sendable, Equatable {
         case number(Double)
-        case unit(Int)                       // index into Units.all
+        case unit(Int, Quantity)             // index into Units.all, and its value
         case name(Int, offset: Int)          // index into `names`
         case negate
         case add(Int), subtract(Int), multiply(Int), divide(Int), juxtapose(Int)
@@ -28,17 +28,43 @@ public struct Expression: Sendable {
         case call(CalcFunction, arguments: Int, offset: Int)
     }
 
+    /// What the parser made, in one object so copying an expression is one reference count.
+    final class Storage: Sendable {
+        let text: String
+        let ops: [Op]
+        let names: [String]
+        let nameOffsets: [Int]
+        let target: UnitTarget?
+        let targetOffset: Int
+
+        init(text: String, ops: [Op], names: [String], nameOffsets: [Int], target: UnitTarget?, targetOffset: Int) {
+            self.text = text
+            self.ops = ops
+            self.names = names
+            self.nameOffsets = nameOffsets
+            self.target = target
+            self.targetOffset = targetOffset
+        }
+    }
+
+    let storage: Storage
+
+    init(text: String, ops: [Op], names: [String], nameOffsets: [Int], target: UnitTarget?, targetOffset: Int) {
+        storage = Storage(text: text, ops: ops, names: names, nameOffsets: nameOffsets, target: target,
+                          targetOffset: targetOffset)
+    }
+
     /// The text as written.
-    public let text: String
-    let ops: [Op]
+    public var text: String { storage.text }
+    var ops: [Op] { storage.ops }
     /// The estimate names the expression refers to, each once, in order of first use.
-    public let names: [String]
+    public var names: [String] { storage.names }
     /// Byte offset of each name's first use.
-    let nameOffsets: [Int]
+    var nameOffsets: [Int] { storage.nameOffsets }
     /// The unit asked for with `to`, if any.
-    public let target: UnitTarget?
+    public var target: UnitTarget? { storage.target }
     /// Byte offset of the `to` keyword.
-    let targetOffset: Int
+    var targetOffset: Int { storage.targetOffset }
 
     /// Parses `text`. Throws a syntax or unknown-unit error with its column.
     public static func parse(_ text: String) throws(CalcError) -> Expression {
@@ -246,7 +272,7 @@ struct Parser {
                !(tokens[i + 1].spaced && Units.index[word] != nil) {
                 try call(f, at: t)
             } else if let u = Units.index[word] {
-                ops.append(.unit(u))
+                ops.append(.unit(u, Units.all[u].quantity))
                 i += 1
             } else {
                 var k = names.firstIndex(of: word) ?? -1

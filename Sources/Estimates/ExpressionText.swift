@@ -12,7 +12,7 @@ extension Expression {
             switch op {
             case .number(let v):
                 stack.append((ValueFormat.exact(v), primary))
-            case .unit(let u):
+            case .unit(let u, _):
                 stack.append((Units.all[u].symbol, primary))
             case .name(let k, _):
                 stack.append((names[k], primary))

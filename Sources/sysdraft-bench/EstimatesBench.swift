@@ -6,8 +6,9 @@ import Foundation
 /// counts referring to up to three earlier ones, in shuffled order so the dependency sort does
 /// real work). Timed: recomputing after one expression changes, as on a keystroke (parses of
 /// unchanged expressions come from the sheet's cache); building the sheet from scratch (every
-/// expression parsed); and the design's load (1,000 estimates, 1,000 flows with rates and
-/// payloads, 500 components with capacities). Target (release build): recompute ≤ 1 ms.
+/// expression parsed); adding or deleting a row; and the design's load (1,000 estimates, 1,000
+/// flows with rates and payloads, 500 components with capacities), with and without the sheet
+/// built already. Target (release build): recompute ≤ 1 ms.
 func runEstimatesBench() {
     section("estimates (issue 12)")
     let rows = makeEstimateRows(1_000)
@@ -26,7 +27,16 @@ func runEstimatesBench() {
         sheet.update(edited)
         benchSink &+= sheet.statuses.count
     }
-    report("recompute after one edit", size: size, runs: recompute.count, recompute, target: .median(1), showP99: true)
+    report("recompute after one edit", size: size, runs: recompute.count, recompute, target: .median(1))
+    report("  the same, p99", size: size, runs: recompute.count, recompute, showP99: true)
+
+    var grown = rows
+    let insert = timeRuns(100, warmup: 5) {
+        if grown.count > rows.count { grown.removeLast() } else { grown.append(.init(name: "extra", expression: "users * 2")) }
+        sheet.update(grown)
+        benchSink &+= sheet.statuses.count
+    }
+    report("add or delete a row", size: size, runs: insert.count, insert)
 
     let cold = timeRuns(50, warmup: 3) {
         let s = EstimateSheet(rows)
@@ -35,12 +45,18 @@ func runEstimatesBench() {
     report("build sheet (parse all)", size: size, runs: cold.count, cold)
 
     let design = makeLoadDesign(rows)
+    let designSize = "\(rows.count) est / \(design.flows.count) flows / \(design.components.count) comp"
     let load = timeRuns(30, warmup: 2) {
         let l = DesignLoad(design)
         benchSink &+= l.overloaded.count
     }
-    report("design load + capacity check", size: "\(rows.count) est / \(design.flows.count) flows / \(design.components.count) comp",
-           runs: load.count, load)
+    report("design load + capacity check", size: designSize, runs: load.count, load)
+    let designSheet = design.estimateSheet()
+    let loadOnly = timeRuns(30, warmup: 2) {
+        let l = DesignLoad(design, sheet: designSheet)
+        benchSink &+= l.overloaded.count
+    }
+    report("  the same, sheet already built", size: designSize, runs: loadOnly.count, loadOnly)
 }
 
 /// `n` estimates in shuffled order: a few inputs, then rates, sizes and counts built from

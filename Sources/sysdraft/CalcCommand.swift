@@ -36,6 +36,10 @@ struct CalcCommand: ParsableCommand {
     var expression: [String] = []
 
     func validate() throws {
+        // Expressions may start with "-" (-5 s), but never with "--" and a letter: an option.
+        if let bad = expression.first(where: { $0.hasPrefix("--") && $0.dropFirst(2).first?.isLetter == true }) {
+            throw ValidationError("unknown option '\(bad)'")
+        }
         if expression.isEmpty && !reference { throw ValidationError("give an expression, for example: sysdraft calc '100M/month to /s'") }
     }
 

@@ -82,3 +82,21 @@ import Testing
         #expect(inUnit("1 week to h") == 168)
     }
 }
+
+/// The README documents every spelling the calculator accepts.
+@Suite struct DocumentationTests {
+    @Test func theReadmeNamesEveryUnit() throws {
+        let readme = String(decoding: try RepoFiles.data("README.md"), as: UTF8.self)
+        let start = try #require(readme.range(of: "## Estimates"))
+        let section = readme[start.lowerBound...].prefix { _ in true }
+        let text = String(section.prefix(12_000))
+        for unit in Units.all {
+            for name in unit.names {
+                let plural = name.hasSuffix("s") ? "`\(name.dropLast())(s)`" : "`\(name)(s)`"
+                #expect(text.contains("`\(name)`") || text.contains(plural), "README does not mention \(name)")
+            }
+        }
+        for f in CalcFunction.allCases { #expect(text.contains("`\(f.rawValue)`"), "README does not mention \(f.rawValue)") }
+        for suffix in ["5K", "5k", "5M", "5B", "5T"] { #expect(text.contains("`\(suffix)`")) }
+    }
+}
