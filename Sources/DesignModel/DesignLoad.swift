@@ -153,6 +153,14 @@ public struct DesignLoad: Sendable {
     /// Components whose incoming load is more than their capacity × instances.
     public var overloaded: [ComponentLoad] { components.filter(\.isOverloaded) }
 
+    /// Edge labels for the diagram, by flow id (flows with no load value are left out); see
+    /// `edgeLabel(forFlowAt:)`.
+    public var edgeLabels: [ItemID<Flow>: String] {
+        var out: [ItemID<Flow>: String] = [:]
+        for i in flows.indices { if let l = edgeLabel(forFlowAt: i) { out[flows[i].id] = l } }
+        return out
+    }
+
     /// A short label for a flow's arrow on a diagram: rate and bandwidth (`20.0K /s · 10.0 MB/s`),
     /// or whichever is known; nil when the flow states no load or none of it has a value.
     public func edgeLabel(forFlowAt i: Int) -> String? {

@@ -84,6 +84,7 @@ import Testing
         #expect(load.overloaded.map(\.id) == [d.components[1].id])
         #expect(load.edgeLabel(forFlowAt: 0) == "3.5K /s · 6.9 MB/s")
         #expect(load.edgeLabel(forFlowAt: 1) == "100 /s")
+        #expect(load.edgeLabels == [d.flows[0].id: "3.5K /s · 6.9 MB/s", d.flows[1].id: "100 /s"])
         #expect(d.estimateFindings().map(\.description)
                 == ["warning: components[1]: component comp-2 \"DB\" receives 3.6K /s, more than its capacity of 2.0K /s (179 % used)"])
         d.components[1].instances = "10"

@@ -70,7 +70,9 @@ let unitsByDimension: [[String]] = [
         await propertyCheck(count: 400, input: Gen.int(in: 0...Int(Int32.max))) { seed in
             var d = Draw(seed)
             let dims: [Dimension] = [.none, .size, .time, .rate, .dataRate, Dimension(data: 2), Dimension(time: -2)]
-            let q = Quantity((d.next(4) == 0 ? -1 : 1) * d.magnitude(-6, 14), d.pick(dims), inBits: d.next(2) == 0)
+            let dim = d.pick(dims)
+            let q = Quantity((d.next(4) == 0 ? -1 : 1) * d.magnitude(-6, 14), dim, inBits: d.next(2) == 0,
+                             isPercent: dim.isNone && d.next(3) == 0)
             let text = ValueFormat.show(q, style: .exact).text
             let back = try? Calculation(text).value
             #expect(back?.dimension == q.dimension, "\(q.value) \(q.dimension): \(text)")
