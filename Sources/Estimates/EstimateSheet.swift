@@ -202,7 +202,7 @@ public struct EstimateSheet: Sendable {
                 values[i] = q
                 status[i] = .value(q)
             } catch {
-                status[i] = .error(error)
+                status[i] = .error(withSuggestion(error))
             }
         }
         statuses = status.map { $0 ?? .error(CalcError(.syntax("not evaluated"), column: nil)) }
@@ -224,6 +224,46 @@ public struct EstimateSheet: Sendable {
         }
     }
 
+    /// An unknown name with no hint of its own gets the closest estimate name, when one is
+    /// close: one edit away (a letter wrong, missing, extra, or two swapped) for short names,
+    /// two for names of five letters or more (`dua` → `dau`, `peak_red_qps` → `peak_read_qps`).
+    func withSuggestion(_ error: CalcError) -> CalcError {
+        guard case .unknownName(let name, nil) = error.kind else { return error }
+        let limit = name.utf8.count >= 5 ? 2 : 1
+        var best: (name: String, distance: Int)?
+        for candidate in indexByName.keys {
+            let d = Self.editDistance(name, candidate, limit: limit)
+            guard d <= limit else { continue }
+            if let b = best, d > b.distance || (d == b.distance && candidate > b.name) { continue }
+            best = (candidate, d)
+        }
+        guard let best else { return error }
+        return CalcError(.unknownName(name, hint: best.name), column: error.column)
+    }
+
+    /// Edit distance counting a swap of neighbouring letters as one edit; anything above
+    /// `limit` comes back as `limit + 1`.
+    static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        if abs(x.count - y.count) > limit { return limit + 1 }
+        if x.isEmpty || y.isEmpty { return max(x.count, y.count) }
+        var d = [[Int]](repeating: [Int](repeating: 0, count: y.count + 1), count: x.count + 1)
+        for i in 0...x.count { d[i][0] = i }
+        for j in 0...y.count { d[0][j] = j }
+        for i in 1...x.count {
+            var rowMin = Int.max
+            for j in 1...y.count {
+                let cost = x[i - 1] == y[j - 1] ? 0 : 1
+                var v = Swift.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+                if i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] { v = Swift.min(v, d[i - 2][j - 2] + 1) }
+                d[i][j] = v
+                rowMin = Swift.min(rowMin, v)
+            }
+            if rowMin > limit { return limit + 1 }
+        }
+        return d[x.count][y.count]
+    }
+
     /// Evaluates an expression that may use this sheet's estimates (a flow's rate, a component's
     /// capacity): its value, its own error, or the estimates with errors it depends on.
     public func evaluate(_ text: String) -> (status: Status, expression: Expression?) {
@@ -242,7 +282,7 @@ public struct EstimateSheet: Sendable {
             let q = try e.evaluate { k in self[e.names[k]]?.quantity }
             return (.value(q), e)
         } catch {
-            return (.error(error), e)
+            return (.error(withSuggestion(error)), e)
         }
     }
 }

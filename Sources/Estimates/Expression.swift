@@ -194,6 +194,14 @@ struct Parser {
     mutating func implicit() throws(CalcError) {
         try unary()
         while true {
+            if tok.kind == .number {
+                // `1 000` would silently be 1 × 0, and `5 % 3` is not modulo.
+                if i > 0 && tokens[i - 1].kind == .percent {
+                    throw fail("% is percent (× 0.01), not modulo; write * between a percentage and a number", at: tok)
+                }
+                throw fail("a number cannot follow a value directly: write * or + between them (group digits with _, as in 1_000_000)",
+                           at: tok)
+            }
             if startsOperand(tok) {
                 let at = tok.start
                 try power()

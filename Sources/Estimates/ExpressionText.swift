@@ -36,7 +36,8 @@ extension Expression {
             case .juxtapose:
                 let b = stack.removeLast(), a = stack.removeLast()
                 // The right side is read as a power that cannot start with a sign.
-                let right = b.prec >= power && !b.text.hasPrefix("-") ? b.text : "(\(b.text))"
+                let startsWithNumber = b.text.first.map { $0.isNumber || $0 == "." } ?? false
+                let right = b.prec >= power && !b.text.hasPrefix("-") && !startsWithNumber ? b.text : "(\(b.text))"
                 stack.append((wrap(a, atLeast: implicit) + " " + right, implicit))
             case .divideByUnit:
                 let b = stack.removeLast(), a = stack.removeLast()

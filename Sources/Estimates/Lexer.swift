@@ -116,19 +116,20 @@ struct Lexer {
         return nil
     }
 
-    /// The character at byte `i`, quoted, or as U+XXXX when it is not printable.
+    /// The character at byte `i`: quoted when it is a visible letter, digit, mark or symbol,
+    /// otherwise (controls, spaces, invisible and bidi characters) as U+XXXX only.
     private func describeCharacter(at i: Int) -> String {
         let rest = String(decoding: bytes[i...].prefix(4), as: UTF8.self)
         guard let scalar = rest.unicodeScalars.first else { return "" }
-        let v = scalar.value
-        let printable = v >= 0x21 && v != 0x7F && !(0x80...0x9F).contains(v)
-            && !(0x200B...0x200F).contains(v) && !(0x202A...0x202E).contains(v) && !(0x2066...0x2069).contains(v)
-            && v != 0xFEFF
-        if printable && v < 0x10000 && scalar.properties.isAlphabetic || printable && v < 0x80 {
-            return "\"\(Character(scalar))\""
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        switch scalar.properties.generalCategory {
+        case .control, .format, .surrogate, .privateUse, .unassigned, .spaceSeparator, .lineSeparator,
+             .paragraphSeparator, .nonspacingMark, .enclosingMark, .spacingMark:
+            return code
+        default:
+            return "\"\(Character(scalar))\" (\(code))"
         }
-        let hex = String(v, radix: 16, uppercase: true)
-        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
     /// digits with `_` between them, an optional fraction and exponent, and an optional

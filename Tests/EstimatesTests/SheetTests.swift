@@ -35,8 +35,10 @@ import Testing
     }
 
     @Test func unknownNamesAndDimensionErrorsAreTheRowsOwn() {
-        let sheet = EstimateSheet(rows([("a", "1 GB"), ("b", "a + dua"), ("c", "a + 1 s")]))
-        #expect(sheet.statuses[1].error == CalcError(.unknownName("dua", hint: nil), column: 5))
+        let sheet = EstimateSheet(rows([("a", "1 GB"), ("b", "a + dua"), ("c", "a + 1 s"), ("dau", "1"), ("d", "a + zzz")]))
+        #expect(sheet.statuses[1].error == CalcError(.unknownName("dua", hint: "dau"), column: 5))
+        #expect(sheet.statuses[1].error?.message == "unknown name \"dua\"; did you mean dau?")
+        #expect(sheet.statuses[4].error == CalcError(.unknownName("zzz", hint: nil), column: 5))
         #expect(sheet.statuses[2].error == CalcError(.dimensionMismatch(operation: "add", left: .size, right: .time), column: 3))
     }
 
