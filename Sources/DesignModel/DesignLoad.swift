@@ -9,7 +9,8 @@ extension Design {
 
 /// The load the design's flows carry and what it means for its components, computed from the
 /// flows' rate and payload expressions and the components' capacity and instance counts, over
-/// the design's estimates. Pure: build it whenever the design changes.
+/// the design's estimates. A flow's load counts against the component it points to (`to`; for a
+/// two-way flow, the side that answers). Pure: build it whenever the design changes.
 public struct DesignLoad: Sendable {
     /// One expression on a flow or component, evaluated, with the unit it asked for (`to`).
     public struct Figure: Equatable, Sendable {

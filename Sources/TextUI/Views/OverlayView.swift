@@ -238,6 +238,7 @@ enum TextAreaLayout {
 
 enum PaletteView {
     static func render(_ palette: Palette, _ state: AppState, _ grid: inout Grid) {
+        if !palette.candidates.isEmpty { return candidates(palette, &grid) }
         let matches = Palette.matches(palette.typedName, in: Workspace.paletteEntries(state.keymap))
         let width = min(grid.width - 4, 80)
         let listRows = min(matches.count, max(3, grid.height / 2 - 3))
@@ -277,6 +278,28 @@ enum PaletteView {
     }
 }
 
+extension PaletteView {
+    /// The completions Tab found for the argument; Tab again takes each in turn.
+    static func candidates(_ palette: Palette, _ grid: inout Grid) {
+        let width = min(grid.width - 4, 80)
+        let listRows = min(palette.candidates.count, max(3, grid.height / 2 - 3))
+        let rect = Rect(x: (grid.width - width) / 2, y: 1, width: width, height: listRows + 4)
+        let inner = OverlayView.dialog(rect, title: "Command — \(palette.candidates.count) completions, Tab takes the next", &grid)
+        grid.put(":", x: inner.x, y: inner.y, style: Style.key.bold)
+        TextField.render(palette.editor, in: Rect(x: inner.x + 1, y: inner.y, width: inner.width - 1, height: 1), &grid)
+        let cursor = grid.cursor
+        let first = ViewMemory.scroll(offset: 0, selected: palette.candidate ?? 0, visible: listRows, count: palette.candidates.count)
+        for n in 0..<min(listRows, palette.candidates.count - first) {
+            let i = first + n
+            let style: Style = i == palette.candidate ? .selection : .dialog
+            let row = Rect(x: inner.x, y: inner.y + 1 + n, width: inner.width, height: 1)
+            grid.fill(row, style: style)
+            grid.put(" " + palette.candidates[i], x: row.x, y: row.y, style: style, maxWidth: row.width, ellipsis: "…")
+        }
+        grid.cursor = cursor
+    }
+}
+
 enum NotesView {
     static func render(_ area: TextArea, _ grid: inout Grid) {
         let width = min(grid.width - 4, 90)
@@ -298,7 +321,7 @@ enum ItemFullView {
         let width = min(grid.width - 2, 100)
         let height = grid.height - 2
         let rect = grid.bounds.centered(width: width, height: height)
-        let inner = OverlayView.dialog(rect, title: "\(pane.noun.capitalized) \(id)", &grid)
+        let inner = OverlayView.dialog(rect, title: "\(pane.noun.prefix(1).uppercased() + pane.noun.dropFirst()) \(id)", &grid)
         let body = Rect(x: inner.x, y: inner.y, width: inner.width, height: max(1, inner.height - 1))
         let maxScroll = DetailText.render(lines, in: body, scroll: scroll, &grid, style: .dialog)
         let first = min(scroll, maxScroll)

@@ -184,7 +184,8 @@ public struct Form: Equatable, Sendable {
             return keymap.command(for: key, in: .form) == .formCancel ? .cancelled : .editing
         }
         let field = fields[focus]
-        // Which command the key runs: the field's own context first, then the form's.
+        // Which command the key runs: the field's own context first, then the form's (the
+        // text contexts fall back to the form's bindings).
         switch field.value {
         case .multiline(var area):
             // A printable key is text in a text field, whatever it is bound to elsewhere.
@@ -194,8 +195,13 @@ public struct Form: Equatable, Sendable {
                 error = nil
                 return .editing
             }
-            if let command = keymap.command(for: key, in: .textArea), command != .textDone, command != .textDiscard,
-               let outcome = area.perform(command) {
+            guard var command = keymap.command(for: key, in: .textArea) else { return .editing }
+            // Closing a text area means closing the form here: the key acts as in a field.
+            if command == .textDone || command == .textDiscard {
+                guard let inField = keymap.command(for: key, in: .textField) else { return .editing }
+                command = inField
+            }
+            if let outcome = area.perform(command) {
                 fields[focus].value = .multiline(area)
                 switch outcome {
                 case .leftUp: moveFocus(by: -1)
@@ -205,17 +211,7 @@ public struct Form: Equatable, Sendable {
                 error = nil
                 return .editing
             }
-            if let command = keymap.command(for: key, in: .textField), area.perform(command) != nil {
-                fields[focus].value = .multiline(area)
-                return .editing
-            }
-            if let command = keymap.command(for: key, in: .form) { return run(command, now) }
-            if case .char(let c) = key {
-                area.insert(String(c))
-                fields[focus].value = .multiline(area)
-                error = nil
-            }
-            return .editing
+            return run(command, now)
         case .text(var editor):
             if case .char(let c) = key {
                 editor.insert(String(c))
@@ -223,18 +219,13 @@ public struct Form: Equatable, Sendable {
                 error = nil
                 return .editing
             }
-            if let command = keymap.command(for: key, in: .textField), editor.perform(command) {
+            guard let command = keymap.command(for: key, in: .textField) else { return .editing }
+            if editor.perform(command) {
                 fields[focus].value = .text(editor)
                 error = nil
                 return .editing
             }
-            if let command = keymap.command(for: key, in: .form) { return run(command, now) }
-            if case .char(let c) = key {
-                editor.insert(String(c))
-                fields[focus].value = .text(editor)
-                error = nil
-            }
-            return .editing
+            return run(command, now)
         case .choice, .multiChoice:
             if let command = keymap.command(for: key, in: .form) { return run(command, now) }
             if case .char(let c) = key { typeAhead(c, now) }
