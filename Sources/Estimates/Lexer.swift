@@ -69,7 +69,9 @@ struct Lexer {
             case 0x2B: tok.kind = .plus
             case 0x2D:
                 if i + 1 < n && bytes[i + 1] == 0x3E { tok.kind = .arrow; tok.end = i + 2 } else { tok.kind = .minus }
-            case 0x2A: tok.kind = .times
+            case 0x2A:
+                // `**` is a power too, as in Python.
+                if i + 1 < n && bytes[i + 1] == 0x2A { tok.kind = .caret; tok.end = i + 2 } else { tok.kind = .times }
             case 0x2F: tok.kind = .divide
             case 0x5E: tok.kind = .caret
             case 0x25: tok.kind = .percent

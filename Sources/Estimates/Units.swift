@@ -8,6 +8,7 @@ public struct UnitDefinition: Sendable, Equatable {
         case time = "time"
         case percent = "percent"
         case counts = "count words (equal to 1)"
+        case numberWords = "number words"
     }
 
     /// How values print in this unit (`KB`, `min`, `days`).
@@ -69,6 +70,10 @@ public enum Units {
         add(["query", "queries"], 1, .none, .counts)
         add(["msg", "msgs", "message", "messages"], 1, .none, .counts)
         add(["event", "events"], 1, .none, .counts)
+        add(["thousand"], 1e3, .none, .numberWords)
+        add(["million"], 1e6, .none, .numberWords)
+        add(["billion"], 1e9, .none, .numberWords)
+        add(["trillion"], 1e12, .none, .numberWords)
         return u
     }()
 

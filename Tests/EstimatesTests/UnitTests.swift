@@ -31,6 +31,7 @@ import Testing
         ("req", 1, .none), ("reqs", 1, .none), ("request", 1, .none), ("requests", 1, .none), ("op", 1, .none),
         ("ops", 1, .none), ("query", 1, .none), ("queries", 1, .none), ("msg", 1, .none), ("msgs", 1, .none),
         ("message", 1, .none), ("messages", 1, .none), ("event", 1, .none), ("events", 1, .none),
+        ("thousand", 1e3, .none), ("million", 1e6, .none), ("billion", 1e9, .none), ("trillion", 1e12, .none),
     ]
 
     @Test func everyUnitHasItsSize() {
