@@ -85,6 +85,9 @@ public struct DesignLoad: Sendable {
                 let wanted = expected.map(\.phrase).joined(separator: " or ")
                 return Figure(.error(CalcError(.domain("\(what) must be \(wanted), not \(q.dimension.phrase)"), column: nil)))
             }
+            if let q = status.quantity, q.value < 0 {
+                return Figure(.error(CalcError(.domain("\(what) cannot be negative"), column: nil)))
+            }
             return Figure(status, target: expression?.target)
         }
         var flowLoads: [FlowLoad] = []

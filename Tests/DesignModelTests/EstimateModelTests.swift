@@ -114,6 +114,7 @@ import Testing
         d.flows[1].payload = "nope"
         d.components[0].capacity = "5"
         d.components[1].capacity = "1 /s"
+        d.components[1].instances = "-2"
         d.flows[1].rate = "10 /s"
         let f = d.estimateFindings()
         let errors = f.filter { $0.severity == .error }.map(\.description)
@@ -124,6 +125,7 @@ import Testing
             "error: flows[0].rate: flow flow-1: a flow's rate must be rate (/s), not data size (B)",
             "error: flows[1].payload: flow flow-2: column 1: unknown name \"nope\"",
             "error: components[0].capacity: component comp-1 \"API\": a capacity must be rate (/s) or data rate (B/s), not a plain number",
+            "error: components[1].instances: component comp-2 \"DB\": an instance count cannot be negative",
         ])
         // The capacity check is skipped while an incoming rate has an error.
         #expect(f.filter { $0.severity == .warning }.isEmpty)
