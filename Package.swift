@@ -3,6 +3,7 @@ import PackageDescription
 
 // Layers, bottom to top. Only CursesTerminal imports ncurses (CNcursesw).
 //   TerminalText     display width of text and sanitising of untrusted text (pure)
+//   Estimates        the unit-aware calculator, estimate sheets, templates, reference card (pure)
 //   DesignModel      the document: types, ids, integrity, JSON codec, migrations (pure)
 //   DesignStorage    crash-safe files, locks, recovery, asset lookup (file I/O)
 //   DesignExport     Markdown / Mermaid / DOT / JSON exporters (pure)
@@ -34,9 +35,10 @@ let package = Package(
         .target(name: "TerminalText"),
         // Seeded generators and golden files shared by tests and benchmarks (not part of the product).
         .target(name: "TestSupport", dependencies: ["DiagramLayout", "DesignModel"]),
-        .target(name: "DesignModel"),
-        .target(name: "DesignStorage", dependencies: ["DesignModel"]),
-        .target(name: "DesignExport", dependencies: ["DesignModel", "DiagramLayout", "SequenceDiagram", "TerminalText"]),
+        .target(name: "Estimates"),
+        .target(name: "DesignModel", dependencies: ["Estimates"]),
+        .target(name: "DesignStorage", dependencies: ["DesignModel", "Estimates"]),
+        .target(name: "DesignExport", dependencies: ["DesignModel", "DiagramLayout", "SequenceDiagram", "TerminalText", "Estimates"]),
         .target(name: "DiagramLayout", dependencies: ["TerminalText"]),
         .target(name: "SequenceDiagram", dependencies: ["TerminalText"]),
         .target(name: "Interview", dependencies: ["DesignModel"]),
@@ -54,17 +56,17 @@ let package = Package(
         ]),
         .executableTarget(name: "sysdraft", dependencies: [
             "TerminalText", "DesignModel", "DesignStorage", "DesignExport", "DiagramLayout", "Interview",
-            "Workspace", "TextUI", "CursesTerminal", "SequenceDiagram", "App",
+            "Workspace", "TextUI", "CursesTerminal", "SequenceDiagram", "App", "Estimates",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "sysdraft-bench", dependencies: [
             "DesignModel", "DesignStorage", "DesignExport", "DiagramLayout", "Workspace", "TextUI", "TestSupport", "App",
-            "SequenceDiagram",
+            "SequenceDiagram", "Estimates",
         ]),
 
-        .testTarget(name: "DesignModelTests", dependencies: ["DesignModel", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "DesignModelTests", dependencies: ["DesignModel", "TestSupport", "Estimates"], exclude: ["Fixtures"]),
         .testTarget(name: "DesignStorageTests", dependencies: ["DesignModel", "DesignStorage"]),
-        .testTarget(name: "DesignExportTests", dependencies: ["DesignModel", "DesignStorage", "DesignExport", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "DesignExportTests", dependencies: ["DesignModel", "DesignStorage", "DesignExport", "TestSupport", "Estimates"], exclude: ["Golden"]),
         .testTarget(name: "DiagramLayoutTests", dependencies: [
             "DiagramLayout", "TerminalText", "TestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
@@ -80,6 +82,9 @@ let package = Package(
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcursesw", "CSignals"]),
         .testTarget(name: "AppTests", dependencies: [
             "App", "TextUI", "Workspace", "DesignModel", "DesignStorage", "Interview", "TestSupport",
+        ]),
+        .testTarget(name: "EstimatesTests", dependencies: [
+            "Estimates", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "EndToEndTests", dependencies: ["DesignModel", "DesignStorage", "TestSupport"]),
     ]

@@ -254,6 +254,7 @@ struct ReportWriter {
             writeQuestions()
         default: break
         }
+        if key == .requirements { writeCapacityEstimates() }
         writeScenarios(for: key)
         if key != .tradeOffs, let tagged = tradeOffsByStage[key], !tagged.isEmpty {
             heading(3, "Trade-offs")
@@ -316,6 +317,7 @@ struct ReportWriter {
                        cell(f.protocolLabel), f.mode.label, f.direction.label, cell(f.notes)]
                   })
         }
+        writeFlowLoad()
 
         if !design.components.isEmpty {
             heading(3, "Architecture diagram")

@@ -3,7 +3,7 @@ import Foundation
 /// A system design: the document sysdraft edits, saves as JSON and exports.
 public struct Design: Codable, Equatable, Sendable {
     /// The schema this build writes. Files with a higher number are refused, lower ones migrated.
-    public static let currentSchemaVersion = 4
+    public static let currentSchemaVersion = 5
 
     public var schemaVersion: Int
     public var title: String
@@ -29,6 +29,8 @@ public struct Design: Codable, Equatable, Sendable {
     public var interview: InterviewRecord?
     /// Scenarios: how requests move through the architecture, step by step (sequence diagrams).
     public var scenarios: [Scenario]
+    /// Named capacity estimates, in the user's order (see `Estimate`).
+    public var estimates: [Estimate]
 
     public init(title: String, problem: String = "", now: Date) {
         let t = Design.wholeSeconds(now)
@@ -48,6 +50,7 @@ public struct Design: Codable, Equatable, Sendable {
         stages = StageKey.allCases.map { StageState(stage: $0) }
         interview = nil
         scenarios = []
+        estimates = []
     }
 
     /// Dates are stored to the second, so a value survives a save and load unchanged.

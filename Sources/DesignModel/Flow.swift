@@ -27,10 +27,15 @@ public struct Flow: Codable, Equatable, Sendable, Identified {
     public var mode: Mode
     public var direction: Direction
     public var notes: String
+    /// Requests or messages per unit of time along the flow, as an expression over the
+    /// design's estimates (`peak_read_qps`, `200 /s`); nil when not stated.
+    public var rate: String?
+    /// Size of one request or message (`500 B`, `avg_event_size`); nil when not stated.
+    public var payload: String?
 
     public init(id: ItemID<Flow>, from: ItemID<Component>, to: ItemID<Component>, label: String = "",
                 protocol: Protocol_ = .http, mode: Mode = .sync, direction: Direction = .oneWay,
-                notes: String = "", protocolName: String = "") {
+                notes: String = "", protocolName: String = "", rate: String? = nil, payload: String? = nil) {
         self.id = id
         self.from = from
         self.to = to
@@ -40,6 +45,8 @@ public struct Flow: Codable, Equatable, Sendable, Identified {
         self.mode = mode
         self.direction = direction
         self.notes = notes
+        self.rate = rate
+        self.payload = payload
     }
 
     /// How the protocol reads for people: the designer's own name when given, else the list's label.

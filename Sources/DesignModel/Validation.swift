@@ -38,6 +38,7 @@ extension Design {
         dupes(tradeOffs, "tradeOffs")
         dupes(endpoints, "endpoints")
         dupes(entities, "entities")
+        dupes(estimates, "estimates")
         dupes(stages.flatMap(\.custom), "stages[].custom")
 
         if schemaVersion != Design.currentSchemaVersion {

@@ -15,6 +15,7 @@ let benchmarks: [(name: String, run: () -> Void)] = [
     ("diagram", runDiagramBench),
     ("sequence", runSequenceBench),
     ("lowlevel", runLowLevelBench),
+    ("estimates", runEstimatesBench),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

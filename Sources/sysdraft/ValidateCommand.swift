@@ -33,6 +33,7 @@ struct ValidateCommand: ParsableCommand {
             }
             let design = check.design
             var warnings = check.warnings.map { "\($0)" }
+            if Self.checkEstimates(design, file: file, warnings: &warnings) { worst = worst == .success ? Exit.invalidDesign : worst }
             if !check.unknownFields.isEmpty { warnings.append("warning: " + unknownFieldsNote(check.unknownFields)) }
             let checked = designCheckLines(design)
             warnings += checked.warnings

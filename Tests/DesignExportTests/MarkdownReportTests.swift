@@ -25,7 +25,8 @@ func checkReportStructure(_ design: Design, _ catalogue: StageCatalogue,
     }
     let fixed: Set<String> = lowLevelHeadings(design).union(["Checklist", "Notes", "Requirements", "Functional", "Non-functional", "Constraints",
                               "Components", "Data flows", "Architecture diagram", "Trade-offs", "Timing log",
-                              "Self-assessment", "Risks", "Open questions"])
+                              "Self-assessment", "Risks", "Open questions",
+                              "Capacity estimates", "Load on the data flows", "Component capacity"])
     let scenarioParts = ScenarioReportParts(design)
     let h3 = HTML.elements("h3", in: html).map(HTML.text) + HTML.elements("h4", in: html).map(HTML.text)
     for h in h3 where !fixed.contains(h) && !recordTitles.contains(h) && !scenarioParts.headings.contains(h) {
@@ -46,6 +47,7 @@ func checkReportStructure(_ design: Design, _ catalogue: StageCatalogue,
             }
         }
     }
+    expected += capacityEstimateTables(design)
     if !design.components.isEmpty {
         expected.append((6, design.components.map {
             [$0.id.rawValue, TextSafety.oneLine($0.name), $0.kind.label, TextSafety.oneLine($0.responsibility),
@@ -58,6 +60,7 @@ func checkReportStructure(_ design: Design, _ catalogue: StageCatalogue,
              $0.direction.label, TextSafety.oneLine($0.notes)]
         }))
     }
+    expected += loadTables(design)
     expected += lowLevelTables(design)
     if !design.risks.isEmpty {
         expected.append((7, design.risks.map { [$0.id.rawValue, TextSafety.oneLine($0.text), nil, nil, nil, nil, nil] }))
