@@ -37,6 +37,8 @@ let package = Package(
         .target(name: "DesignExport", dependencies: ["DesignModel", "DiagramLayout"]),
         .target(name: "DiagramLayout", dependencies: ["TerminalText"]),
         .target(name: "Interview", dependencies: ["DesignModel"]),
+        .target(name: "DesignDiff", dependencies: ["DesignModel", "DesignExport"]),
+        .target(name: "DesignImport", dependencies: ["DesignModel"]),
         .target(name: "Workspace", dependencies: ["DesignModel", "DesignExport", "DiagramLayout", "Interview"]),
         .target(name: "TextUI", dependencies: [
             "TerminalText", "Workspace", "DiagramLayout",
@@ -45,7 +47,7 @@ let package = Package(
         .target(name: "CursesTerminal", dependencies: ["TextUI", "CNcursesw"]),
         .executableTarget(name: "sysdraft", dependencies: [
             "TerminalText", "DesignModel", "DesignStorage", "DesignExport", "DiagramLayout", "Interview",
-            "Workspace", "TextUI", "CursesTerminal",
+            "Workspace", "TextUI", "CursesTerminal", "DesignDiff", "DesignImport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "sysdraft-bench", dependencies: [

@@ -21,6 +21,7 @@ struct SysdraftCommand: ParsableCommand {
         subcommands: [
             OpenCommand.self, NewCommand.self, ValidateCommand.self, FormatCommand.self,
             SummaryCommand.self, ExportCommand.self, DiagramCommand.self, InterviewCommand.self, ExamplesCommand.self,
+            DiffCommand.self, MergeCommand.self, ResolveCommand.self, ImportCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

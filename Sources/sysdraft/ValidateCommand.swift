@@ -35,6 +35,9 @@ struct ValidateCommand: ParsableCommand {
             var warnings = design.findings(catalogue: catalogue).filter { $0.severity == .warning }.map { "\($0)" }
             if !unknown.isEmpty { warnings.append("warning: " + unknownFieldsNote(unknown)) }
             for w in warnings { say("\(file): \(w)") }
+            // Unresolved merge conflicts: the file loads (so they can be resolved) but is not valid.
+            for c in design.conflictFindings { say("\(file): \(c)") }
+            if !design.conflicts.isEmpty { worst = Exit.invalidDesign; continue }
             if strict && !warnings.isEmpty && worst == .success { worst = Exit.invalidDesign }
             if !quiet {
                 let done = StageKey.allCases.map { design.progress(of: $0, in: catalogue) }
