@@ -82,7 +82,8 @@ public enum ConflictResolution {
             return try Design(json: tree)
         } catch {
             throw Failure(description: "that choice leaves the design inconsistent, so it was not applied: "
-                + error.description.replacingOccurrences(of: "\n", with: " "))
+                + error.description.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+                    .joined(separator: " "))
         }
     }
 }

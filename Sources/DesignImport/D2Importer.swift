@@ -379,7 +379,9 @@ struct D2Parser {
             if let shape = s.shape, let k = D2Importer.shapes[shape] {
                 n.shapeKind = k.kind
                 n.storageShape = k.storage
+                // Shapes that say what the box is decide; the others only suggest.
                 if shape == "person" || shape == "c4-person" { n.kind = .client }
+                if shape == "queue" { n.kind = .queue }
             }
             if s.path.count > 1 { n.group = groupIndex[Array(s.path.dropLast())] }
             diagram.nodes.append(n)

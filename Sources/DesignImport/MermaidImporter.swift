@@ -3,7 +3,8 @@ import DesignModel
 /// Reads Mermaid flowcharts (`graph` / `flowchart`, any direction).
 ///
 /// - Boxes: `A`, `A[text]` and the other shapes; a shape suggests a kind (see `shapes`), words
-///   in the label decide when they say more ("Redis" is a cache). `A@{ shape: cyl, label: "x" }`
+///   in the label decide when they say more ("Redis" is a cache); a cylinder is always some
+///   kind of storage and a flag (`A>text]`) always a queue. `A@{ shape: cyl, label: "x" }`
 ///   works for the common shapes. `class A,B kind_database` (written by sysdraft's export)
 ///   sets the kind outright.
 /// - Arrows: `-->`, `---`, `-.->`, `==>`, `<-->`, `--o`, `--x` and longer forms, with
@@ -180,6 +181,9 @@ struct MermaidParser {
             let start = sc.i
             while let c = sc.peek(), Scanner.isIdentifier(c) || c == UInt8(ascii: "-") || c == UInt8(ascii: ".") { sc.advance() }
             key = sc.text(start, sc.i)
+            let afterKey = sc.i
+            sc.skipSpaces()
+            if sc.peek() != UInt8(ascii: "[") { sc.i = afterKey }
             if sc.peek() == UInt8(ascii: "[") {
                 sc.advance()
                 if sc.peek() == UInt8(ascii: "\"") { title = quoted(&sc) ?? "" } else {
@@ -299,6 +303,8 @@ struct MermaidParser {
             if let label { n.label = label }
             n.shapeKind = shape.kind
             n.storageShape = shape.storage
+            // The flag is how sysdraft draws a queue, and a queue is what people mean by it.
+            if shape.name == "flag" { n.kind = .queue }
             node(key, n)
         } else {
             _ = node(key)

@@ -47,7 +47,7 @@ struct MergeCommand: ParsableCommand {
     @Option(help: "The file's name in messages (git's %P).")
     var name: String?
 
-    @Flag(name: .shortAndLong, help: "Print nothing when the merge is clean.")
+    @Flag(name: .shortAndLong, help: "Do not mention ids that were renamed.")
     var quiet = false
 
     func run() throws {
@@ -70,13 +70,10 @@ struct MergeCommand: ParsableCommand {
             }
         }
         let label = name ?? (target == "-" ? ours : target)
-        for r in outcome.renamed {
+        for r in outcome.renamed where !quiet {
             printError("\(label): both sides added \(r.from) in \(r.list); theirs is now \(r.to)")
         }
-        if outcome.isClean {
-            if !quiet { printError("\(label): merged cleanly") }
-            return
-        }
+        if outcome.isClean { return }
         let fresh = outcome.newConflicts
         let earlier = outcome.design.conflicts.count - fresh.count
         printError("\(label): \(fresh.count) conflict" + (fresh.count == 1 ? "" : "s")
