@@ -31,7 +31,7 @@ let package = Package(
         ),
         .target(name: "TerminalText"),
         // Seeded generators and golden files shared by tests and benchmarks (not part of the product).
-        .target(name: "TestSupport", dependencies: ["DiagramLayout"]),
+        .target(name: "TestSupport", dependencies: ["DiagramLayout", "DesignModel"]),
         .target(name: "DesignModel"),
         .target(name: "DesignStorage", dependencies: ["DesignModel"]),
         .target(name: "DesignExport", dependencies: ["DesignModel", "DiagramLayout"]),
@@ -52,6 +52,7 @@ let package = Package(
         ]),
         .executableTarget(name: "sysdraft-bench", dependencies: [
             "DesignModel", "DesignStorage", "DesignExport", "DiagramLayout", "Workspace", "TextUI", "TestSupport",
+            "DesignDiff", "DesignImport",
         ]),
 
         .testTarget(name: "DesignModelTests", dependencies: ["DesignModel", "TestSupport"], exclude: ["Fixtures"]),
@@ -65,6 +66,14 @@ let package = Package(
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "DesignModel", "Interview", "TestSupport"]),
         .testTarget(name: "TextUITests", dependencies: ["TextUI", "TerminalText", "TestSupport", "Workspace", "DesignModel", "DesignStorage", "Interview"],
                     exclude: ["Golden"]),
+        .testTarget(name: "DesignDiffTests", dependencies: [
+            "DesignDiff", "DesignModel", "DesignExport", "TestSupport",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "DesignImportTests", dependencies: [
+            "DesignImport", "DesignModel", "DesignExport", "TestSupport",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcursesw"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DesignModel", "DesignStorage", "TestSupport"]),
     ]

@@ -55,7 +55,9 @@ enum DanglingReferences {
         case .object(let members):
             for m in members { references(in: m.value, path: path.appending(key: m.key), owner: owner, body) }
         case .array(let items):
-            if case .key(let key)? = path.steps.last, ListShape.keyField(list: key, versions: [items]) == "id" {
+            if case .key(let key)? = path.steps.last, let field = ListShape.keyField(list: key, versions: [items]), field != "id" {
+                for item in items { references(in: item, path: path.appending(item: ListShape.key(item, field)), owner: owner, body) }
+            } else if case .key(let key)? = path.steps.last, ListShape.keyField(list: key, versions: [items]) == "id" {
                 guard ItemKinds.kind(forList: key).holdsReferences else { return }
                 for item in items {
                     let itemPath = path.appending(item: ListShape.key(item, "id"))

@@ -51,8 +51,11 @@ enum IDCollisions {
             case .object(let members):
                 return .object(members.map { JSONMember($0.key, rewrite($0.value, path: path.appending(key: $0.key), map: map, refs: refs)) })
             case .array(let items):
-                guard case .key(let key)? = path.steps.last, ListShape.keyField(list: key, versions: [items]) == "id" else {
+                guard case .key(let key)? = path.steps.last, let field = ListShape.keyField(list: key, versions: [items]) else {
                     return .array(items.map { rewrite($0, path: path, map: map, refs: refs) })
+                }
+                guard field == "id" else {
+                    return .array(items.map { rewrite($0, path: path.appending(item: ListShape.key($0, field)), map: map, refs: refs) })
                 }
                 let kind = ItemKinds.kind(forList: key)
                 let renamedHere = entries[path] ?? [:]

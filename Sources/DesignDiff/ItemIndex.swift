@@ -28,7 +28,12 @@ struct ItemIndex {
             for m in members { walk(m.value, path: path.appending(key: m.key), owner: owner) }
         case .array(let items):
             guard case .key(let key)? = path.steps.last, !items.isEmpty,
-                  ListShape.keyField(list: key, versions: [items]) == "id" else { return }
+                  let field = ListShape.keyField(list: key, versions: [items]) else { return }
+            guard field == "id" else {
+                // Keyed otherwise (checklist stages by their key): not items, but may hold some.
+                for item in items { walk(item, path: path.appending(item: ListShape.key(item, field)), owner: owner) }
+                return
+            }
             let kind = ItemKinds.kind(forList: key)
             var ids = Set<String>()
             for item in items {

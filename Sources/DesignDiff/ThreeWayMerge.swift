@@ -137,7 +137,8 @@ struct TreeMerge {
     /// The order of a merged list. Ours is the skeleton unless ours kept the base order of the
     /// items all three share and theirs changed it (then theirs is). Items only in the other
     /// side's list go right after the item that precedes them there, after any items the
-    /// skeleton side added at that spot (so at one spot ours' additions come before theirs').
+    /// skeleton side added at that spot (so at one spot ours' additions come before theirs');
+    /// items the other side added after everything else go at the end.
     static func mergedOrder(base: [String], ours: [String], theirs: [String], kept: Set<String>) -> [String] {
         let inOurs = Set(ours), inTheirs = Set(theirs)
         let common = Set(base).intersection(inOurs).intersection(inTheirs)
@@ -149,14 +150,22 @@ struct TreeMerge {
         let inSkeleton = Set(skeleton)
         let inOther = theirsLeads ? inOurs : inTheirs
         // Each inserted item hangs after its anchor: the nearest kept item before it in the
-        // other list ("" = the start).
+        // other list ("" = the start) — or, when nothing of the skeleton follows it there (it
+        // was added at the end), the end.
+        let end = "\u{0}end"
+        var appended = Set<String>()
+        var skeletonFollows = false
+        for id in other.reversed() where kept.contains(id) {
+            if inSkeleton.contains(id) { skeletonFollows = true } else if !skeletonFollows { appended.insert(id) }
+        }
         var groups: [String: [String]] = [:]
         var anchorOf: [String: String] = [:]
         var lastKept = ""
         for id in other {
             guard kept.contains(id) else { continue }
             if !inSkeleton.contains(id) {
-                let anchor = inSkeleton.contains(lastKept) || lastKept.isEmpty ? lastKept : (anchorOf[lastKept] ?? "")
+                let anchor = appended.contains(id) ? end
+                    : (inSkeleton.contains(lastKept) || lastKept.isEmpty ? lastKept : (anchorOf[lastKept] ?? ""))
                 anchorOf[id] = anchor
                 groups[anchor, default: []].append(id)
             }
@@ -174,6 +183,7 @@ struct TreeMerge {
             if let g = groups[id] { pending.append(g) }
         }
         for g in pending { out += g }
+        out += groups[end] ?? []
         // Anything kept but placed nowhere (not expected) goes at the end, in a stable order.
         if out.count < kept.count {
             let placed = Set(out)

@@ -43,7 +43,7 @@ enum ImportMapping {
             var proto: Flow.Protocol_ = .other
             var async = e.async
             var notes = ""
-            if let (p, rest) = exporterCaption(label) {
+            if diagram.captionsCarryProtocol, let (p, rest) = exporterCaption(label) {
                 proto = p
                 label = rest
             } else if !e.technology.isEmpty {

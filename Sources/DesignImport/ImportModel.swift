@@ -87,6 +87,9 @@ public struct ImportedDiagram: Equatable, Sendable {
     }
 
     public var title: String?
+    /// Arrow labels may end in a protocol in parentheses, as sysdraft's Mermaid export writes
+    /// them ("short link (HTTP/REST)"); true for Mermaid only.
+    public var captionsCarryProtocol = false
     public var nodes: [Node] = []
     public var edges: [Edge] = []
     public var groups: [Group] = []

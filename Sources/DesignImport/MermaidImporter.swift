@@ -68,7 +68,10 @@ struct MermaidParser {
     var ignored: [(what: String, lines: [Int])] = []
     var line = 0
 
-    init(_ source: SourceLines) { self.source = source }
+    init(_ source: SourceLines) {
+        self.source = source
+        diagram.captionsCarryProtocol = true
+    }
 
     mutating func run() throws(ImportError) {
         var index = 0
