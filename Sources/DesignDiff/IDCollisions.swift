@@ -49,7 +49,10 @@ enum IDCollisions {
                 guard refs, let new = map[s] else { return v }
                 return .string(new)
             case .object(let members):
-                return .object(members.map { JSONMember($0.key, rewrite($0.value, path: path.appending(key: $0.key), map: map, refs: refs)) })
+                return .object(members.map { m in
+                    m.value.isScalar ? JSONMember(m.key, rewrite(m.value, path: path, map: map, refs: refs))
+                        : JSONMember(m.key, rewrite(m.value, path: path.appending(key: m.key), map: map, refs: refs))
+                })
             case .array(let items):
                 guard case .key(let key)? = path.steps.last, let field = ListShape.keyField(list: key, versions: [items]) else {
                     return .array(items.map { rewrite($0, path: path, map: map, refs: refs) })
@@ -67,8 +70,9 @@ enum IDCollisions {
                     guard case .object(let members) = item else { return item }
                     var out = members.map { member -> JSONMember in
                         member.key == "id" ? member
-                            : JSONMember(member.key, rewrite(member.value, path: itemPath.appending(key: member.key), map: m,
-                                                            refs: refs && kind.holdsReferences))
+                            : JSONMember(member.key, rewrite(member.value,
+                                                            path: member.value.isScalar ? itemPath : itemPath.appending(key: member.key),
+                                                            map: m, refs: refs && kind.holdsReferences))
                     }
                     if let new = renamedHere[id] { JSONMember.set("id", .string(new), in: &out) }
                     return .object(out)

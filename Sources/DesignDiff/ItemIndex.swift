@@ -25,7 +25,7 @@ struct ItemIndex {
     private mutating func walk(_ v: JSONValue, path: TreePath, owner: TreePath) {
         switch v {
         case .object(let members):
-            for m in members { walk(m.value, path: path.appending(key: m.key), owner: owner) }
+            for m in members where !m.value.isScalar { walk(m.value, path: path.appending(key: m.key), owner: owner) }
         case .array(let items):
             guard case .key(let key)? = path.steps.last, !items.isEmpty,
                   let field = ListShape.keyField(list: key, versions: [items]) else { return }

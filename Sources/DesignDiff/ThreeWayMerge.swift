@@ -37,8 +37,10 @@ struct TreeMerge {
                     out.append(JSONMember(key, special))
                     continue
                 }
-                if let v = merge(JSONMember.find(key, in: bm), JSONMember.find(key, in: om), JSONMember.find(key, in: tm),
-                                 at: path.appending(key: key)) {
+                let bv = JSONMember.find(key, in: bm), ov = JSONMember.find(key, in: om), tv = JSONMember.find(key, in: tm)
+                // The common cases without building the path.
+                let settled: JSONValue?? = ov == tv ? .some(ov) : bv == ov ? .some(tv) : bv == tv ? .some(ov) : nil
+                if let v = settled ?? merge(bv, ov, tv, at: path.appending(key: key)) {
                     out.append(JSONMember(key, v))
                 }
             }
@@ -91,9 +93,12 @@ struct TreeMerge {
         let kind = ItemKinds.kind(forList: path.steps.last.flatMap { if case .key(let k) = $0 { k } else { nil } } ?? "")
         for id in Self.orderedUnion(ol, tl, bl, field) {
             let bi = b[id].map { bl[$0] }, oi = o[id].map { ol[$0] }, ti = t[id].map { tl[$0] }
-            let itemPath = path.appending(item: id)
+            var itemPath: TreePath { path.appending(item: id) }
             switch (bi, oi, ti) {
             case (_, let x?, let y?):
+                if x == y { kept[id] = x; continue }
+                if bi == x { kept[id] = y; continue }
+                if bi == y { kept[id] = x; continue }
                 if let v = merge(bi, x, y, at: itemPath) { kept[id] = v }
             case (let base?, let x?, nil):
                 if x == base { continue }   // deleted by theirs, untouched by ours

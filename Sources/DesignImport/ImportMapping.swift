@@ -67,13 +67,16 @@ enum ImportMapping {
     /// "label (HTTP/REST)" as sysdraft's Mermaid export writes a flow: the protocol's label in
     /// parentheses at the end, or alone when the flow has no label.
     static func exporterCaption(_ caption: String) -> (Flow.Protocol_, String)? {
-        for p in Flow.Protocol_.allCases where p != .other {
-            if caption == p.label { return (p, "") }
-            let suffix = " (\(p.label))"
+        guard caption.hasSuffix(")") || labels[caption] != nil else { return nil }
+        for (p, label, suffix) in suffixes {
+            if caption == label { return (p, "") }
             if caption.hasSuffix(suffix) { return (p, String(caption.dropLast(suffix.count))) }
         }
         return nil
     }
+
+    static let suffixes = Flow.Protocol_.allCases.filter { $0 != .other }.map { ($0, $0.label, " (\($0.label))") }
+    static let labels = Dictionary(uniqueKeysWithValues: suffixes.map { ($0.1, $0.0) })
 
     static func groupPath(_ index: Int, _ groups: [ImportedDiagram.Group]) -> String {
         var names: [String] = []

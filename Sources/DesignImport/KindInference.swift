@@ -34,22 +34,44 @@ public enum KindInference {
 
     static let storageKinds: Set<Component.Kind> = [.database, .objectStorage, .searchIndex, .cache]
 
+    /// The rules split for lookup: one-word keys in a set per kind, several-word keys as
+    /// " a b " patterns to find in the normalised text.
+    static let compiled: [(kind: Component.Kind, words: Set<String>, phrases: [String])] = rules.map { kind, keys in
+        (kind, Set(keys.filter { !$0.contains(" ") }), keys.filter { $0.contains(" ") }.map { " " + $0 + " " })
+    }
+
+    /// Lower-case words of the text (letters and digits; everything else separates them).
+    static func words(_ texts: [String]) -> [String] {
+        var out: [String] = []
+        var current = String.UnicodeScalarView()
+        for text in texts {
+            for s in text.lowercased().unicodeScalars {
+                if s.properties.isAlphabetic || ("0"..."9").contains(s) { current.append(s) } else if !current.isEmpty {
+                    out.append(String(current))
+                    current = String.UnicodeScalarView()
+                }
+            }
+            if !current.isEmpty { out.append(String(current)); current = String.UnicodeScalarView() }
+        }
+        return out
+    }
+
     /// The first kind whose words appear in `texts`; with `storageOnly`, only storage kinds.
     public static func kind(from texts: [String], storageOnly: Bool = false) -> Component.Kind? {
-        let words = " " + texts.joined(separator: " ").lowercased().unicodeScalars.map {
-            $0.properties.isAlphabetic || ("0"..."9").contains($0) ? String($0) : " "
-        }.joined().split(separator: " ").joined(separator: " ") + " "
-        for (kind, keys) in rules where !storageOnly || storageKinds.contains(kind) {
-            for k in keys where words.contains(" " + k + " ") { return kind }
+        let list = words(texts)
+        if list.isEmpty { return nil }
+        let set = Set(list)
+        let joined = " " + list.joined(separator: " ") + " "
+        for rule in compiled where !storageOnly || storageKinds.contains(rule.kind) {
+            if !rule.words.isDisjoint(with: set) { return rule.kind }
+            for p in rule.phrases where joined.contains(p) { return rule.kind }
         }
         return nil
     }
 
     /// Protocol and mode of a relationship from its technology or label ("JSON/HTTPS", "Kafka").
     public static func flowProtocol(_ text: String) -> (Flow.Protocol_, async: Bool)? {
-        let words = " " + text.lowercased().unicodeScalars.map {
-            $0.properties.isAlphabetic || ("0"..."9").contains($0) ? String($0) : " "
-        }.joined().split(separator: " ").joined(separator: " ") + " "
+        let words = " " + Self.words([text]).joined(separator: " ") + " "
         func has(_ ks: [String]) -> Bool { ks.contains { words.contains(" " + $0 + " ") } }
         let async = has(["async", "asynchronous", "kafka", "amqp", "sqs", "sns", "queue", "event", "events", "pubsub", "pub sub"])
         if has(["grpc"]) { return (.grpc, async) }

@@ -1,6 +1,6 @@
 import Foundation
 
-// sysdraft-bench [all|export|workspace|storage|diagram]
+// sysdraft-bench [all|export|workspace|storage|diagram|git]
 //
 // Benchmarks are measured, not asserted: each prints its figures and PASS/MISS against the
 // targets in DESIGN-NOTES.md, and the program exits 0 either way. Use a release build
@@ -12,6 +12,7 @@ let benchmarks: [(name: String, run: () -> Void)] = [
     ("storage", runStorageBench),
     ("export", runExportBench),
     ("diagram", runDiagramBench),
+    ("git", runGitBench),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
