@@ -32,8 +32,9 @@ public struct MergeOutcome: Sendable {
 ///   ours whole, with one conflict holding base, ours and theirs whole.
 public enum DesignMerger {
     public static func merge(base: Design, ours: Design, theirs: Design) throws -> MergeOutcome {
-        let b = try base.canonicalJSON(), o = try ours.canonicalJSON()
-        var t = try theirs.canonicalJSON()
+        let trees = try CanonicalTrees.of([base, ours, theirs])
+        let b = trees[0], o = trees[1]
+        var t = trees[2]
         var allocator = IDAllocator(ItemIndex(b).allIDs)
         for id in ItemIndex(o).allIDs { allocator.note(id) }
         for id in ItemIndex(t).allIDs { allocator.note(id) }

@@ -65,7 +65,8 @@ public struct DiffReport: Sendable {
 
     public init(old: Design, new: Design, catalogue: StageCatalogue?,
                 extras: [DiffSectionProvider] = DiffExtras.sections) throws {
-        let a = try old.canonicalJSON(), b = try new.canonicalJSON()
+        let trees = try CanonicalTrees.of([old, new])
+        let a = trees[0], b = trees[1]
         diff = DesignDiffer.diff(a, b)
         var titles: [String: String] = [:]
         for tree in [a, b] {

@@ -43,7 +43,8 @@ public struct SemanticDiff: Equatable, Sendable {
 
 public enum DesignDiffer {
     public static func diff(_ old: Design, _ new: Design) throws -> SemanticDiff {
-        diff(try old.canonicalJSON(), try new.canonicalJSON())
+        let trees = try CanonicalTrees.of([old, new])
+        return diff(trees[0], trees[1])
     }
 
     /// Compares two design trees. Top-level lists of items are compared by id; every other

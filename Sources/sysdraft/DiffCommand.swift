@@ -26,8 +26,9 @@ struct DiffCommand: ParsableCommand {
 
             As git's external diff (git config diff.sysdraft.command "sysdraft diff --git"), \
             git passes seven arguments (path, old file, old hash, old mode, new file, new hash, \
-            new mode); sysdraft prints the diff under a header naming the path and exits 0 \
-            unless in trouble, as git requires. /dev/null stands for a file added or deleted.
+            new mode); sysdraft prints the diff under a header naming the path and exits 0, as \
+            git requires (a version that is not a valid design is reported, and the rest of \
+            the diff goes on). /dev/null stands for a file added or deleted.
             """
     )
 
@@ -55,7 +56,17 @@ struct DiffCommand: ParsableCommand {
 
     func run() throws {
         let (oldPath, newPath) = git ? (files[1], files[4]) : (files[0], files[1])
-        let old = try Self.load(oldPath), new = try Self.load(newPath)
+        let old: Design, new: Design
+        do {
+            old = try Self.load(oldPath)
+            new = try Self.load(newPath)
+        } catch where git {
+            // git stops the whole diff when its external diff fails: say why here instead.
+            let header = "sysdraft diff " + Output.safe(files[0]).replacingOccurrences(of: "\n", with: " ")
+            FileHandle.standardOutput.write(Data((header + "\n  cannot compare this file as a design (see the message above); "
+                + "`git diff --no-ext-diff` shows its lines\n").utf8))
+            return
+        }
         let catalogue = try? AssetLocator.locate().catalogue()
         let report: DiffReport
         do { report = try DiffReport(old: old, new: new, catalogue: catalogue) } catch {

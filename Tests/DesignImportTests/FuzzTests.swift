@@ -67,7 +67,7 @@ import TestSupport
             var cut = 0
             while cut <= chars.count {
                 check(String(chars[..<cut]), format, "\(format) cut at \(cut)")
-                cut += 3
+                cut += 5
             }
         }
     }

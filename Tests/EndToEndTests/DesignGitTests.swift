@@ -168,6 +168,11 @@ private struct Repository {
         let diff = try repo.run("diff", "HEAD~1", "HEAD")
         #expect(diff.status == 0, "\(diff.stderr)")
         #expect(diff.stdout.contains("+ comp-1"))
+        // A version that is not a valid design does not stop `git diff`: it is reported.
+        _ = try repo.dir.write("new.design.json", "{ \"schemaVersion\": 1, ")
+        let broken = try repo.run("diff")
+        #expect(broken.status == 0, "\(broken.stderr)")
+        #expect(broken.stdout.contains("cannot compare") && broken.stderr.contains("not valid JSON"))
     }
 }
 
