@@ -7,8 +7,8 @@ import DesignModel
 enum DanglingReferences {
     static func restore(_ merged: inout JSONValue, base: JSONValue, ours: JSONValue, theirs: JSONValue,
                         conflicts: inout [PendingConflict]) {
-        let sides = [ItemIndex(base), ItemIndex(ours), ItemIndex(theirs)]
-        var current = ItemIndex(merged)
+        let sides = [TreeItemIndex(base), TreeItemIndex(ours), TreeItemIndex(theirs)]
+        var current = TreeItemIndex(merged)
         // Only an item some side has and the merge lost can be referred to in vain: when the
         // merge lost none (the usual case), there is nothing to look for.
         var known = Set<String>()
@@ -65,7 +65,7 @@ enum DanglingReferences {
                 let sourceOrder = (batch.source.value(at: list)?.arrayValue ?? []).map { ListShape.key($0, "id") }
                 merged.setValue(.array(insert(batch.items, into: items, following: sourceOrder)), at: list)
             }
-            if !toScan.isEmpty { current = ItemIndex(merged) }
+            if !toScan.isEmpty { current = TreeItemIndex(merged) }
         }
     }
 

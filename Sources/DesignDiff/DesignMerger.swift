@@ -35,9 +35,9 @@ public enum DesignMerger {
         let trees = try CanonicalTrees.of([base, ours, theirs])
         let b = trees[0], o = trees[1]
         var t = trees[2]
-        var allocator = IDAllocator(ItemIndex(b).allIDs)
-        for id in ItemIndex(o).allIDs { allocator.note(id) }
-        for id in ItemIndex(t).allIDs { allocator.note(id) }
+        var allocator = IDAllocator(TreeItemIndex(b).allIDs)
+        for id in TreeItemIndex(o).allIDs { allocator.note(id) }
+        for id in TreeItemIndex(t).allIDs { allocator.note(id) }
         let renamed = IDCollisions.renameTheirs(base: b, ours: o, theirs: &t, allocator: &allocator)
 
         var tree = TreeMerge()

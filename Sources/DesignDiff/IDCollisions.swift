@@ -12,7 +12,7 @@ import DesignModel
 enum IDCollisions {
     static func renameTheirs(base: JSONValue, ours: JSONValue, theirs: inout JSONValue,
                              allocator: inout IDAllocator) -> [Renamed] {
-        let b = ItemIndex(base), o = ItemIndex(ours), t = ItemIndex(theirs)
+        let b = TreeItemIndex(base), o = TreeItemIndex(ours), t = TreeItemIndex(theirs)
         var renames: [Renamed] = []
         var global: [String: String] = [:]
         var scoped: [TreePath: [String: String]] = [:]

@@ -51,6 +51,8 @@ public enum ItemKinds {
         ItemKind("flows", "flow", "Data flows", titleFields: ["label"], ends: ("from", "to")),
         ItemKind("tradeOffs", "decision", "Decisions", titleFields: ["title"], statusField: "status"),
         ItemKind("options", "option", "Options", scopedToParent: true),
+        ItemKind("risks", "risk", "Risks", titleFields: ["text"], statusField: "status"),
+        ItemKind("questions", "open question", "Open questions", titleFields: ["text"], statusField: "status"),
         ItemKind("stages", "stage", "Checklist", keyField: "stage", titleFields: ["stage"]),
         ItemKind("custom", "checklist item", "Checklist items"),
         ItemKind("phases", "interview phase", "Interview phases", keyField: "key", titleFields: ["title", "key"]),

@@ -49,6 +49,14 @@ public struct DesignGenerator {
                           chosenIndex: chance(70) ? rng.int(n) : nil, rationale: text(max: 5),
                           status: pick(TradeOff.Status.allCases))
         }
+        // Risks and questions concern decisions (which edits never delete, so they never dangle).
+        let decisions = d.tradeOffs.map(\.id.rawValue)
+        for i in 0..<2 {
+            d.risks.append(Risk(id: ItemID("risk-\(i + 1)"), text: text(max: 5), status: pick(FollowUpStatus.allCases),
+                                impact: pick(Risk.Impact.allCases), concerns: decisions.isEmpty || chance(30) ? [] : [pick(decisions)]))
+            d.questions.append(OpenQuestion(id: ItemID("q-\(i + 1)"), text: text(max: 5), status: pick(FollowUpStatus.allCases),
+                                            concerns: decisions.isEmpty || chance(30) ? [] : [pick(decisions)]))
+        }
         for key in StageKey.allCases {
             d.updateStage(key) { s in
                 for k in 0..<6 where chance(40) { s.setDone("\(key.rawValue).item-\(k)", true) }
@@ -121,7 +129,7 @@ public struct DesignEditor {
             let ownedFlows = d.flows.filter {
                 owns($0.id.rawValue) && owns($0.from.rawValue) && owns($0.to.rawValue) && !touched.contains($0.id.rawValue)
             }
-            switch rng.rng.int(12) {
+            switch rng.rng.int(13) {
             case 0 where !ownedComponents.isEmpty:
                 let id = rng.pick(ownedComponents)
                 let i = d.components.firstIndex(of: id)!
@@ -225,6 +233,16 @@ public struct DesignEditor {
                 }
                 touched.insert(key.rawValue)
                 if d.stage(key) != before { log.change(key.rawValue) }
+            case 11:
+                let owned = d.risks.filter { owns($0.id.rawValue) && !touched.contains($0.id.rawValue) }
+                guard !owned.isEmpty else { continue }
+                let r = rng.pick(owned)
+                let i = d.risks.firstIndex(of: r.id)!
+                if rng.chance(50) { d.risks[i].status = rng.pick(FollowUpStatus.allCases.filter { $0 != r.status }) } else {
+                    d.risks[i].mitigation += " " + rng.text(max: 2)
+                }
+                touched.insert(r.id.rawValue)
+                log.change(r.id.rawValue)
             case 10 where side == nil || side == 0:
                 guard !touched.contains("design") else { continue }
                 d.title += " (rev)"

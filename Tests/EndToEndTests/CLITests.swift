@@ -1,5 +1,5 @@
-import DesignModel
 import Foundation
+import DesignModel
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -148,7 +148,8 @@ import Glibc
         let path = dir.file("d.json")
         try sysdraft("new", path, "--from", "url-shortener")
         let text = String(decoding: contents(path)!, as: UTF8.self)
-            .replacingOccurrences(of: "\"schemaVersion\" : \(Design.currentSchemaVersion),", with: "\"reviewedBy\" : \"ada\", \"schemaVersion\" : \(Design.currentSchemaVersion),")
+            .replacingOccurrences(of: "\"schemaVersion\" : \(Design.currentSchemaVersion),",
+                                  with: "\"reviewedBy\" : \"ada\", \"schemaVersion\" : \(Design.currentSchemaVersion),")
         try dir.write("d.json", text)
         let validate = try sysdraft("validate", path)
         #expect(validate.status == 0)

@@ -232,7 +232,11 @@ private struct Repository {
         let a = dir.file("a.json"), b = dir.file("b.json")
         #expect(try sysdraft("new", a, "--from", "url-shortener").status == 0)
         try Data(try #require(contents(a))).write(to: URL(fileURLWithPath: b))
-        try edit(b) { d in _ = try d.removeComponent(d.components[11].id) }
+        try edit(b) { d in
+            let id = d.components[11].id
+            _ = try d.removeComponent(id)
+            d.dropReferences(to: id.rawValue)
+        }
         for noColor in [false, true] {
             // The test runner's own NO_COLOR (if any) must not decide the colourful case.
             let command = (noColor ? "NO_COLOR=1 " : "unset NO_COLOR; TERM=xterm-256color ") + "'\(Repo.binary)' diff a.json b.json"

@@ -2,7 +2,7 @@ import DesignModel
 
 /// Where the items of a design tree are: every list of items (keyed by `id`), found by a walk.
 /// Merge uses it to rename colliding ids and to find references left dangling.
-struct ItemIndex {
+struct TreeItemIndex {
     struct Entry {
         /// The list holding the item (`components`, `tradeOffs[trade-2].options`).
         var list: TreePath
