@@ -42,19 +42,22 @@ enum ImportMapping {
             var label = clean(e.label)
             var proto: Flow.Protocol_ = .other
             var async = e.async
-            var notes = ""
+            var protocolName = ""
             if diagram.captionsCarryProtocol, let (p, rest) = exporterCaption(label) {
                 proto = p
                 label = rest
             } else if !e.technology.isEmpty {
+                // The source's own words for the protocol ("JSON/HTTPS", "SMTP") are kept as the
+                // flow's protocol name; the list value is what they amount to, when known.
                 if let (p, a) = KindInference.flowProtocol(e.technology) {
                     proto = p
                     async = async || a
                 }
-                if proto == .other { notes = "Technology: " + clean(e.technology) }
+                protocolName = clean(e.technology)
             }
             design.flows.append(Flow(id: ItemID("flow-\(f)"), from: from, to: to, label: label, protocol: proto,
-                                     mode: async ? .async : .sync, direction: e.twoWay ? .twoWay : .oneWay, notes: notes))
+                                     mode: async ? .async : .sync, direction: e.twoWay ? .twoWay : .oneWay,
+                                     protocolName: protocolName))
         }
         if !diagram.groups.isEmpty {
             messages.append(ImportMessage(.note, line: 0,
