@@ -136,3 +136,35 @@ import TestSupport
         #expect(!md.unicodeScalars.contains { $0.value == 0x1B })
     }
 }
+
+@Suite struct JSONValueTests {
+    /// Objects are equal whatever order their keys were written in; the last of repeated keys wins.
+    @Test func objectsAreNormalised() throws {
+        let a = try JSONValue.parse(#"{"b": 1, "a": [true, null, "x\u00e9\n"], "c": {"z": 1, "y": 2}, "b": 3}"#)
+        let b = try JSONValue.parse(#"{"c": {"y": 2, "z": 1}, "a": [true, null, "xé\n"], "b": 3}"#)
+        #expect(a == b)
+        #expect(a.objectValue?.map(\.key) == ["a", "b", "c"])
+        #expect(try JSONValue.parse(a.compactText()) == a)
+        #expect(try JSONValue.parse(String(decoding: a.prettyBytes(), as: UTF8.self)) == a)
+    }
+
+    @Test func malformedJSONIsAnErrorWithAPosition() {
+        for bad in ["", "{", "[1,]", "{\"a\" 1}", "\"unterminated", "tru", "01", "1.", "[\"\\x\"]", String(repeating: "[", count: 600)] {
+            do {
+                _ = try JSONValue.parse(bad)
+                Issue.record("accepted \(bad.prefix(20))")
+            } catch {
+                #expect(error.position.line >= 1)
+            }
+        }
+    }
+
+    /// The canonical tree is what a save writes.
+    @Test func canonicalTreeMatchesTheSavedFile() throws {
+        var g = DesignGenerator(seed: 42)
+        let d = g.design()
+        let fromFile = try JSONValue.parse([UInt8](try DesignCodec.encode(d)))
+        #expect(try d.canonicalJSON() == fromFile)
+        #expect(try Design(json: fromFile) == d)
+    }
+}

@@ -57,6 +57,26 @@ public struct JSONMember: Hashable, Sendable {
     /// Sorted by key, the last of repeated keys kept.
     public static func normalized(_ members: [JSONMember]) -> [JSONMember] {
         if isSortedAndUnique(members) { return members }
+        if members.count <= 24 {
+            // Objects of the model have a handful of keys: a stable insertion sort in place,
+            // then drop all but the last of repeated keys.
+            var out = members
+            for i in 1..<out.count {
+                let m = out[i]
+                var j = i
+                while j > 0 && m.key < out[j - 1].key {
+                    out[j] = out[j - 1]
+                    j -= 1
+                }
+                out[j] = m
+            }
+            var w = 0
+            for r in 0..<out.count {
+                if w > 0 && out[w - 1].key == out[r].key { out[w - 1] = out[r] } else { out[w] = out[r]; w += 1 }
+            }
+            out.removeLast(out.count - w)
+            return out
+        }
         let ordered = members.enumerated().sorted {
             $0.element.key != $1.element.key ? $0.element.key < $1.element.key : $0.offset < $1.offset
         }.map(\.element)
