@@ -220,6 +220,20 @@ import TestSupport
         #expect(r.conflicts.isEmpty && r.title == "B" && r.components[1].name == "Main DB")
     }
 
+    /// The last-resort record (the whole of both sides) resolves to either side whole.
+    @Test func aWholeDesignConflictResolvesToEitherSide() throws {
+        let b = base()
+        var o = b, t = b
+        o.title = "Ours"
+        t.components[0].name = "Theirs"
+        var d = o
+        d.conflicts = [MergeConflict(id: "conflict-1", reason: .inconsistent, path: "", item: "",
+                                     base: try b.canonicalJSON().compactText(), ours: try o.canonicalJSON().compactText(),
+                                     theirs: try t.canonicalJSON().compactText(), note: "test")]
+        #expect(try ConflictResolution.resolve(d, "conflict-1", .theirs) == t)
+        #expect(try ConflictResolution.resolve(d, "conflict-1", .ours) == o)
+    }
+
     /// Merging at the JSON level works for kinds the model does not have yet.
     @Test func unknownKindsMergeById() throws {
         let base = try JSONValue.parse(#"{"widgets": [{"id": "w-1", "n": 1, "tags": ["a"]}, {"id": "w-2", "n": 2, "tags": []}]}"#)
