@@ -42,6 +42,8 @@ let package = Package(
         .target(name: "DiagramLayout", dependencies: ["TerminalText"]),
         .target(name: "SequenceDiagram", dependencies: ["TerminalText"]),
         .target(name: "Interview", dependencies: ["DesignModel"]),
+        .target(name: "DesignDiff", dependencies: ["DesignModel", "DesignExport"]),
+        .target(name: "DesignImport", dependencies: ["DesignModel"]),
         .target(name: "Workspace", dependencies: ["DesignModel", "DesignExport", "DiagramLayout", "Interview"]),
         .target(name: "TextUI", dependencies: [
             "TerminalText", "Workspace", "DiagramLayout",
@@ -56,12 +58,12 @@ let package = Package(
         ]),
         .executableTarget(name: "sysdraft", dependencies: [
             "TerminalText", "DesignModel", "DesignStorage", "DesignExport", "DiagramLayout", "Interview",
-            "Workspace", "TextUI", "CursesTerminal", "SequenceDiagram", "App", "Estimates",
+            "Workspace", "TextUI", "CursesTerminal", "SequenceDiagram", "App", "Estimates", "DesignDiff", "DesignImport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "sysdraft-bench", dependencies: [
             "DesignModel", "DesignStorage", "DesignExport", "DiagramLayout", "Workspace", "TextUI", "TestSupport", "App",
-            "SequenceDiagram", "Estimates",
+            "SequenceDiagram", "Estimates", "DesignDiff", "DesignImport",
         ]),
 
         .testTarget(name: "DesignModelTests", dependencies: ["DesignModel", "TestSupport", "Estimates"], exclude: ["Fixtures"]),
@@ -85,6 +87,14 @@ let package = Package(
         ]),
         .testTarget(name: "EstimatesTests", dependencies: [
             "Estimates", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "DesignDiffTests", dependencies: [
+            "DesignDiff", "DesignModel", "DesignExport", "TestSupport",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "DesignImportTests", dependencies: [
+            "DesignImport", "DesignModel", "DesignExport", "TestSupport",
+            .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "EndToEndTests", dependencies: ["DesignModel", "DesignStorage", "TestSupport"]),
     ]

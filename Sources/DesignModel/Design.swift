@@ -3,7 +3,7 @@ import Foundation
 /// A system design: the document sysdraft edits, saves as JSON and exports.
 public struct Design: Codable, Equatable, Sendable {
     /// The schema this build writes. Files with a higher number are refused, lower ones migrated.
-    public static let currentSchemaVersion = 5
+    public static let currentSchemaVersion = 6
 
     public var schemaVersion: Int
     public var title: String
@@ -31,6 +31,8 @@ public struct Design: Codable, Equatable, Sendable {
     public var scenarios: [Scenario]
     /// Named capacity estimates, in the user's order (see `Estimate`).
     public var estimates: [Estimate]
+    /// What `sysdraft merge` could not settle, until resolved (see `MergeConflict`).
+    public var conflicts: [MergeConflict]
 
     public init(title: String, problem: String = "", now: Date) {
         let t = Design.wholeSeconds(now)
@@ -51,6 +53,7 @@ public struct Design: Codable, Equatable, Sendable {
         interview = nil
         scenarios = []
         estimates = []
+        conflicts = []
     }
 
     /// Dates are stored to the second, so a value survives a save and load unchanged.

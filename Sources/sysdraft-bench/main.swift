@@ -1,6 +1,6 @@
 import Foundation
 
-// sysdraft-bench [all|export|workspace|storage|diagram|lowlevel]
+// sysdraft-bench [all|export|workspace|storage|diagram|sequence|lowlevel|estimates|git|…]
 //
 // Benchmarks are measured, not asserted: each prints its figures and PASS/MISS against the
 // targets in DESIGN-NOTES.md, and the program exits 0 either way. Use a release build
@@ -16,6 +16,7 @@ let benchmarks: [(name: String, run: () -> Void)] = [
     ("sequence", runSequenceBench),
     ("lowlevel", runLowLevelBench),
     ("estimates", runEstimatesBench),
+    ("git", runGitBench),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

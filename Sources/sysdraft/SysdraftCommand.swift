@@ -22,6 +22,7 @@ struct SysdraftCommand: ParsableCommand {
             OpenCommand.self, NewCommand.self, ValidateCommand.self, FormatCommand.self,
             SummaryCommand.self, ExportCommand.self, DiagramCommand.self, InterviewCommand.self, ExamplesCommand.self,
             SequenceCommand.self, CalcCommand.self, EstimateCommand.self,
+            DiffCommand.self, MergeCommand.self, ResolveCommand.self, ImportCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

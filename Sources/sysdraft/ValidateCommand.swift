@@ -38,6 +38,9 @@ struct ValidateCommand: ParsableCommand {
             let checked = designCheckLines(design)
             warnings += checked.warnings
             for w in warnings { say("\(file): \(w)") }
+            // Unresolved merge conflicts: the file loads (so they can be resolved) but is not valid.
+            for c in design.conflictFindings { say("\(file): \(c)") }
+            if !design.conflicts.isEmpty { worst = Exit.invalidDesign; continue }
             for e in checked.errors { printError("\(file): \(e)") }
             if !checked.errors.isEmpty && worst == .success { worst = Exit.invalidDesign }
             if strict && !warnings.isEmpty && worst == .success { worst = Exit.invalidDesign }
