@@ -75,6 +75,7 @@ extension Design {
         for (i, s) in stages.enumerated() where !seenStages.insert(s.stage).inserted {
             out.append(Finding(.error, "stages[\(i)].stage", "stage \(s.stage.rawValue) appears twice"))
         }
+        out += interviewFindings()
         if let catalogue {
             let known = catalogue.allItemKeys
             for (i, s) in stages.enumerated() {

@@ -61,7 +61,7 @@ public struct InterviewSession: Equatable, Sendable {
     public enum Clock: String, Equatable, Sendable { case notStarted = "not started", running, paused, finished }
 
     public private(set) var plan: InterviewPlan
-    public private(set) var record: InterviewRecord
+    public internal(set) var record: InterviewRecord
     public private(set) var clock: Clock
     public private(set) var isSuspended = false
     /// Count time while the program is suspended as interview time (default: no).
@@ -148,6 +148,7 @@ public struct InterviewSession: Equatable, Sendable {
             if clock == .notStarted {
                 clock = .running
                 record.started = true
+                stamp(.started)
                 events.append(.started)
             } else if clock == .paused {
                 clock = .running
@@ -171,6 +172,7 @@ public struct InterviewSession: Equatable, Sendable {
             let from = record.currentPhase
             if from + 1 < count {
                 record.currentPhase = from + 1
+                stampPhase()
                 events.append(.phaseChanged(from: from, to: from + 1))
             } else {
                 events += send(.finish, at: now)
@@ -180,10 +182,12 @@ public struct InterviewSession: Equatable, Sendable {
                 clock = .paused
                 record.finished = false
                 record.currentPhase = count - 1
+                stampPhase()
                 events.append(.phaseChanged(from: count, to: count - 1))
             } else if record.currentPhase > 0 {
                 let from = record.currentPhase
                 record.currentPhase = from - 1
+                stampPhase()
                 events.append(.phaseChanged(from: from, to: from - 1))
             }
         case .extend(let seconds):
@@ -193,6 +197,7 @@ public struct InterviewSession: Equatable, Sendable {
             if elapsed[i] < .seconds(record.phases[i].allowedSeconds) { record.phases[i].timeUp = false }
         case .finish:
             guard clock != .finished else { break }
+            stamp(.finished)
             clock = .finished
             record.finished = true
             record.currentPhase = count
@@ -230,8 +235,10 @@ public struct InterviewSession: Equatable, Sendable {
                 events += boundaries()
                 if i + 1 < plan.phases.count {
                     record.currentPhase = i + 1
+                    stampPhase()
                     events.append(.phaseChanged(from: i, to: i + 1))
                 } else {
+                    stamp(.finished)
                     clock = .finished
                     record.finished = true
                     record.currentPhase = plan.phases.count

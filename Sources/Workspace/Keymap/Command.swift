@@ -58,6 +58,7 @@ public enum Command: String, CaseIterable, Sendable {
     case interviewAddMinute = "interview.add-minute"
     case interviewInfo = "interview.info"
     case interviewSummary = "interview.summary"
+    case interviewerCard = "interview.interviewer"
 
     /// A short description for help, hints and the palette.
     public var title: String {
@@ -112,6 +113,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .interviewAddMinute: "Add a minute to the phase"
         case .interviewInfo: "Show the phase's goal and prompts"
         case .interviewSummary: "Interview summary and self-assessment"
+        case .interviewerCard: "The interviewer: ask for facts, follow-up questions, the curveball"
         }
     }
 
@@ -130,6 +132,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .add: "add"
         case .delete: "delete"
         case .interviewSummary: "summary"
+        case .interviewerCard: "interviewer"
         default: nil
         }
     }

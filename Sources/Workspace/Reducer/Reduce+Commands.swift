@@ -49,8 +49,8 @@ extension Workspace {
         case .forceQuit:
             state.quitting = true
             return [.quit]
-        case .undo: undo(&state)
-        case .redo: redo(&state)
+        case .undo: withInterviewActivity(&state, env) { undo(&$0) }
+        case .redo: withInterviewActivity(&state, env) { redo(&$0) }
 
         case .help: state.overlays.append(.help(scroll: 0))
         case .commandLine: state.overlays.append(.palette(Palette()))
@@ -70,7 +70,7 @@ extension Workspace {
         case .panLeft, .panRight, .panUp, .panDown, .nextNode, .previousNode, .toggleDirection:
             state.message = StatusMessage("Open the diagram with D first", .info)
         case .interviewToggle, .interviewNext, .interviewPrevious, .interviewAddMinute, .interviewInfo,
-             .interviewSummary:
+             .interviewSummary, .interviewerCard:
             return interviewCommand(&state, command, env)
         }
         return []

@@ -13,7 +13,7 @@ extension Workspace {
             case .cancelled:
                 break
             case .confirmed:
-                confirmForm(&state, form, env)
+                return confirmForm(&state, form, env)
             }
 
         case .confirm(let confirm):
@@ -88,6 +88,9 @@ extension Workspace {
             default: state.overlays.append(.summary(scroll: scroll))
             }
 
+        case .interviewer(let scroll):
+            return interviewerKey(&state, scroll, key, env)
+
         case .notes(var area):
             switch area.handle(key) {
             case .editing: state.overlays.append(.notes(area))
@@ -104,10 +107,9 @@ extension Workspace {
         return []
     }
 
-    static func confirmForm(_ state: inout AppState, _ form: Form, _ env: Environment) {
+    static func confirmForm(_ state: inout AppState, _ form: Form, _ env: Environment) -> [Effect] {
         if form.target == .assessment {
-            applyAssessment(&state, form)
-            return
+            return applyAssessment(&state, form)
         }
         var design = state.design
         switch ItemForms.apply(form, to: &design) {
@@ -139,6 +141,7 @@ extension Workspace {
             }
             state.message = StatusMessage((isNew ? "Added " : "Updated ") + id, .success)
         }
+        return []
     }
 
     static func choose(_ state: inout AppState, _ choice: Confirm.Choice, _ env: Environment) -> [Effect] {
@@ -160,6 +163,8 @@ extension Workspace {
             state.overlays.append(.palette(palette))
         case .reloadFromDisk:
             return [.open(path: state.filePath)]
+        case .finishInterview:
+            return interviewInput(&state, .finish, env.monotonic())
         case .cancel:
             break
         }

@@ -11,6 +11,8 @@ public enum Overlay: Equatable, Sendable {
     case info(title: String, lines: [String], scroll: Int)
     /// The interview summary: planned vs actual, coverage, self-assessment.
     case summary(scroll: Int)
+    /// The interviewer card: facts on request, follow-up questions, the curveball.
+    case interviewer(scroll: Int)
 }
 
 /// A yes/no/cancel question. Each choice has a key and what it leads to.
@@ -22,6 +24,7 @@ public struct Confirm: Equatable, Sendable {
         case overwriteChangedFile
         case reloadFromDisk
         case saveAs
+        case finishInterview
         case cancel
     }
 

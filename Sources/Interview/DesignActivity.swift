@@ -1,0 +1,132 @@
+import DesignModel
+
+/// The difference between two versions of a design, as timeline entries (without time and
+/// phase, which the session adds): items added, changed and removed in every item list, notes
+/// and checklist changes per stage, and changes to the title and problem statement.
+public struct DesignChange: Equatable, Sendable {
+    public var change: InterviewRecord.Activity.Change
+    public var list: String
+    public var id: String
+    public var text: String
+    public var tags: [ActivityTag]
+    /// All the text of the item, to check against the curveball.
+    public var fullText: String
+}
+
+public enum DesignActivity {
+    public static func changes(from old: Design, to new: Design) -> [DesignChange] {
+        var out: [DesignChange] = []
+        if old.title != new.title {
+            out.append(DesignChange(change: .changed, list: "design", id: "title", text: "title: " + DesignItems.oneLine(new.title),
+                                    tags: [], fullText: new.title))
+        }
+        if old.problem != new.problem {
+            out.append(DesignChange(change: .changed, list: "design", id: "problem",
+                                    text: "problem: " + DesignItems.oneLine(new.problem), tags: [], fullText: new.problem))
+        }
+        let before = DesignItems.lists(old)
+        for (key, newList) in DesignItems.lists(new) {
+            let oldList = before.first { $0.key == key }?.value
+            if let oldList, same(oldList, newList) { continue }
+            out += listChanges(key, DesignItems.elements(oldList ?? [Any]()), DesignItems.elements(newList), old, new)
+        }
+        out += stageChanges(old.stages, new.stages)
+        return out
+    }
+
+    static func listChanges(_ key: String, _ old: [Any], _ new: [Any], _ oldDesign: Design, _ newDesign: Design) -> [DesignChange] {
+        // Most edits touch one item: skip the common head and tail before looking at ids.
+        var head = 0
+        while head < old.count && head < new.count && same(old[head], new[head]) { head += 1 }
+        var tail = 0
+        while tail < old.count - head && tail < new.count - head
+            && same(old[old.count - 1 - tail], new[new.count - 1 - tail]) { tail += 1 }
+        let oldMid = old[head..<(old.count - tail)].filter(DesignItems.isItem)
+        let newMid = new[head..<(new.count - tail)].filter(DesignItems.isItem)
+        let oldItems = oldMid.map { DesignItems.item(key, $0, oldDesign) }
+        let newItems = newMid.map { DesignItems.item(key, $0, newDesign) }
+        var oldByID: [String: Int] = [:]
+        for (i, item) in oldItems.enumerated() where oldByID[item.id] == nil { oldByID[item.id] = i }
+        let newIDs = Set(newItems.map(\.id))
+        var out: [DesignChange] = []
+        for (j, item) in newItems.enumerated() {
+            if let i = oldByID[item.id] {
+                guard !same(oldMid[i], newMid[j]) else { continue }  // moved, not changed
+                out.append(change(.changed, item))
+            } else {
+                out.append(change(.added, item))
+            }
+        }
+        for item in oldItems where !newIDs.contains(item.id) {
+            out.append(DesignChange(change: .removed, list: key, id: item.id, text: item.title, tags: [], fullText: ""))
+        }
+        return out
+    }
+
+    static func change(_ kind: InterviewRecord.Activity.Change, _ item: DesignItem) -> DesignChange {
+        DesignChange(change: kind, list: item.list, id: item.id, text: item.title, tags: ActivityTag.tags(of: item),
+                     fullText: item.text)
+    }
+
+    static func stageChanges(_ old: [StageState], _ new: [StageState]) -> [DesignChange] {
+        var out: [DesignChange] = []
+        for s in new {
+            let o = old.first { $0.stage == s.stage } ?? StageState(stage: s.stage)
+            if o == s { continue }
+            if o.notes != s.notes {
+                let added = inserted(o.notes, s.notes)
+                let what = added.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? "notes edited"
+                    : "notes: " + DesignItems.oneLine(added, limit: 50)
+                out.append(DesignChange(change: o.notes.isEmpty ? .added : .changed, list: "stages", id: s.stage.rawValue,
+                                        text: what, tags: ActivityTag.tags(ofNotes: added, in: s.stage), fullText: added))
+            }
+            let ticked = Set(s.done).subtracting(o.done).sorted(), unticked = Set(o.done).subtracting(s.done).sorted()
+            for key in ticked {
+                out.append(DesignChange(change: .changed, list: "checklist", id: key, text: "ticked \(key)", tags: [], fullText: ""))
+            }
+            for key in unticked {
+                out.append(DesignChange(change: .changed, list: "checklist", id: key, text: "unticked \(key)", tags: [], fullText: ""))
+            }
+            for c in s.custom {
+                if let was = o.custom.first(where: { $0.id == c.id }) {
+                    if was != c {
+                        out.append(DesignChange(change: .changed, list: "checklist", id: c.id.rawValue,
+                                                text: DesignItems.oneLine(c.text), tags: [], fullText: c.text))
+                    }
+                } else {
+                    out.append(DesignChange(change: .added, list: "checklist", id: c.id.rawValue, text: DesignItems.oneLine(c.text),
+                                            tags: ActivityTag.tags(ofNotes: c.text, in: s.stage).filter { $0 != .tradeOff },
+                                            fullText: c.text))
+                }
+            }
+            for c in o.custom where !s.custom.contains(where: { $0.id == c.id }) {
+                out.append(DesignChange(change: .removed, list: "checklist", id: c.id.rawValue, text: DesignItems.oneLine(c.text),
+                                        tags: [], fullText: ""))
+            }
+        }
+        return out
+    }
+
+    /// The text in `new` that is not in `old`: what is left between their common start and end.
+    static func inserted(_ old: String, _ new: String) -> String {
+        let a = Array(old), b = Array(new)
+        var p = 0
+        while p < a.count && p < b.count && a[p] == b[p] { p += 1 }
+        var s = 0
+        while s < a.count - p && s < b.count - p && a[a.count - 1 - s] == b[b.count - 1 - s] { s += 1 }
+        return String(b[p..<(b.count - s)])
+    }
+
+    /// Equality of two values of the same (unknown) Equatable type.
+    static func same(_ a: Any, _ b: Any) -> Bool {
+        guard let x = a as? any Equatable else { return false }
+        return x.isEqual(to: b)
+    }
+}
+
+extension Equatable {
+    fileprivate func isEqual(to other: Any) -> Bool {
+        guard let o = other as? Self else { return false }
+        return self == o
+    }
+}
