@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["DiagramLayout"]),
         .target(name: "DesignModel"),
         .target(name: "DesignStorage", dependencies: ["DesignModel"]),
-        .target(name: "DesignExport", dependencies: ["DesignModel", "DiagramLayout"]),
+        .target(name: "DesignExport", dependencies: ["DesignModel", "DiagramLayout", "Interview"]),
         .target(name: "DiagramLayout", dependencies: ["TerminalText"]),
         .target(name: "Interview", dependencies: ["DesignModel"]),
         .target(name: "Workspace", dependencies: ["DesignModel", "DesignExport", "DiagramLayout", "Interview"]),

@@ -227,3 +227,15 @@ public struct PracticeHistory: Equatable, Sendable {
         return Suggestion(problem: pick, reasons: reasons)
     }
 }
+
+extension PracticeHistory {
+    /// `$XDG_DATA_HOME/sysdraft/history.jsonl`, or `~/.local/share/sysdraft/history.jsonl` when
+    /// XDG_DATA_HOME is unset, empty or relative (as the XDG spec asks). Nil without a home.
+    public static func defaultPath(environment: [String: String]) -> String? {
+        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
+            return (xdg as NSString).appendingPathComponent("sysdraft/history.jsonl")
+        }
+        guard let home = environment["HOME"], !home.isEmpty else { return nil }
+        return (home as NSString).appendingPathComponent(".local/share/sysdraft/history.jsonl")
+    }
+}

@@ -21,6 +21,7 @@ struct SysdraftCommand: ParsableCommand {
         subcommands: [
             OpenCommand.self, NewCommand.self, ValidateCommand.self, FormatCommand.self,
             SummaryCommand.self, ExportCommand.self, DiagramCommand.self, InterviewCommand.self, ExamplesCommand.self,
+            PracticeCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

@@ -14,6 +14,7 @@ enum OverlayView {
         case .info(let title, let lines, let scroll): info(title, lines, scroll, &grid)
         case .summary(let scroll):
             info("Interview summary — a assesses, Esc closes", Workspace.summaryLines(state), scroll, &grid)
+        case .interviewer(let scroll): InterviewerCardView.render(state, scroll: scroll, &grid)
         }
     }
 

@@ -194,6 +194,8 @@ final class WorkspaceRunner {
         case .redraw:
             terminal.invalidate()
             return nil
+        case .recordPractice(let record, let title, let file):
+            return PracticeLog.append(record, problemTitle: title, file: file)
         case .setTheme(let name):
             do {
                 try themes.select(name)
