@@ -26,23 +26,16 @@ public enum DesignActivity {
         }
         let before = DesignItems.lists(old)
         for (key, newList) in DesignItems.lists(new) {
-            let oldList = before.first { $0.key == key }?.value
-            if let oldList, same(oldList, newList) { continue }
-            out += listChanges(key, DesignItems.elements(oldList ?? [Any]()), DesignItems.elements(newList), old, new)
+            guard let oldList = before.first(where: { $0.key == key })?.value,
+                  let (oldMid, newMid) = newList.changedMiddle(since: oldList) else { continue }
+            out += listChanges(key, oldMid, newMid, old, new)
         }
         out += stageChanges(old.stages, new.stages)
         return out
     }
 
-    static func listChanges(_ key: String, _ old: [Any], _ new: [Any], _ oldDesign: Design, _ newDesign: Design) -> [DesignChange] {
-        // Most edits touch one item: skip the common head and tail before looking at ids.
-        var head = 0
-        while head < old.count && head < new.count && same(old[head], new[head]) { head += 1 }
-        var tail = 0
-        while tail < old.count - head && tail < new.count - head
-            && same(old[old.count - 1 - tail], new[new.count - 1 - tail]) { tail += 1 }
-        let oldMid = old[head..<(old.count - tail)].filter(DesignItems.isItem)
-        let newMid = new[head..<(new.count - tail)].filter(DesignItems.isItem)
+    /// Changes among the items that differ (the common head and tail of the list already cut off).
+    static func listChanges(_ key: String, _ oldMid: [Any], _ newMid: [Any], _ oldDesign: Design, _ newDesign: Design) -> [DesignChange] {
         let oldItems = oldMid.map { DesignItems.item(key, $0, oldDesign) }
         let newItems = newMid.map { DesignItems.item(key, $0, newDesign) }
         var oldByID: [String: Int] = [:]
@@ -128,5 +121,28 @@ extension Equatable {
     fileprivate func isEqual(to other: Any) -> Bool {
         guard let o = other as? Self else { return false }
         return self == o
+    }
+}
+
+/// A list of the design's items, whatever their type: every `[T]` of `Identified`, `Equatable`
+/// items is one, so a new kind of item is covered as soon as `Design` holds a list of it.
+protocol DesignItemList {
+    var allItems: [Any] { get }
+    /// The items that differ from `old` (a list of the same type), after cutting off the common
+    /// head and tail, compared with the items' own `==`; nil when the lists are equal.
+    func changedMiddle(since old: any DesignItemList) -> (old: [Any], new: [Any])?
+}
+
+extension Array: DesignItemList where Element: Identified & Equatable {
+    var allItems: [Any] { map { $0 } }
+
+    func changedMiddle(since old: any DesignItemList) -> (old: [Any], new: [Any])? {
+        guard let old = old as? [Element] else { return ([], allItems) }
+        if old == self { return nil }
+        var head = 0
+        while head < old.count && head < count && old[head] == self[head] { head += 1 }
+        var tail = 0
+        while tail < old.count - head && tail < count - head && old[old.count - 1 - tail] == self[count - 1 - tail] { tail += 1 }
+        return (old[head..<(old.count - tail)].map { $0 }, self[head..<(count - tail)].map { $0 })
     }
 }

@@ -56,46 +56,42 @@ public enum DesignItems {
         return Mirror(reflecting: empty).children.contains { $0.label == "estimates" }
     }()
 
-    /// The design's item lists: every array property whose elements have an `id`, in declaration
-    /// order, with the elements as `Any`. Lists that are empty in both designs are skipped.
-    static func lists(_ design: Design) -> [(key: String, value: Any)] {
+    /// The design's item lists: every array property whose elements are `Identified` items, in
+    /// declaration order.
+    static func lists(_ design: Design) -> [(key: String, value: any DesignItemList)] {
         Mirror(reflecting: design).children.compactMap { child in
-            guard let key = child.label, key != "stages",
-                  Mirror(reflecting: child.value).displayStyle == .collection else { return nil }
-            return (key, child.value)
+            guard let key = child.label, let list = child.value as? any DesignItemList else { return nil }
+            return (key, list)
         }
-    }
-
-    static func elements(_ list: Any) -> [Any] { Mirror(reflecting: list).children.map(\.value) }
-
-    static func isItem(_ element: Any) -> Bool {
-        Mirror(reflecting: element).children.contains { $0.label == "id" }
     }
 
     /// Every item of every list, for coverage checks and the baseline of a session.
     public static func all(in design: Design) -> [DesignItem] {
-        lists(design).flatMap { key, value in
-            elements(value).filter(isItem).map { item(key, $0, design) }
-        }
+        lists(design).flatMap { key, list in list.allItems.map { item(key, $0, design) } }
     }
 
     /// The generic view of one element.
     static func item(_ list: String, _ element: Any, _ design: Design) -> DesignItem {
         var fields: [String: String] = [:]
+        var refs: [String: String] = [:]
         var id = ""
         var texts: [String] = []
         for child in Mirror(reflecting: element).children {
             guard let label = child.label else { continue }
             if label == "id" { id = scalarText(child.value) ?? ""; continue }
-            if let s = scalarText(child.value), !isIdentifier(child.value) { fields[label] = s }
+            if isIdentifier(child.value) {
+                if let s = scalarText(child.value) { refs[label] = s }
+                continue
+            }
+            if let s = scalarText(child.value) { fields[label] = s }
             collect(child.value, into: &texts, depth: 0)
         }
         var title = titleFields.lazy.compactMap { fields[$0] }
             .first { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty } ?? ""
         if list == "flows" {
             // A flow is known by its ends.
-            let from = fields["from"].flatMap { f in design.components.first { $0.id.rawValue == f }?.name }
-            let to = fields["to"].flatMap { t in design.components.first { $0.id.rawValue == t }?.name }
+            let from = refs["from"].flatMap { f in design.components.first { $0.id.rawValue == f }?.name }
+            let to = refs["to"].flatMap { t in design.components.first { $0.id.rawValue == t }?.name }
             if let from, let to { title = "\(from) → \(to)" + (title.isEmpty ? "" : ": " + title) }
         }
         return DesignItem(list: list, id: id, title: title.isEmpty ? id : oneLine(title),

@@ -442,7 +442,7 @@ public struct InterviewStatus: Equatable, Sendable {
         guard let phase else {
             let over = loggedSeconds - plannedSeconds
             return "Interview finished · \(TimeFormat.clock(loggedSeconds)) used"
-                + (over > 0 ? " · \(TimeFormat.clock(over)) over" : " of \(TimeFormat.clock(plannedSeconds))")
+                + (over > 0 ? " · \(TimeFormat.clock(over)) over" : "")
         }
         var out = "\(phase.title) \(phaseIndex + 1)/\(phaseCount) · \(Self.leftOrOver(remainingSeconds))"
             + " · total \(Self.leftOrOver(totalLeftSeconds))"
