@@ -46,11 +46,11 @@ enum InterviewCoachSection {
         if let c = review.curveball {
             out.append(.heading("Curveball"))
             if let shown = c.shownAt {
-                var text = "Given at \(TimeFormat.clock(shown)): " + cell(c.text)
+                var text = "Given at \(TimeFormat.clock(shown)): " + cell(c.text) + " — "
                 if let at = c.addressedAt {
-                    text += " **Addressed** at \(TimeFormat.clock(at)) by " + cell("\"\(c.addressedBy)\"") + "."
+                    text += "**addressed** at \(TimeFormat.clock(at)) by " + cell("\"\(c.addressedBy)\"") + "."
                 } else {
-                    text += r.finished ? " **Not addressed** in the design." : " Not addressed yet."
+                    text += r.finished ? "**not addressed** in the design." : "not addressed yet."
                 }
                 out.append(.paragraph(text))
             } else {
@@ -61,7 +61,8 @@ enum InterviewCoachSection {
 
         if !r.keyPoints.isEmpty {
             out.append(.heading("Key points"))
-            out.append(.paragraph("\(r.keyPoints.filter(\.covered).count) of \(r.keyPoints.count) covered when the interview finished "
+            out.append(.paragraph("\(r.keyPoints.filter(\.covered).count) of \(r.keyPoints.count) covered "
+                + (r.finished ? "when the interview finished " : "when the interview last finished ")
                 + "(matched by keywords and synonyms in the design's items and notes)."))
             out.append(.table(["", "Kind", "Key point", "Found in"], ["l", "l", "l", "l"], r.keyPoints.map { k in
                 [k.covered ? "✓" : "✗", cell(k.kind), cell(k.text), k.covered ? cell(k.evidence) : "—"]
@@ -70,7 +71,7 @@ enum InterviewCoachSection {
 
         if !r.timeline.isEmpty {
             out.append(.heading("Activity log"))
-            let titles = Dictionary(r.phases.map { ($0.key, $0.title) }, uniquingKeysWith: { a, _ in a })
+            let titles = Dictionary(r.phases.map { ($0.key, $0.title.isEmpty ? $0.key : $0.title) }, uniquingKeysWith: { a, _ in a })
             out.append(.table(["Time", "Phase", "What"], ["r", "l", "l"], r.timeline.map { e in
                 [TimeFormat.clock(e.at), cell(titles[e.phase] ?? e.phase), describe(e)]
             }))
@@ -84,7 +85,7 @@ enum InterviewCoachSection {
         switch e.change {
         case .started: return "clock started"
         case .finished: return "finished"
-        case .phase: return "entered " + cell(e.text)
+        case .phase: return "entered " + cell(e.text.isEmpty ? e.id : e.text)
         case .asked: return "asked the interviewer about " + cell(e.text.lowercased())
         case .curveball: return "curveball: " + cell(e.text)
         case .added, .changed, .removed:

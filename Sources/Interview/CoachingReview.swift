@@ -73,7 +73,7 @@ public struct CoachingReview: Equatable, Sendable {
 
     public init(record: InterviewRecord) {
         timeline = record.timeline
-        let titles = Dictionary(record.phases.map { ($0.key, $0.title) }, uniquingKeysWith: { a, _ in a })
+        let titles = Dictionary(record.phases.map { ($0.key, $0.title.isEmpty ? $0.key : $0.title) }, uniquingKeysWith: { a, _ in a })
         func title(_ key: String) -> String { titles[key] ?? key }
 
         // Per phase: what was added, changed, removed and asked.
@@ -85,7 +85,7 @@ public struct CoachingReview: Equatable, Sendable {
                 else { added.append(Added(list: e.list, titles: [e.text])) }
             }
             let entered = record.timeline.first { ($0.change == .phase && $0.id == p.key) || ($0.change == .started && $0.phase == p.key) }
-            return PhaseActivity(key: p.key, title: p.title, enteredAt: entered?.at, added: added,
+            return PhaseActivity(key: p.key, title: title(p.key), enteredAt: entered?.at, added: added,
                                  changed: entries.filter { $0.change == .changed }.count,
                                  removed: entries.filter { $0.change == .removed }.count,
                                  asked: entries.filter { $0.change == .asked }.map(\.text))
@@ -123,7 +123,7 @@ public struct CoachingReview: Equatable, Sendable {
             guard let endIndex = end(of: role) else { pending.append(mistake); return }
             let first = firstIndex(tag: tag)
             if let first, first < endIndex { return }
-            let phaseTitle = record.phases.first { $0.role == role }?.title ?? role.title
+            let phaseTitle = record.phases.first { $0.role == role }.map { title($0.key) } ?? role.title
             let later = first.map { "; the first came at \(TimeFormat.clock(t[$0].at))" } ?? ""
             flags.append(Flag(mistake: mistake, at: t[endIndex].at, phase: title(t[endIndex].phase),
                               detail: "\(phaseTitle) ended at \(TimeFormat.clock(t[endIndex].at)) with no \(what) in the design" + later))
@@ -141,13 +141,13 @@ public struct CoachingReview: Equatable, Sendable {
             let key = record.phases[d].key
             if let entered = t.first(where: { $0.change == .phase && $0.id == key }) {
                 if entered.at > plannedStart + grace {
-                    flags.append(Flag(mistake: .lateDeepDive, at: entered.at, phase: record.phases[d].title,
-                                      detail: "\(record.phases[d].title) began at \(TimeFormat.clock(entered.at)), "
+                    flags.append(Flag(mistake: .lateDeepDive, at: entered.at, phase: title(key),
+                                      detail: "\(title(key)) began at \(TimeFormat.clock(entered.at)), "
                                           + "\(TimeFormat.clock(entered.at - plannedStart)) after its planned start at \(TimeFormat.clock(plannedStart))"))
                 }
             } else if let finish = t.last(where: { $0.change == .finished }), record.finished {
                 flags.append(Flag(mistake: .lateDeepDive, at: finish.at, phase: title(finish.phase),
-                                  detail: "\(record.phases[d].title) never started"))
+                                  detail: "\(title(key)) never started"))
             } else if record.started {
                 pending.append(.lateDeepDive)
             }

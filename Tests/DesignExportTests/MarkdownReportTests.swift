@@ -1,6 +1,7 @@
 import DesignExport
 import DesignModel
 import Foundation
+import Interview
 import Testing
 
 /// Renders a report with the real GFM renderer and checks its structure against the document:
@@ -25,7 +26,8 @@ func checkReportStructure(_ design: Design, _ catalogue: StageCatalogue,
     }
     let fixed: Set<String> = ["Checklist", "Notes", "Requirements", "Functional", "Non-functional", "Constraints",
                               "Components", "Data flows", "Architecture diagram", "Trade-offs", "Timing log",
-                              "Self-assessment"]
+                              "Self-assessment", "What was added, per phase", "Flags", "Curveball", "Key points",
+                              "Activity log"]
     let h3 = HTML.elements("h3", in: html).map(HTML.text) + HTML.elements("h4", in: html).map(HTML.text)
     for h in h3 where !fixed.contains(h) && !recordTitles.contains(h) {
         Issue.record("unexpected heading \"\(h)\"", sourceLocation: sourceLocation)
@@ -57,10 +59,21 @@ func checkReportStructure(_ design: Design, _ catalogue: StageCatalogue,
              $0.direction.label, TextSafety.oneLine($0.notes)]
         }))
     }
+    var coachItems = 0
     if let r = design.interview, options.includeInterview {
         if !r.phases.isEmpty { expected.append((5, Array(repeating: [nil, nil, nil, nil, nil], count: r.phases.count + 1))) }
+        // The coach's sections: what was added per phase, the key points, the activity log.
+        if !r.timeline.isEmpty { expected.append((5, Array(repeating: [nil, nil, nil, nil, nil], count: r.phases.count))) }
+        if !r.keyPoints.isEmpty {
+            expected.append((4, r.keyPoints.map { [$0.covered ? "✓" : "✗", $0.kind, TextSafety.oneLine($0.text), nil] }))
+        }
+        if !r.timeline.isEmpty { expected.append((3, Array(repeating: [nil, nil, nil], count: r.timeline.count))) }
+        let review = CoachingReview(record: r)
+        coachItems = max(1, review.flags.count) + (!r.finished && !review.pending.isEmpty ? 1 : 0)
         let extra = Set(r.scores.keys).subtracting(InterviewRecord.Dimension.allCases.map(\.rawValue)).count
-        expected.append((2, Array(repeating: [nil, nil], count: 6 + extra)))
+        expected.append((3, InterviewRecord.Dimension.allCases.map { d in
+            [d.title, nil, r.evidence[d.rawValue].map { TextSafety.oneLine($0) } ?? "—"]
+        } + Array(repeating: [nil, nil, nil], count: extra)))
     }
     let tables = HTML.tables(html)
     #expect(tables.count == expected.count, "tables", sourceLocation: sourceLocation)
@@ -84,7 +97,7 @@ func checkReportStructure(_ design: Design, _ catalogue: StageCatalogue,
     // List items: checklist items, links to tagged trade-offs, options with their pros and cons.
     let tagged = design.tradeOffs.filter { $0.stage != .tradeOffs }.count
     let optionItems = design.tradeOffs.flatMap(\.options).map { 1 + $0.pros.count + $0.cons.count }.reduce(0, +)
-    #expect(HTML.count("<li", in: html) == items + tagged + optionItems, sourceLocation: sourceLocation)
+    #expect(HTML.count("<li", in: html) == items + tagged + optionItems + coachItems, sourceLocation: sourceLocation)
 
     // Links: only internal anchors and bare web URLs; never javascript:.
     #expect(!html.lowercased().contains("javascript:\""), sourceLocation: sourceLocation)

@@ -113,7 +113,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .interviewAddMinute: "Add a minute to the phase"
         case .interviewInfo: "Show the phase's goal and prompts"
         case .interviewSummary: "Interview summary and self-assessment"
-        case .interviewerCard: "The interviewer: ask for facts, follow-up questions, the curveball"
+        case .interviewerCard: "The interviewer: facts, questions, curveball"
         }
     }
 

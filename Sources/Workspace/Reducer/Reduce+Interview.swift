@@ -150,9 +150,10 @@ extension Workspace {
             lines.append("  \(String(row.stage.number).leftPad(2)) \(row.title.padding(toLength: 30, withPad: " ", startingAt: 0)) \(bar) \(row.progress.done)/\(row.progress.total)")
         }
         lines += ["", "Self-assessment (a to fill in)"]
+        let labelWidth = (InterviewRecord.Dimension.allCases.map(\.title.count).max() ?? 0) + 2
         for d in InterviewRecord.Dimension.allCases {
             let score = record.scores[d.rawValue].map { "\($0)/4 " + SelfAssessment.label($0) } ?? "—"
-            lines.append("  " + d.title.padding(toLength: 20, withPad: " ", startingAt: 0) + score)
+            lines.append("  " + d.title.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + score)
         }
         for d in InterviewRecord.Dimension.allCases {
             if let e = record.evidence[d.rawValue], !e.isEmpty, let i = lines.lastIndex(where: { $0.hasPrefix("  " + d.title) }) {
