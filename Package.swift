@@ -49,7 +49,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "sysdraft-bench", dependencies: [
-            "DesignModel", "DesignStorage", "DesignExport", "DiagramLayout", "Workspace", "TextUI", "TestSupport",
+            "DesignModel", "DesignStorage", "DesignExport", "DiagramLayout", "Workspace", "TextUI", "TestSupport", "Interview",
         ]),
 
         .testTarget(name: "DesignModelTests", dependencies: ["DesignModel", "TestSupport"], exclude: ["Fixtures"]),

@@ -44,6 +44,10 @@ public struct ExportOptions: Equatable, Sendable {
     public var includeInterview: Bool
     /// Draw the text diagram with the diagram engine when `textDiagram` is not given.
     public var includeTextDiagram: Bool
+    /// Report: leave out stages that are not started and hold nothing.
+    public var onlyStarted = false
+    /// Report: list only ticked checklist items.
+    public var hideUnticked = false
     /// Above this many components a text drawing is too big to read in a report (and slow to
     /// lay out), so the report says where to get it instead.
     public static let textDiagramLimit = 150
@@ -57,7 +61,8 @@ public struct ExportOptions: Equatable, Sendable {
     }
 
     public var markdown: MarkdownReport.Options {
-        MarkdownReport.Options(diagram: diagram, textDiagram: textDiagram, includeInterview: includeInterview)
+        MarkdownReport.Options(diagram: diagram, textDiagram: textDiagram, includeInterview: includeInterview,
+                               onlyStarted: onlyStarted, hideUnticked: hideUnticked)
     }
 }
 

@@ -3,7 +3,7 @@ import Foundation
 /// A system design: the document sysdraft edits, saves as JSON and exports.
 public struct Design: Codable, Equatable, Sendable {
     /// The schema this build writes. Files with a higher number are refused, lower ones migrated.
-    public static let currentSchemaVersion = 2
+    public static let currentSchemaVersion = 3
 
     public var schemaVersion: Int
     public var title: String
@@ -15,6 +15,10 @@ public struct Design: Codable, Equatable, Sendable {
     public var components: [Component]
     public var flows: [Flow]
     public var tradeOffs: [TradeOff]
+    /// Risks and technical debt the design carries.
+    public var risks: [Risk]
+    /// Questions the design cannot answer yet.
+    public var questions: [OpenQuestion]
     /// One entry per checklist stage, always all ten, in stage order.
     public var stages: [StageState]
     /// Mock-interview timing log and self-assessment, when the design was drafted in one.
@@ -31,6 +35,8 @@ public struct Design: Codable, Equatable, Sendable {
         components = []
         flows = []
         tradeOffs = []
+        risks = []
+        questions = []
         stages = StageKey.allCases.map { StageState(stage: $0) }
         interview = nil
     }

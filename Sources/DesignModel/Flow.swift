@@ -21,20 +21,30 @@ public struct Flow: Codable, Equatable, Sendable, Identified {
     /// What moves along the arrow ("short URL", "click events").
     public var label: String
     public var `protocol`: Protocol_
+    /// The protocol in the designer's words when the list does not say it ("RESP", "Kafka",
+    /// "HTTP/2"); shown instead of the list's label when set.
+    public var protocolName: String
     public var mode: Mode
     public var direction: Direction
     public var notes: String
 
     public init(id: ItemID<Flow>, from: ItemID<Component>, to: ItemID<Component>, label: String = "",
                 protocol: Protocol_ = .http, mode: Mode = .sync, direction: Direction = .oneWay,
-                notes: String = "") {
+                notes: String = "", protocolName: String = "") {
         self.id = id
         self.from = from
         self.to = to
         self.label = label
         self.protocol = `protocol`
+        self.protocolName = protocolName
         self.mode = mode
         self.direction = direction
         self.notes = notes
+    }
+
+    /// How the protocol reads for people: the designer's own name when given, else the list's label.
+    public var protocolLabel: String {
+        let own = protocolName.trimmingCharacters(in: .whitespaces)
+        return own.isEmpty ? self.protocol.label : own
     }
 }

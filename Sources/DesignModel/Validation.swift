@@ -71,6 +71,7 @@ extension Design {
             out.append(Finding(.warning, "requirements[\(i)].category",
                                "requirement \(r.id) is functional but has a non-functional category"))
         }
+        out += followUpFindings()
         var seenStages = Set<StageKey>()
         for (i, s) in stages.enumerated() where !seenStages.insert(s.stage).inserted {
             out.append(Finding(.error, "stages[\(i)].stage", "stage \(s.stage.rawValue) appears twice"))

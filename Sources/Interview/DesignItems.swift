@@ -29,6 +29,7 @@ public enum DesignItems {
         "estimates": ("estimate", "estimates"),
         "scenarios": ("scenario", "scenarios"),
         "risks": ("risk", "risks"),
+        "questions": ("open question", "open questions"),
         // Not item lists, but places the timeline records changes in.
         "stages": ("stage note", "stage notes"),
         "checklist": ("checklist item", "checklist items"),

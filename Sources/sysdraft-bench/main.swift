@@ -12,6 +12,7 @@ let benchmarks: [(name: String, run: () -> Void)] = [
     ("storage", runStorageBench),
     ("export", runExportBench),
     ("diagram", runDiagramBench),
+    ("coach", runCoachBench),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -36,6 +36,14 @@ struct ExportCommand: ParsableCommand {
           help: "In the Markdown report, add the architecture as a text diagram after the Mermaid one.")
     var textDiagram = true
 
+    @Flag(name: .customLong("only-started"), inversion: .prefixedNo,
+          help: "Report: leave out stages that are not started and hold nothing (default: [report] only-started in config.toml, else off).")
+    var onlyStarted: Bool?
+
+    @Flag(name: .customLong("hide-unticked"), inversion: .prefixedNo,
+          help: "Report: list only the ticked checklist items (default: [report] hide-unticked in config.toml, else off).")
+    var hideUnticked: Bool?
+
     func run() throws {
         let format: ExportFormat
         do { format = try Exporter.resolveFormat(explicit: self.format, outputPath: output) } catch {
@@ -44,8 +52,13 @@ struct ExportCommand: ParsableCommand {
         let design = try loadOrExit(file)
         // Only the report needs the stage catalogue.
         let catalogue = format == .markdown ? try catalogueOrExit(try assetsOrExit()) : StageCatalogue(stages: [])
-        let options = ExportOptions(diagram: FlowchartOptions(direction: direction, groupByKind: groupByKind),
+        var options = ExportOptions(diagram: FlowchartOptions(direction: direction, groupByKind: groupByKind),
                                     includeTextDiagram: textDiagram)
+        if format == .markdown {
+            let config = UserConfig(environment: ProcessInfo.processInfo.environment)
+            options.onlyStarted = onlyStarted ?? config.settings.reportOnlyStarted ?? false
+            options.hideUnticked = hideUnticked ?? config.settings.reportHideUnticked ?? false
+        }
         let text = try Exporter.export(design, catalogue: catalogue, format: format, options: options)
 
         guard let output, output != "-" else {

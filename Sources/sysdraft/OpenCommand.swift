@@ -130,6 +130,7 @@ struct OpenCommand: ParsableCommand {
 
         var state = AppState(design: design, filePath: file, isNewFile: isNew, readOnly: readOnly, catalogue: catalogue)
         state.themeName = themes.current
+        state.keymap = themes.config.keymap
         if let recovered {
             state.design = recovered
             state.message = StatusMessage("Recovered unsaved edits — Ctrl-S saves them to \(file)", .success)

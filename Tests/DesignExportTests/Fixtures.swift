@@ -101,6 +101,15 @@ enum Fixtures {
         d.addTradeOff(title: h[4], stage: .security, context: h[4],
                       options: [(name: h[4], pros: [h[4]], cons: [h[3]])], chosenIndex: 0,
                       rationale: h[4], status: .proposed)
+        for i in 0..<4 {
+            d.risks.append(Risk(id: ItemID("risk-\(i + 1)"), text: h[(i * 3) % h.count], owner: h[(i * 3 + 1) % h.count],
+                                status: FollowUpStatus.allCases[i % 3], impact: Risk.Impact.allCases[i % 3],
+                                mitigation: h[(i * 3 + 2) % h.count] + "\n" + h[(i + 7) % h.count],
+                                concerns: [comps[i].rawValue, "flow-\(i + 1)"]))
+            d.questions.append(OpenQuestion(id: ItemID("q-\(i + 1)"), text: h[(i * 5 + 2) % h.count], owner: h[i],
+                                            status: FollowUpStatus.allCases[(i + 1) % 3],
+                                            answer: h[(i * 5 + 3) % h.count], concerns: ["risk-\(i + 1)"]))
+        }
 
         d.updateStage(.requirements) { s in
             s.setDone("requirements.functional", true)

@@ -26,8 +26,8 @@ func checkReportStructure(_ design: Design, _ catalogue: StageCatalogue,
     }
     let fixed: Set<String> = ["Checklist", "Notes", "Requirements", "Functional", "Non-functional", "Constraints",
                               "Components", "Data flows", "Architecture diagram", "Trade-offs", "Timing log",
-                              "Self-assessment", "What was added, per phase", "Flags", "Curveball", "Key points",
-                              "Activity log"]
+                              "Self-assessment", "Risks", "Open questions", "What was added, per phase", "Flags",
+                              "Curveball", "Key points", "Activity log"]
     let h3 = HTML.elements("h3", in: html).map(HTML.text) + HTML.elements("h4", in: html).map(HTML.text)
     for h in h3 where !fixed.contains(h) && !recordTitles.contains(h) {
         Issue.record("unexpected heading \"\(h)\"", sourceLocation: sourceLocation)
@@ -55,9 +55,15 @@ func checkReportStructure(_ design: Design, _ catalogue: StageCatalogue,
     }
     if !design.flows.isEmpty {
         expected.append((7, design.flows.map {
-            [$0.id.rawValue, nil, TextSafety.oneLine($0.label), $0.protocol.label, $0.mode.label,
+            [$0.id.rawValue, nil, TextSafety.oneLine($0.label), TextSafety.oneLine($0.protocolLabel), $0.mode.label,
              $0.direction.label, TextSafety.oneLine($0.notes)]
         }))
+    }
+    if !design.risks.isEmpty {
+        expected.append((7, design.risks.map { [$0.id.rawValue, TextSafety.oneLine($0.text), nil, nil, nil, nil, nil] }))
+    }
+    if !design.questions.isEmpty {
+        expected.append((6, design.questions.map { [$0.id.rawValue, TextSafety.oneLine($0.text), nil, nil, nil, nil] }))
     }
     var coachItems = 0
     if let r = design.interview, options.includeInterview {
@@ -162,7 +168,7 @@ func headingsInOrder(_ html: String) -> [String] {
         let design = Fixtures.emptyDesign()
         try checkReportStructure(design, Fixtures.catalogue())
         let md = MarkdownReport.render(design, catalogue: Fixtures.catalogue())
-        #expect(HTML.count("**Status: Not started** — 0 of ", in: md) == 10)
+        #expect(HTML.count("**Status:** Not started — 0 of ", in: md) == 10)
         #expect(md.hasPrefix("# Untitled design\n"))
         #expect(md.contains("|  | **Overall** | 0/"))
         #expect(md.contains("**not started** |"))

@@ -55,7 +55,7 @@ import Workspace
         var memory = ViewMemory()
         WorkspaceView.render(s, into: &grid, memory: &memory)
         let tabsRow = grid.lines()[1]
-        let x = DisplayWidth.of(String(tabsRow[..<tabsRow.range(of: "3 Data flows")!.lowerBound]))
+        let x = DisplayWidth.of(String(tabsRow[..<tabsRow.range(of: " 3 ")!.lowerBound]))
         #expect(WorkspaceView.hitTest(MouseEvent(.press, x: x + 1, y: 1), s, memory) == .clickedPane(.flows, row: nil))
     }
 

@@ -55,33 +55,30 @@ extension Workspace {
         state.message = StatusMessage("The interviewer has a curveball: \(curveball.text)", .error)
     }
 
-    /// Keys on the interviewer card: a digit asks about a topic, j/k scroll, Esc, q or I close.
+    /// Keys on the interviewer card: a digit asks about a topic, `I` closes it again, and the
+    /// rest are the dialog keys (Esc closes, j/k and the page keys scroll, as remapped).
     static func interviewerKey(_ state: inout AppState, _ scroll: Int, _ key: Key, _ env: Environment) -> [Effect] {
-        switch key {
-        case .escape, .char("q"), .char("I"), .enter:
+        guard case .char(let c) = key, let digit = c.wholeNumberValue, c.isASCII else {
+            if key == .char("I") { return [] }
+            if let next = dialogScroll(state.keymap, key, scroll, end: Int.max / 2) {
+                state.overlays.append(.interviewer(scroll: next))
+            }
             return []
-        case .char("j"), .down:
-            state.overlays.append(.interviewer(scroll: scroll + 1))
-        case .char("k"), .up:
-            state.overlays.append(.interviewer(scroll: max(0, scroll - 1)))
-        case .char(let c) where c.isNumber:
-            state.overlays.append(.interviewer(scroll: scroll))
-            guard var session = state.interview, let digit = c.wholeNumberValue,
-                  let topic = InterviewerCard(session: session, problem: state.interviewProblem).topic(forKey: digit) else {
-                return []
-            }
-            guard session.clock != .finished else {
-                state.message = StatusMessage("The interview is over; the interviewer answers no more questions", .info)
-                return []
-            }
-            let now = env.monotonic()
-            if session.ask(topic.topic, at: now) {
-                state.interview = session
-                state.design.interview = session.record(at: now)
-                state.message = StatusMessage("Asked about \(topic.topic.title.lowercased())", .info)
-            }
-        default:
-            state.overlays.append(.interviewer(scroll: scroll))
+        }
+        state.overlays.append(.interviewer(scroll: scroll))
+        guard var session = state.interview,
+              let topic = InterviewerCard(session: session, problem: state.interviewProblem).topic(forKey: digit) else {
+            return []
+        }
+        guard session.clock != .finished else {
+            state.message = StatusMessage("The interview is over; the interviewer answers no more questions", .info)
+            return []
+        }
+        let now = env.monotonic()
+        if session.ask(topic.topic, at: now) {
+            state.interview = session
+            state.design.interview = session.record(at: now)
+            state.message = StatusMessage("Asked about \(topic.topic.title.lowercased())", .info)
         }
         return []
     }

@@ -136,7 +136,9 @@ public enum Workspace {
 
     static func select(_ state: inout AppState, _ pane: Pane, _ row: Int) {
         let n = state.visibleRows(pane).count
-        state.selection[pane] = n == 0 ? 0 : min(max(row, 0), n - 1)
+        let new = n == 0 ? 0 : min(max(row, 0), n - 1)
+        if state.selection[pane] != new { state.detailScroll = 0 }
+        state.selection[pane] = new
     }
 
     /// Selects the item with a document index, clearing a filter that hides it.

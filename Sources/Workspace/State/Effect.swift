@@ -56,14 +56,26 @@ public struct Environment: Sendable {
     public var themeNames: @Sendable () -> [String]
     /// File-name completions for a partly typed path (for `:w`, `:e`, `:export`).
     public var completePath: @Sendable (String) -> [String]
+    /// How far a scrolling area can scroll on the current screen (the views measure it).
+    public var scrollLimit: @Sendable (AppState, ScrollArea) -> Int
 
     public init(now: @escaping @Sendable () -> Date,
                 monotonic: @escaping @Sendable () -> Duration = { .zero },
                 themeNames: @escaping @Sendable () -> [String] = { [] },
-                completePath: @escaping @Sendable (String) -> [String] = { _ in [] }) {
+                completePath: @escaping @Sendable (String) -> [String] = { _ in [] },
+                scrollLimit: @escaping @Sendable (AppState, ScrollArea) -> Int = { _, _ in Int.max / 2 }) {
         self.now = now
         self.monotonic = monotonic
         self.themeNames = themeNames
         self.completePath = completePath
+        self.scrollLimit = scrollLimit
     }
+}
+
+/// Areas whose scrolling the reducer keeps within what the view shows.
+public enum ScrollArea: Equatable, Sendable {
+    /// The details strip of the selected item.
+    case details
+    /// The full view of one item.
+    case itemView(Pane, String)
 }

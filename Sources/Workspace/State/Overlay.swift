@@ -11,6 +11,8 @@ public enum Overlay: Equatable, Sendable {
     case info(title: String, lines: [String], scroll: Int)
     /// The interview summary: planned vs actual, coverage, self-assessment.
     case summary(scroll: Int)
+    /// One item in full: every field, scrollable.
+    case itemView(Pane, id: String, scroll: Int)
     /// The interviewer card: facts on request, follow-up questions, the curveball.
     case interviewer(scroll: Int)
 }
@@ -19,6 +21,8 @@ public enum Overlay: Equatable, Sendable {
 public struct Confirm: Equatable, Sendable {
     public enum Choice: Equatable, Sendable {
         case deleteComponent(String)
+        /// Close the form under the question without keeping its edits.
+        case discardForm
         case saveAndQuit
         case quitWithoutSaving
         case overwriteChangedFile

@@ -35,7 +35,7 @@ final class WorkspaceRunner {
         let names = themes.names()
         let origin = ContinuousClock.now
         env = Environment(now: { Date() }, monotonic: { ContinuousClock.now - origin }, themeNames: { names },
-                          completePath: PathCompletion.complete)
+                          completePath: PathCompletion.complete, scrollLimit: WorkspaceView.scrollLimit)
         schedule = RecoverySchedule(copied: state.savedDesign, now: env.monotonic())
         diskPath = state.filePath
         diskBytes = try? AtomicFile.read(state.filePath)

@@ -5,7 +5,7 @@ extension Migrations {
     /// self-assessment score and the key-point check (all empty for older records). Scores are
     /// kept as they were; the new dimension, scalability and reliability, stays unscored rather
     /// than being guessed. Older records have no seed or curveball, so none is invented.
-    static let addInterviewCoaching = Migration(from: 1, summary: "interview timeline, evidence notes and key points") { old in
+    static let addInterviewCoaching = Migration(from: 2, summary: "interview timeline, evidence notes and key points") { old in
         var new = old
         guard var record = old["interview"] as? [String: Any] else { return new }
         if record["timeline"] == nil { record["timeline"] = [[String: Any]]() }

@@ -1,0 +1,39 @@
+import DesignModel
+
+/// Components: the boxes of the architecture.
+enum ComponentKind {
+    static let kind = ItemKind.list(
+        .components, \Design.components,
+        title: "Components", shortTitle: "Comps", noun: "component", inGrid: true,
+        name: { _, c in c.name },
+        searchText: { _, c in "\(c.id) \(c.name) \(c.kind.label) \(c.responsibility) \(c.technology) \(c.notes)" },
+        form: { _, c in form(c) },
+        apply: apply)
+
+    static func form(_ c: Component?) -> Form {
+        Form(
+            title: c == nil ? "New component" : "Edit component \(c!.id)",
+            target: c.map { .item(.components, $0.id.rawValue) } ?? .newItem(.components),
+            fields: [
+                .init("name", "Name", text: c?.name ?? ""),
+                .init("kind", "Kind", choices: Component.Kind.labels, selected: c?.kind.caseIndex ?? Component.Kind.service.caseIndex),
+                .init("responsibility", "Responsibility", paragraph: c?.responsibility ?? ""),
+                .init("technology", "Technology", text: c?.technology ?? ""),
+                .init("notes", "Notes", paragraph: c?.notes ?? ""),
+            ])
+    }
+
+    static func apply(_ form: Form, to design: inout Design) -> Result<String, FormError> {
+        let name = FormText.trimmed(form.text("name"))
+        guard !name.isEmpty else { return .failure(FormError("The component needs a name.")) }
+        let id = design.components.idForEdit(form.target.editedID)
+        var c = design.components[id: id] ?? Component(id: id, name: name, kind: .service)
+        c.name = name
+        c.kind = .fromIndex(form.choice("kind"))
+        c.responsibility = form.text("responsibility")
+        c.technology = form.text("technology")
+        c.notes = form.text("notes")
+        design.components.upsert(c)
+        return .success(c.id.rawValue)
+    }
+}
