@@ -40,7 +40,7 @@ public enum DesignActivity {
         let newItems = newMid.map { DesignItems.item(key, $0, newDesign) }
         var oldByID: [String: Int] = [:]
         for (i, item) in oldItems.enumerated() where oldByID[item.id] == nil { oldByID[item.id] = i }
-        let newIDs = Set(newItems.map(\.id))
+        let present = Set(newItems.map(\.id))
         var out: [DesignChange] = []
         for (j, item) in newItems.enumerated() {
             if let i = oldByID[item.id] {
@@ -50,7 +50,7 @@ public enum DesignActivity {
                 out.append(change(.added, item))
             }
         }
-        for item in oldItems where !newIDs.contains(item.id) {
+        for item in oldItems where !present.contains(item.id) {
             out.append(DesignChange(change: .removed, list: key, id: item.id, text: item.title, tags: [], fullText: ""))
         }
         return out

@@ -119,11 +119,20 @@ public enum DesignItems {
 
     static func collect(_ value: Any, into out: inout [String], depth: Int) {
         if isIdentifier(value) || value is Date || value is Bool { return }
-        if let s = value as? String { if !s.isEmpty { out.append(s) }; return }
+        if let s = value as? String { if !s.isEmpty && !looksLikeID(s) { out.append(s) }; return }
         if let n = value as? Int { out.append(String(n)); return }
         if let r = value as? any RawRepresentable, let s = r.rawValue as? String { out.append(s); return }
         guard depth < 5 else { return }
         for child in Mirror(reflecting: value).children { collect(child.value, into: &out, depth: depth + 1) }
+    }
+
+    /// A whole string of the form of an item id (`comp-3`, `trade-12`): a reference kept as plain
+    /// text (what a risk concerns), left out of the text like `ItemID`s are.
+    static func looksLikeID(_ s: String) -> Bool {
+        guard let dash = s.lastIndex(of: "-"), dash != s.startIndex else { return false }
+        let prefix = s[..<dash], number = s[s.index(after: dash)...]
+        return !number.isEmpty && number.allSatisfy(\.isASCII) && number.allSatisfy(\.isNumber)
+            && prefix.allSatisfy { $0.isASCII && $0.isLowercase }
     }
 
     /// One line, at most 60 characters, for timeline entries.

@@ -7,7 +7,11 @@ public enum KeyPointCheck {
     /// A piece of the design to match, with how to name it as evidence.
     struct Source {
         var evidence: String
-        var words: [Substring]
+        var text: KeywordMatcher.Text
+        init(evidence: String, words: [Substring]) {
+            self.evidence = evidence
+            text = KeywordMatcher.Text(words: words)
+        }
     }
 
     static func sources(_ design: Design) -> [Source] {
@@ -29,7 +33,7 @@ public enum KeyPointCheck {
         let sources = sources(design)
         return points.map { p in
             let matcher = KeywordMatcher(p.match)
-            let hit = sources.first { matcher.matches(words: $0.words) }
+            let hit = sources.first { matcher.matches($0.text) }
             return .init(id: p.id, kind: p.kind.rawValue, text: p.text, covered: hit != nil,
                          evidence: hit.map { DesignItems.oneLine($0.evidence) } ?? "")
         }

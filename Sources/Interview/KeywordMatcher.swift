@@ -35,8 +35,31 @@ public struct KeywordMatcher: Equatable, Sendable {
     public func matches(_ text: String) -> Bool { matches(words: Self.words(text)) }
 
     public func matches(words: [Substring]) -> Bool {
+        matches(Text(words: words))
+    }
+
+    /// Text prepared once for matching against many matchers: its words, and the set of them
+    /// (one-word alternatives, the common case, are looked up rather than scanned for).
+    public struct Text: Sendable {
+        public let words: [Substring]
+        let unique: Set<Substring>
+        public init(_ text: String) { self.init(words: KeywordMatcher.words(text)) }
+        public init(words: [Substring]) {
+            self.words = words
+            unique = Set(words)
+        }
+    }
+
+    public func matches(_ text: Text) -> Bool {
         guard !groups.isEmpty else { return false }
-        return groups.allSatisfy { group in group.contains { Self.occurs($0, in: words) } }
+        return groups.allSatisfy { group in
+            group.contains { phrase in
+                guard phrase.count == 1 else { return Self.occurs(phrase, in: text.words) }
+                let w = phrase[0]
+                if !w.prefix && !w.number { return text.unique.contains(Substring(w.text)) }
+                return text.unique.contains { w.matches($0) }
+            }
+        }
     }
 
     /// Why a group cannot be used (nil when it can): empty, or an alternative with no words.

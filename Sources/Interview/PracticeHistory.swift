@@ -107,21 +107,22 @@ public struct PracticeHistory: Equatable, Sendable {
             let bytes = Data(raw)
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             let where_ = "\(name) line \(i + 1)"
+            let decoded: Result<PracticeAttempt, Error> = Result { try decoder.decode(PracticeAttempt.self, from: bytes) }
+            if case .success(let a) = decoded, a.format <= PracticeAttempt.currentFormat {
+                if latest[a.attempt] == nil { order.append(a.attempt) }
+                latest[a.attempt] = a
+                continue
+            }
+            // Why not: looked at generically (only for lines that did not decode).
             guard let object = try? JSONSerialization.jsonObject(with: bytes) as? [String: Any] else {
                 warnings.append("\(where_): not a JSON object (a torn or edited line?) — skipped")
                 continue
             }
             if let format = object["format"] as? Int, format > PracticeAttempt.currentFormat {
                 warnings.append("\(where_): written by a newer sysdraft (format \(format)) — skipped")
-                continue
-            }
-            do {
-                let a = try decoder.decode(PracticeAttempt.self, from: bytes)
-                if latest[a.attempt] == nil { order.append(a.attempt) }
-                latest[a.attempt] = a
-            } catch let DecodingError.keyNotFound(key, _) {
+            } else if case .failure(DecodingError.keyNotFound(let key, _)) = decoded {
                 warnings.append("\(where_): missing \"\(key.stringValue)\" — skipped")
-            } catch {
+            } else {
                 warnings.append("\(where_): not a practice attempt — skipped")
             }
         }

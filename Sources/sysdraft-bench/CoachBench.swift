@@ -22,32 +22,41 @@ func runCoachBench() {
         .init(id: "k\($0)", kind: .component, text: "Point \($0)", match: ["cach*|redis|memcach*", "replic*|shard*|partition*"])
     })
 
-    // 1. Stamping an edit: confirm a component's edit form with a changed name.
-    var state = AppState(design: design, filePath: "/tmp/bench.json", catalogue: catalogue)
-    state.size = benchScreen
-    var session = InterviewSession(plan: plan)
-    session.start(at: .zero)
-    state.interview = session
+    // 1. Stamping an edit: confirm a component's edit form with a changed name, with and
+    //    without an interview running (the difference is the coach's cost).
     let env = Environment(now: { Date(timeIntervalSince1970: 1_780_000_000) }, monotonic: { .seconds(100) })
-    _ = Workspace.reduce(&state, .key(.char("2")), env)
-    var n = 0
     let runs = Int(ProcessInfo.processInfo.environment["SYSDRAFT_BENCH_RUNS"] ?? "") ?? 200
-    var samples: [Duration] = []
-    var cpu: [Double] = []
-    for i in 0..<(runs + 5) {
-        _ = Workspace.reduce(&state, .key(.char("e")), env)        // open the edit form (untimed)
-        _ = Workspace.reduce(&state, .key(.end), env)
-        _ = Workspace.reduce(&state, .key(.char(Character(String(i % 10)))), env)
-        let c0 = threadCPUTime()
-        let t = benchClock.measure { _ = Workspace.reduce(&state, .key(.enter), env) }   // confirm: mutate + stamp
-        if i >= 5 { samples.append(t); cpu.append(threadCPUTime() - c0) }
-        n += state.design.interview?.timeline.count ?? 0
+    for interview in [true, false] {
+        var state = AppState(design: design, filePath: "/tmp/bench.json", catalogue: catalogue)
+        state.size = benchScreen
+        if interview {
+            var session = InterviewSession(plan: plan)
+            session.start(at: .zero)
+            state.interview = session
+        }
+        _ = Workspace.reduce(&state, .key(.char("2")), env)
+        var samples: [Duration] = []
+        var cpu: [Double] = []
+        for i in 0..<(runs + 5) {
+            _ = Workspace.reduce(&state, .key(.char("e")), env)        // open the edit form (untimed)
+            _ = Workspace.reduce(&state, .key(.end), env)
+            _ = Workspace.reduce(&state, .key(.char(Character(String(i % 10)))), env)
+            let c0 = threadCPUTime()
+            let t = benchClock.measure { _ = Workspace.reduce(&state, .key(.enter), env) }   // confirm: mutate (+ stamp)
+            if i >= 5 { samples.append(t); cpu.append(threadCPUTime() - c0) }
+        }
+        benchSink &+= state.design.interview?.timeline.count ?? 0
+        report(interview ? "edit confirmed, interview on" : "edit confirmed, no interview", size: describe(design), runs: runs,
+               Samples(samples, cpu: cpu), target: .p99(2), showP99: true)
     }
-    benchSink &+= n
-    report("edit stamped on the timeline", size: describe(design), runs: runs, Samples(samples, cpu: cpu),
-           target: .p99(2), showP99: true)
 
-    // 2. The key-point check.
+    // 2. The key-point check, and its parts: the generic view of every item, the normalised words.
+    let items = timeRuns(5) { benchSink &+= DesignItems.all(in: design).count }
+    report("  every item, generically", size: describe(design), runs: 5, items)
+    let all = DesignItems.all(in: design)
+    let words = timeRuns(5) { benchSink &+= all.reduce(0) { $0 + KeywordMatcher.words($1.title + " · " + $1.text).count } }
+    report("  their words", size: describe(design), runs: 5, words)
+
     let check = timeRuns(20) { benchSink &+= KeyPointCheck.check(problem.keyPoints, in: design).filter(\.covered).count }
     report("key-point check", size: describe(design) + ", 10 points", runs: 20, check)
 

@@ -107,3 +107,17 @@ import Testing
         #expect(flow.title == "API → Cache: reads")
     }
 }
+
+@Suite struct ReferenceTextTests {
+    /// What a risk concerns is a list of ids (plain strings): references, not content, so they
+    /// never read as numbers or words of the design.
+    @Test func referencesToOtherItemsAreNotText() {
+        var d = Design(title: "t", now: fixedDate)
+        let api = d.addComponent(name: "API", kind: .service)
+        d.risks.append(Risk(id: "risk-1", text: "Hot shard", concerns: [api.rawValue]))
+        let risk = DesignItems.all(in: d).first { $0.list == "risks" }!
+        #expect(risk.title == "Hot shard")
+        #expect(!risk.text.contains("comp-1"), "\(risk.text)")
+        #expect(!KeywordMatcher(["#"]).matches(risk.text))
+    }
+}

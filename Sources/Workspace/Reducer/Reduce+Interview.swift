@@ -54,8 +54,6 @@ extension Workspace {
         let curveball = session.checkCurveball()
         state.interview = session
         state.interviewNow = now
-        let record = session.record(at: now)
-        if state.design.interview != record { state.design.interview = record }
         var effects: [Effect] = []
         for event in events {
             switch event {
@@ -82,6 +80,7 @@ extension Workspace {
             curveballGiven(&state, curveball)
             if !state.quiet { effects.append(.bell) }
         }
+        // The timing log (and what the coach added to it) goes into the design, outside undo.
         if let record = state.interview?.record(at: now), state.design.interview != record { state.design.interview = record }
         return effects
     }
