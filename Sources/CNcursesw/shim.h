@@ -48,6 +48,18 @@ static inline int sd_put_cell(int y, int x, const wchar_t *wch, attr_t attrs, sh
     return mvadd_wch(y, x, &c);
 }
 
+// Where ncurses believes the terminal's cursor is (after a refresh).
+static inline int sd_cursor_y(void) { return getcury(curscr); }
+static inline int sd_cursor_x(void) { return getcurx(curscr); }
+/// Moves the terminal's cursor through ncurses, which then knows where it is.
+static inline int sd_mvcur(int oy, int ox, int y, int x) { return mvcur(oy, ox, y, x); }
+/// Sets the terminal's attributes and colour pair through ncurses, which then knows them.
+static inline int sd_vid_attr(attr_t attrs, short pair) { return vid_attr(attrs, pair, NULL); }
+/// Writes text to the terminal at the cursor, through ncurses' output.
+static inline int sd_putp(const char *s) { return putp(s); }
+/// Sends what ncurses has buffered (a refresh with nothing changed only flushes).
+static inline void sd_flush_output(void) { doupdate(); fflush(stdout); }
+
 // Signals: the handler only records which signal arrived; the main loop saves and exits.
 #include <signal.h>
 #include <string.h>

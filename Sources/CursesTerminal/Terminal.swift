@@ -45,6 +45,7 @@ public final class Terminal {
     public func start(mouse: Bool = true, noColor: Bool = false) {
         setlocale(LC_ALL, "")
         sd_install_signal_handlers()
+        if let widths = EmojiWidthProbe.measure() { DisplayWidth.emoji = widths }
         initscr()
         raw()
         noecho()
@@ -115,6 +116,7 @@ public final class Terminal {
     public func draw(_ grid: Grid) {
         let rows = min(grid.height, Int(sd_lines())), cols = min(grid.width, Int(sd_cols()))
         var buffer = [wchar_t](repeating: 0, count: 6)
+        var overlays: [ClusterDrawing.Overlay] = []
         for y in 0..<rows {
             for x in 0..<cols {
                 let cell = grid[x, y]
@@ -126,6 +128,15 @@ public final class Terminal {
                 if cell.style.attributes.contains(.reverse) { attrs |= sd_a_reverse() }
                 if cell.style.attributes.contains(.dim) { attrs |= sd_a_dim() }
                 if cell.style.attributes.contains(.italic) { attrs |= sd_a_italic() }
+                if cell.symbol.unicodeScalars.count > 1 {
+                    // A cluster of several scalars: drawn whole (see ClusterDrawing).
+                    var cells = 1
+                    while x + cells < cols && grid[x + cells, y].isContinuation { cells += 1 }
+                    if let o = ClusterDrawing.put(cell.symbol, y: y, x: x, cells: cells, attrs: attrs, pair: base.pair) {
+                        overlays.append(o)
+                    }
+                    continue
+                }
                 var n = 0
                 for scalar in cell.symbol.unicodeScalars where n < 5 {
                     buffer[n] = wchar_t(bitPattern: scalar.value)
@@ -151,6 +162,7 @@ public final class Terminal {
         }
         wnoutrefresh(sd_stdscr())
         doupdate()
+        ClusterDrawing.emit(overlays)
     }
 
     /// Asks the terminal to mark pasted text (xterm's mode 2004; terminals without it ignore this).

@@ -322,7 +322,7 @@ enum ItemFullView {
         let width = min(grid.width - 2, 100)
         let height = grid.height - 2
         let rect = grid.bounds.centered(width: width, height: height)
-        let inner = OverlayView.dialog(rect, title: "\(pane.noun.capitalized) \(id)", &grid)
+        let inner = OverlayView.dialog(rect, title: "\(pane.noun.prefix(1).uppercased() + pane.noun.dropFirst()) \(id)", &grid)
         let body = Rect(x: inner.x, y: inner.y, width: inner.width, height: max(1, inner.height - 1))
         let maxScroll = DetailText.render(lines, in: body, scroll: scroll, &grid, style: .dialog)
         let first = min(scroll, maxScroll)

@@ -18,6 +18,6 @@ enum RowText {
     /// Label/value lines for the details strip and the full view.
     static func detail(_ state: AppState, _ pane: Pane, _ i: Int) -> [DetailLine] {
         KindViews.view(pane)?.detail(state, i)
-            ?? [DetailLine(pane.noun.capitalized, "\(pane.kind.id(state.design, i))  \(pane.kind.name(state.design, i))")]
+            ?? [DetailLine(pane.noun.prefix(1).uppercased() + pane.noun.dropFirst(), "\(pane.kind.id(state.design, i))  \(pane.kind.name(state.design, i))")]
     }
 }
