@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "Estimates"),
         .target(name: "DesignModel", dependencies: ["Estimates"]),
         .target(name: "DesignStorage", dependencies: ["DesignModel", "Estimates"]),
-        .target(name: "DesignExport", dependencies: ["DesignModel", "DiagramLayout", "SequenceDiagram", "TerminalText", "Estimates"]),
+        .target(name: "DesignExport", dependencies: ["DesignModel", "DiagramLayout", "SequenceDiagram", "TerminalText", "Estimates", "Interview"]),
         .target(name: "DiagramLayout", dependencies: ["TerminalText"]),
         .target(name: "SequenceDiagram", dependencies: ["TerminalText"]),
         .target(name: "Interview", dependencies: ["DesignModel"]),
@@ -63,12 +63,12 @@ let package = Package(
         ]),
         .executableTarget(name: "sysdraft-bench", dependencies: [
             "DesignModel", "DesignStorage", "DesignExport", "DiagramLayout", "Workspace", "TextUI", "TestSupport", "App",
-            "SequenceDiagram", "Estimates", "DesignDiff", "DesignImport",
+            "SequenceDiagram", "Estimates", "DesignDiff", "DesignImport", "Interview",
         ]),
 
         .testTarget(name: "DesignModelTests", dependencies: ["DesignModel", "TestSupport", "Estimates"], exclude: ["Fixtures"]),
         .testTarget(name: "DesignStorageTests", dependencies: ["DesignModel", "DesignStorage"]),
-        .testTarget(name: "DesignExportTests", dependencies: ["DesignModel", "DesignStorage", "DesignExport", "TestSupport", "Estimates"], exclude: ["Golden"]),
+        .testTarget(name: "DesignExportTests", dependencies: ["DesignModel", "DesignStorage", "DesignExport", "TestSupport", "Estimates", "Interview"], exclude: ["Golden"]),
         .testTarget(name: "DiagramLayoutTests", dependencies: [
             "DiagramLayout", "TerminalText", "TestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),

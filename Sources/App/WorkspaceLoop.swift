@@ -32,6 +32,8 @@ public final class WorkspaceLoop {
     let mouse: Bool
     let noColor: Bool
     let newDesign: (String) -> Design
+    /// Appends a finished interview to the practice history (tests pass their own).
+    let recordPractice: (InterviewRecord, String?, String) -> Action
     var memory = ViewMemory()
     var grid = Grid(width: 0, height: 0)
     /// What the recovery copy should hold, as of the last event (`RecoveryContent`), and what it
@@ -56,7 +58,8 @@ public final class WorkspaceLoop {
     public init(state: AppState, session: DocumentSession, backend: any TerminalBackend, environment: Environment,
                 themes: (any ThemeSwitching)? = nil, crashKeeper: (any CrashKeeping)? = nil,
                 mouse: Bool = true, noColor: Bool = false,
-                newDesign: @escaping (String) -> Design = { WorkspaceStart.newDesign(at: $0, now: Date()) }) {
+                newDesign: @escaping (String) -> Design = { WorkspaceStart.newDesign(at: $0, now: Date()) },
+                recordPractice: @escaping (InterviewRecord, String?, String) -> Action = PracticeLog.append) {
         self.state = state
         self.session = session
         self.backend = backend
@@ -66,6 +69,7 @@ public final class WorkspaceLoop {
         self.mouse = mouse
         self.noColor = noColor
         self.newDesign = newDesign
+        self.recordPractice = recordPractice
         // A recovered design is not in any copy this session wrote.
         schedule = RecoverySchedule(copied: state.design == state.savedDesign ? state.savedDesign : nil,
                                     now: environment.monotonic())
@@ -198,6 +202,8 @@ public final class WorkspaceLoop {
         case .redraw:
             backend.invalidate()
             return nil
+        case .recordPractice(let record, let title, let file):
+            return recordPractice(record, title, file)
         case .setTheme(let name):
             guard var switcher = themes else { return .themeChanged(name: name, error: "no themes to switch to here") }
             do {

@@ -1,5 +1,6 @@
 import DesignModel
 import Foundation
+import Interview
 
 /// The design review report: GitHub-flavoured Markdown that follows the ten-stage checklist so
 /// gaps are obvious.
@@ -433,18 +434,31 @@ struct ReportWriter {
             paragraph("Overrun is per phase against its planned time (extra minutes do not excuse it); the total is "
                       + "against the whole plan, so time saved in one phase offsets time lost in another.")
         }
+        for block in InterviewCoachSection.blocks(r) { emit(block) }
 
         heading(3, "Self-assessment")
         var rows: [[String]] = InterviewRecord.Dimension.allCases.map { d in
-            [d.title, r.scores[d.rawValue].map { "\($0)" } ?? "—"]
+            [d.title, r.scores[d.rawValue].map { "\($0) (\(SelfAssessment.label($0)))" } ?? "—",
+             r.evidence[d.rawValue].map { cell($0) } ?? "—"]
         }
         let known = Set(InterviewRecord.Dimension.allCases.map(\.rawValue))
         for key in r.scores.keys.filter({ !known.contains($0) }).sorted() {
-            rows.append([cell(key), "\(r.scores[key]!)"])
+            rows.append([cell(key), "\(r.scores[key]!)", "—"])
         }
-        table(["Dimension", "Score (1–4)"], align: ["l", "r"], rows: rows)
+        table(["Dimension", "Score (1–4)", "Evidence"], align: ["l", "r", "l"], rows: rows)
         let note = MarkdownText.block(r.assessmentNote)
         if !note.isEmpty { paragraph("**Note.** " + note) }
+    }
+
+    mutating func emit(_ block: InterviewCoachSection.Block) {
+        switch block {
+        case .heading(let text): heading(3, text)
+        case .paragraph(let text): paragraph(text)
+        case .table(let header, let align, let rows): table(header, align: align, rows: rows)
+        case .bullets(let items):
+            for item in items { line("- " + item) }
+            line()
+        }
     }
 
     // MARK: formatting

@@ -3,7 +3,7 @@ import Foundation
 /// A system design: the document sysdraft edits, saves as JSON and exports.
 public struct Design: Codable, Equatable, Sendable {
     /// The schema this build writes. Files with a higher number are refused, lower ones migrated.
-    public static let currentSchemaVersion = 6
+    public static let currentSchemaVersion = 7
 
     public var schemaVersion: Int
     public var title: String

@@ -82,6 +82,7 @@ extension Design {
         }
         out += scenarioFindings()
         out += lowLevelReferenceFindings()
+        out += coachingFindings()
         if let catalogue {
             let known = catalogue.allItemKeys
             for (i, s) in stages.enumerated() {

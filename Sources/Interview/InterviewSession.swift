@@ -61,7 +61,7 @@ public struct InterviewSession: Equatable, Sendable {
     public enum Clock: String, Equatable, Sendable { case notStarted = "not started", running, paused, finished }
 
     public private(set) var plan: InterviewPlan
-    public private(set) var record: InterviewRecord
+    public internal(set) var record: InterviewRecord
     public private(set) var clock: Clock
     public private(set) var isSuspended = false
     /// Count time while the program is suspended as interview time (default: no).
@@ -148,6 +148,7 @@ public struct InterviewSession: Equatable, Sendable {
             if clock == .notStarted {
                 clock = .running
                 record.started = true
+                stamp(.started)
                 events.append(.started)
             } else if clock == .paused {
                 clock = .running
@@ -171,6 +172,7 @@ public struct InterviewSession: Equatable, Sendable {
             let from = record.currentPhase
             if from + 1 < count {
                 record.currentPhase = from + 1
+                stampPhase()
                 events.append(.phaseChanged(from: from, to: from + 1))
             } else {
                 events += send(.finish, at: now)
@@ -180,10 +182,12 @@ public struct InterviewSession: Equatable, Sendable {
                 clock = .paused
                 record.finished = false
                 record.currentPhase = count - 1
+                stampPhase()
                 events.append(.phaseChanged(from: count, to: count - 1))
             } else if record.currentPhase > 0 {
                 let from = record.currentPhase
                 record.currentPhase = from - 1
+                stampPhase()
                 events.append(.phaseChanged(from: from, to: from - 1))
             }
         case .extend(let seconds):
@@ -195,6 +199,7 @@ public struct InterviewSession: Equatable, Sendable {
             if elapsed[i] < .seconds(record.phases[i].allowedSeconds) { record.phases[i].timeUp = false }
         case .finish:
             guard clock != .finished else { break }
+            stamp(.finished)
             clock = .finished
             record.finished = true
             record.currentPhase = count
@@ -232,8 +237,10 @@ public struct InterviewSession: Equatable, Sendable {
                 events += boundaries()
                 if i + 1 < plan.phases.count {
                     record.currentPhase = i + 1
+                    stampPhase()
                     events.append(.phaseChanged(from: i, to: i + 1))
                 } else {
+                    stamp(.finished)
                     clock = .finished
                     record.finished = true
                     record.currentPhase = plan.phases.count
@@ -360,6 +367,7 @@ public struct InterviewSession: Equatable, Sendable {
                                 elapsed: .zero, allowed: .zero, remaining: .zero,
                                 totalElapsed: totalElapsed, totalRemaining: total - totalElapsed)
         s.loggedSeconds = elapsed.lazy.map { Self.roundedSeconds($0) }.clampedSum()
+        s.plannedSeconds = plan.totalSeconds
         if i < count {
             s.elapsed = elapsed[i]
             s.allowed = .seconds(record.phases[i].allowedSeconds)
@@ -411,6 +419,8 @@ public struct InterviewStatus: Equatable, Sendable {
     /// The total as the timing log records it (the sum of each phase's rounded seconds), so the
     /// header, the summary screen and the report show the same figure.
     public var loggedSeconds = 0
+    /// The plan's total length.
+    public var plannedSeconds = 0
     /// Time left of the plan's total (extensions do not move the end of the interview).
     public var totalRemaining: Duration
 
@@ -433,12 +443,17 @@ public struct InterviewStatus: Equatable, Sendable {
 
     public var isFinished: Bool { clock == .finished }
 
-    /// e.g. `Deep dive 4/6 · 12:04 left · total 41:20 · paused`. Over time: `2:10 over`.
+    /// e.g. `Deep dive 4/6 · 12:04 left · total 41:20 left · paused`. Over time: `2:10 over`,
+    /// `total 3:05 over`. The total is the summary's: the plan's length against the timing log
+    /// (each phase's rounded seconds), so the header never disagrees with the summary screen.
     public var headerText: String {
-        guard let phase else { return "Interview finished · \(TimeFormat.clock(loggedSeconds)) used" }
-        let r = remainingSeconds
-        let left = r >= 0 ? "\(TimeFormat.clock(r)) left" : "\(TimeFormat.clock(-r)) over"
-        var out = "\(phase.title) \(phaseIndex + 1)/\(phaseCount) · \(left) · total \(TimeFormat.clock(totalRemainingSeconds))"
+        guard let phase else {
+            let over = loggedSeconds - plannedSeconds
+            return "Interview finished · \(TimeFormat.clock(loggedSeconds)) used"
+                + (over > 0 ? " · \(TimeFormat.clock(over)) over" : "")
+        }
+        var out = "\(phase.title) \(phaseIndex + 1)/\(phaseCount) · \(Self.leftOrOver(remainingSeconds))"
+            + " · total \(Self.leftOrOver(totalLeftSeconds))"
         switch clock {
         case .notStarted: out += " · not started"
         case .paused: out += " · paused"
@@ -448,13 +463,20 @@ public struct InterviewStatus: Equatable, Sendable {
         return out
     }
 
-    /// The header text for narrow screens: phase number and the phase's time left, or over
-    /// with a +. (The badge's icon says whether the clock runs.)
+    /// The header text for narrow screens: phase number and the phase's time left or over, in
+    /// the same words as the wide header. (The badge's icon says whether the clock runs.)
     public var compactHeaderText: String {
         guard phase != nil else { return "done" }
-        let r = remainingSeconds
-        let left = r >= 0 ? TimeFormat.clock(r) : "+" + TimeFormat.clock(-r)
-        return "\(phaseIndex + 1)/\(phaseCount) \(left)"
+        return "\(phaseIndex + 1)/\(phaseCount) \(Self.leftOrOver(remainingSeconds))"
+    }
+
+    /// The plan's total minus the logged total: what the summary's Total row leaves (negative:
+    /// the summary's overrun).
+    public var totalLeftSeconds: Int { plannedSeconds - loggedSeconds }
+
+    /// The one notation for times on the clock: `4:10 left`, `0:00 left`, `2:05 over`.
+    public static func leftOrOver(_ seconds: Int) -> String {
+        seconds >= 0 ? "\(TimeFormat.clock(seconds)) left" : "\(TimeFormat.clock(-seconds)) over"
     }
 
     static func seconds(_ d: Duration) -> Double {

@@ -4,10 +4,14 @@ import DesignModel
 /// and a short note.
 public struct SelfAssessment: Equatable, Sendable {
     public var scores: [InterviewRecord.Dimension: Int]
+    /// A line of evidence behind each score.
+    public var evidence: [InterviewRecord.Dimension: String]
     public var note: String
 
-    public init(scores: [InterviewRecord.Dimension: Int] = [:], note: String = "") {
+    public init(scores: [InterviewRecord.Dimension: Int] = [:], evidence: [InterviewRecord.Dimension: String] = [:],
+                note: String = "") {
         self.scores = scores
+        self.evidence = evidence
         self.note = note
     }
 
@@ -16,7 +20,9 @@ public struct SelfAssessment: Equatable, Sendable {
     public init(record: InterviewRecord) {
         var s: [InterviewRecord.Dimension: Int] = [:]
         for (k, v) in record.scores { if let d = InterviewRecord.Dimension(rawValue: k) { s[d] = v } }
-        self.init(scores: s, note: record.assessmentNote)
+        var e: [InterviewRecord.Dimension: String] = [:]
+        for (k, v) in record.evidence { if let d = InterviewRecord.Dimension(rawValue: k) { e[d] = v } }
+        self.init(scores: s, evidence: e, note: record.assessmentNote)
     }
 
     /// Longest note accepted: a short reflection, not an essay.
@@ -52,6 +58,7 @@ public struct SelfAssessment: Equatable, Sendable {
         let p = problems()
         guard p.isEmpty else { throw AssessmentError(problems: p) }
         record.scores = Dictionary(uniqueKeysWithValues: scores.map { ($0.key.rawValue, $0.value) })
+        record.evidence = Dictionary(uniqueKeysWithValues: evidence.filter { !$0.value.isEmpty }.map { ($0.key.rawValue, $0.value) })
         record.assessmentNote = note
     }
 

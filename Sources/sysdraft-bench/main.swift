@@ -17,6 +17,7 @@ let benchmarks: [(name: String, run: () -> Void)] = [
     ("lowlevel", runLowLevelBench),
     ("estimates", runEstimatesBench),
     ("git", runGitBench),
+    ("coach", runCoachBench),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

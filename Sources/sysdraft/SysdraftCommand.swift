@@ -23,6 +23,7 @@ struct SysdraftCommand: ParsableCommand {
             SummaryCommand.self, ExportCommand.self, DiagramCommand.self, InterviewCommand.self, ExamplesCommand.self,
             SequenceCommand.self, CalcCommand.self, EstimateCommand.self,
             DiffCommand.self, MergeCommand.self, ResolveCommand.self, ImportCommand.self,
+            PracticeCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

@@ -81,7 +81,10 @@ import Workspace
         let (w, loop) = try interviewWorld(strict: false)
         w.backend.script(.wait(.seconds(10)), .key(.char("]")), .key(.char("]")), .wait(.seconds(70)),
                          .run { b in #expect(b.lines()[0].contains("over")) },
-                         .key(.char("+")), .key(.char("[")), .key(.char("]")), .key(.char("]")), .wait(.seconds(5)),
+                         .key(.char("+")), .key(.char("[")), .key(.char("]")), .key(.char("]")),
+                         // ] on the last phase asks before finishing.
+                         .run { b in #expect(b.lines().joined().contains("Finish")) },
+                         .key(.char("y")), .wait(.seconds(5)),
                          .key(.escape), .key(.ctrl("s")), .key(.char("q")))
         #expect(loop.run(startInterview: true) == .quit)
         let log = try #require(w.design()?.interview)

@@ -135,7 +135,26 @@ enum Fixtures {
             ],
             currentPhase: 2, finished: false,
             scores: ["requirements": 3, "communication": 4, "x|y": 2],
-            assessmentNote: "Ran long.\n# not a heading")
+            evidence: ["requirements": "Asked | about <b>scale</b>\n- [x] forged"],
+            assessmentNote: "Ran long.\n# not a heading",
+            seed: 42,
+            curveball: .init(id: "region", text: "A region <script>x</script> | goes down", match: ["region*"],
+                             phase: "design", afterSeconds: 100, shownAt: 700),
+            timeline: [
+                .init(at: 0, phase: "clarify", change: .started),
+                .init(at: 30, phase: "clarify", change: .asked, list: "interviewer", id: "traffic", text: "Traffic | <b>"),
+                .init(at: 95, phase: "clarify", change: .added, list: "components", id: "comp-1", text: h[0], tags: ["component"]),
+                .init(at: 120, phase: "clarify", change: .added, list: "requirements", id: "req-1", text: h[1 % h.count],
+                      tags: ["non-functional"]),
+                .init(at: 410, phase: "estimate", change: .phase, id: "estimate", text: ""),
+                .init(at: 610, phase: "design", change: .phase, id: "design", text: "<script>"),
+                .init(at: 700, phase: "design", change: .curveball, list: "interviewer", id: "region", text: "A region <script>"),
+                .init(at: 800, phase: "design", change: .changed, list: "stages", id: "reliability", text: "notes: # not | heading",
+                      tags: ["failure-handling", "curveball"]),
+                .init(at: 900, phase: "design", change: .removed, list: "flows", id: "flow-1", text: h[2 % h.count]),
+            ],
+            keyPoints: [.init(id: "cache", kind: "component", text: "A cache | <em>", covered: true, evidence: h[3 % h.count]),
+                        .init(id: "ledger", kind: "risk", text: "- [ ] forged", covered: false)])
         return d
     }
 

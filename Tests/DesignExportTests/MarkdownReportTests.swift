@@ -1,6 +1,7 @@
 import DesignExport
 import DesignModel
 import Foundation
+import Interview
 import Testing
 
 /// Renders a report with the real GFM renderer and checks its structure against the document:
@@ -26,7 +27,8 @@ func checkReportStructure(_ design: Design, _ catalogue: StageCatalogue,
     let fixed: Set<String> = lowLevelHeadings(design).union(["Checklist", "Notes", "Requirements", "Functional", "Non-functional", "Constraints",
                               "Components", "Data flows", "Architecture diagram", "Trade-offs", "Timing log",
                               "Self-assessment", "Risks", "Open questions",
-                              "Capacity estimates", "Load on the data flows", "Component capacity"])
+                              "Capacity estimates", "Load on the data flows", "Component capacity",
+                              "What was added, per phase", "Flags", "Curveball", "Key points", "Activity log"])
     let scenarioParts = ScenarioReportParts(design)
     let h3 = HTML.elements("h3", in: html).map(HTML.text) + HTML.elements("h4", in: html).map(HTML.text)
     for h in h3 where !fixed.contains(h) && !recordTitles.contains(h) && !scenarioParts.headings.contains(h) {
@@ -68,10 +70,21 @@ func checkReportStructure(_ design: Design, _ catalogue: StageCatalogue,
     if !design.questions.isEmpty {
         expected.append((6, design.questions.map { [$0.id.rawValue, TextSafety.oneLine($0.text), nil, nil, nil, nil] }))
     }
+    var coachItems = 0
     if let r = design.interview, options.includeInterview {
         if !r.phases.isEmpty { expected.append((5, Array(repeating: [nil, nil, nil, nil, nil], count: r.phases.count + 1))) }
+        // The coach's sections: what was added per phase, the key points, the activity log.
+        if !r.timeline.isEmpty { expected.append((5, Array(repeating: [nil, nil, nil, nil, nil], count: r.phases.count))) }
+        if !r.keyPoints.isEmpty {
+            expected.append((4, r.keyPoints.map { [$0.covered ? "✓" : "✗", $0.kind, TextSafety.oneLine($0.text), nil] }))
+        }
+        if !r.timeline.isEmpty { expected.append((3, Array(repeating: [nil, nil, nil], count: r.timeline.count))) }
+        let review = CoachingReview(record: r)
+        coachItems = max(1, review.flags.count) + (!r.finished && !review.pending.isEmpty ? 1 : 0)
         let extra = Set(r.scores.keys).subtracting(InterviewRecord.Dimension.allCases.map(\.rawValue)).count
-        expected.append((2, Array(repeating: [nil, nil], count: 6 + extra)))
+        expected.append((3, InterviewRecord.Dimension.allCases.map { d in
+            [d.title, nil, r.evidence[d.rawValue].map { TextSafety.oneLine($0) } ?? "—"]
+        } + Array(repeating: [nil, nil, nil], count: extra)))
     }
     let tables = HTML.tables(html)
     #expect(tables.count == expected.count, "tables", sourceLocation: sourceLocation)
@@ -95,7 +108,7 @@ func checkReportStructure(_ design: Design, _ catalogue: StageCatalogue,
     // List items: checklist items, links to tagged trade-offs, options with their pros and cons.
     let tagged = design.tradeOffs.filter { $0.stage != .tradeOffs }.count
     let optionItems = design.tradeOffs.flatMap(\.options).map { 1 + $0.pros.count + $0.cons.count }.reduce(0, +)
-    #expect(HTML.count("<li", in: html) == items + tagged + optionItems + scenarioParts.listItems + lowLevelListItems(design),
+    #expect(HTML.count("<li", in: html) == items + tagged + optionItems + scenarioParts.listItems + lowLevelListItems(design) + coachItems,
             sourceLocation: sourceLocation)
 
     // Links: only internal anchors and bare web URLs; never javascript:.

@@ -16,6 +16,7 @@ enum OverlayView {
             info("Interview summary — a assesses, Esc closes", Workspace.summaryLines(state), scroll, &grid)
         case .itemView(let pane, let id, let scroll):
             ItemFullView.render(pane, id: id, scroll: scroll, state, &grid)
+        case .interviewer(let scroll): InterviewerCardView.render(state, scroll: scroll, &grid)
         }
     }
 

@@ -119,6 +119,7 @@ public enum Command: String, CaseIterable, Sendable {
     case paletteComplete = "palette.complete"
     case paletteRun = "palette.run"
     case paletteClose = "palette.close"
+    case interviewerCard = "interview.interviewer"
 
     /// A short description for help, hints and the palette.
     public var title: String {
@@ -228,6 +229,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .paletteComplete: "Complete (shows the candidates)"
         case .paletteRun: "Run the command"
         case .paletteClose: "Close the palette"
+        case .interviewerCard: "The interviewer: facts, questions, curveball"
         }
     }
 
@@ -275,6 +277,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .add: "add"
         case .delete: "delete"
         case .interviewSummary: "summary"
+        case .interviewerCard: "interviewer"
         default: nil
         }
     }

@@ -108,6 +108,7 @@ public struct Keymap: Equatable, Sendable {
         Binding(.global, [.char("[")], .interviewPrevious),
         Binding(.global, [.char("+")], .interviewAddMinute),
         Binding(.global, [.char("i")], .interviewInfo),
+        Binding(.global, [.char("I")], .interviewerCard),
 
         Binding(.panes, [.tab], .nextPane, hint: true),
         Binding(.panes, [.backTab], .previousPane),

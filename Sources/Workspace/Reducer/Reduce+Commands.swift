@@ -56,8 +56,8 @@ extension Workspace {
         case .forceQuit:
             state.quitting = true
             return [.quit]
-        case .undo: undo(&state)
-        case .redo: redo(&state)
+        case .undo: withInterviewActivity(&state, env) { undo(&$0) }
+        case .redo: withInterviewActivity(&state, env) { redo(&$0) }
 
         case .help: state.overlays.append(.help(scroll: 0))
         case .commandLine: state.overlays.append(.palette(Palette()))
@@ -77,7 +77,7 @@ extension Workspace {
         case .panLeft, .panRight, .panUp, .panDown, .nextNode, .previousNode, .toggleDirection:
             state.message = StatusMessage("Open the diagram with D first", .info)
         case .interviewToggle, .interviewNext, .interviewPrevious, .interviewAddMinute, .interviewInfo,
-             .interviewSummary:
+             .interviewSummary, .interviewerCard:
             return interviewCommand(&state, command, env)
         default:
             // Form, field, list, dialog and palette commands act inside those layers only.

@@ -21,7 +21,7 @@ extension Workspace {
                         options: [("d", "Discard them", .discardForm), ("k", "Keep editing", .cancel)])))
                 }
             case .confirmed:
-                confirmForm(&state, form, env)
+                return confirmForm(&state, form, env)
             }
 
         case .confirm(let confirm):
@@ -94,6 +94,9 @@ extension Workspace {
                 if let next = dialogScroll(state.keymap, key, scroll, end: Int.max / 2) { state.overlays.append(.summary(scroll: next)) }
             }
 
+        case .interviewer(let scroll):
+            return interviewerKey(&state, scroll, key, env)
+
         case .notes(var area):
             switch area.handle(key, keymap: state.keymap) {
             case .editing, .leftUp, .leftDown: state.overlays.append(.notes(area))
@@ -125,10 +128,9 @@ extension Workspace {
         }
     }
 
-    static func confirmForm(_ state: inout AppState, _ form: Form, _ env: Environment) {
+    static func confirmForm(_ state: inout AppState, _ form: Form, _ env: Environment) -> [Effect] {
         if form.target == .assessment {
-            applyAssessment(&state, form)
-            return
+            return applyAssessment(&state, form)
         }
         var design = state.design
         switch ItemForms.apply(form, to: &design) {
@@ -151,6 +153,7 @@ extension Workspace {
             state.message = StatusMessage(form.target == .designInfo ? "Title and problem updated"
                                           : (isNew ? "Added " : "Updated ") + id, .success)
         }
+        return []
     }
 
     static func choose(_ state: inout AppState, _ choice: Confirm.Choice, _ env: Environment) -> [Effect] {
@@ -177,6 +180,8 @@ extension Workspace {
             state.overlays.append(.palette(palette))
         case .reloadFromDisk:
             return [.open(path: state.filePath)]
+        case .finishInterview:
+            return interviewInput(&state, .finish, env.monotonic())
         case .cancel:
             break
         }

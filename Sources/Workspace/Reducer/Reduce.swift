@@ -129,6 +129,10 @@ public enum Workspace {
             return interviewInput(&state, .suspended, now)
         case .resumedFromSuspend(let now):
             return interviewInput(&state, .resumedFromSuspension, now)
+        case .practiceRecorded(let path, let error):
+            state.message = error.map { StatusMessage("Practice history not written: \($0)", .error) }
+                ?? StatusMessage("Attempt recorded in \(path) — sysdraft practice shows your progress", .success)
+            return []
         }
     }
 
@@ -146,6 +150,7 @@ public enum Workspace {
         d.touch(env.now())
         state.history.record(before)
         state.design = d
+        noteInterviewActivity(&state, from: before.design, env)
         return true
     }
 

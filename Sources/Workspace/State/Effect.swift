@@ -1,5 +1,6 @@
 import DesignModel
 import Foundation
+import Interview
 
 /// Work the reducer asks the runtime to do. Results come back as actions.
 public enum Effect: Equatable, Sendable {
@@ -18,6 +19,8 @@ public enum Effect: Equatable, Sendable {
     case flash
     case redraw
     case setTheme(String)
+    /// Append a finished interview to the practice history; answer `.practiceRecorded`.
+    case recordPractice(InterviewRecord, problemTitle: String?, file: String)
 }
 
 /// Everything that can happen to the workspace.
@@ -53,6 +56,8 @@ public enum Action: Equatable, Sendable {
     /// The program is about to stop (Ctrl-Z) / was continued (`fg`).
     case suspending(now: Duration)
     case resumedFromSuspend(now: Duration)
+    /// The practice history was appended to (path), or could not be (error).
+    case practiceRecorded(path: String, error: String?)
 }
 
 /// What the reducer may ask of the outside world without doing I/O itself.

@@ -13,6 +13,8 @@ public enum Overlay: Equatable, Sendable {
     case summary(scroll: Int)
     /// One item in full: every field, scrollable.
     case itemView(Pane, id: String, scroll: Int)
+    /// The interviewer card: facts on request, follow-up questions, the curveball.
+    case interviewer(scroll: Int)
 }
 
 /// A yes/no/cancel question. Each choice has a key and what it leads to.
@@ -28,6 +30,7 @@ public struct Confirm: Equatable, Sendable {
         case overwriteWriteProtected(String)
         case reloadFromDisk
         case saveAs
+        case finishInterview
         case cancel
     }
 
