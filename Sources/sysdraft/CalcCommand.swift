@@ -50,7 +50,7 @@ struct CalcCommand: ParsableCommand {
                 printError("\(error)")
                 throw Exit.fileError
             }
-            say(ReferenceCardText.render(card))
+            sayLines(ReferenceCardText.render(card))
             return
         }
         let text = expression.joined(separator: " ")

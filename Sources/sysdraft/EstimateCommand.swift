@@ -30,7 +30,7 @@ struct EstimateCommand: ParsableCommand {
     func run() throws {
         let design = try loadOrExit(file)
         let load = DesignLoad(design)
-        say(json ? EstimateReport.json(design, load) : EstimateReport.text(design, load))
+        if json { sayJSON(EstimateReport.json(design, load)) } else { sayLines(EstimateReport.text(design, load)) }
         if EstimateReport.hasErrors(load) { throw Exit.invalidExpression }
     }
 }

@@ -46,7 +46,8 @@ struct PracticeCommand: ParsableCommand {
         for w in warnings { printError(w) }
         let assets = try? assetsOrExit()
         let problems = assets.map { InterviewLibrary(assets: $0).problems().set.problems } ?? []
-        say(Self.render(history, problems: problems, path: path, last: last), terminator: "")
+        let text = Self.render(history, problems: problems, path: path, last: last)
+        sayLines(text.hasSuffix("\n") ? String(text.dropLast()) : text)
     }
 
     static func render(_ history: PracticeHistory, problems: [PracticeProblem], path: String, last: Int = 20) -> String {

@@ -90,7 +90,7 @@ struct SequenceCommand: ParsableCommand {
                 printError("\(s.id): step \(u.number) is not in the architecture: " + Self.reason(u, design))
             }
         }
-        say(out, terminator: "")
+        sayLines(out.hasSuffix("\n") ? String(out.dropLast()) : out)
     }
 
     static func reason(_ u: UnsupportedStep, _ design: Design) -> String {

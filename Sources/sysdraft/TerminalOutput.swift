@@ -1,3 +1,4 @@
+import DesignExport
 import DesignStorage
 import Foundation
 import Interview
@@ -47,4 +48,10 @@ func say(_ text: String, terminator: String = "\n") {
 /// Prints text of several lines to standard output, each sanitised.
 func sayLines(_ text: String) {
     print(Output.lines(text).joined(separator: "\n"))
+}
+
+/// Prints JSON to standard output with every control, bidi and invisible character escaped as
+/// `\uXXXX` (still the same JSON value, and nothing a terminal would act on).
+func sayJSON(_ json: String) {
+    print(JSONExport.escapeInvisible(json.hasSuffix("\n") ? String(json.dropLast()) : json))
 }
