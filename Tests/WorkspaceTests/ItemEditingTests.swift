@@ -75,7 +75,7 @@ import Testing
         send(&s, .char("d"), .char("y"))
         #expect(s.design.components.map(\.id) == ["comp-2", "comp-3"])
         #expect(s.design.flows.map(\.id) == ["flow-3"])
-        #expect(s.message?.text == "Deleted \"C0\" and 2 data flows — u undoes")
+        #expect(s.message?.text == "Deleted component comp-1 \"C0\" and 2 data flows — u undoes")
         #expect(s.design.errors.isEmpty)
     }
 

@@ -8,7 +8,20 @@ enum ComponentKind {
         name: { _, c in c.name },
         searchText: { _, c in "\(c.id) \(c.name) \(c.kind.label) \(c.responsibility) \(c.technology) \(c.notes)" },
         form: { _, c in form(c) },
-        apply: apply)
+        apply: apply,
+        remove: { d, i in
+            // A component takes the flows to and from it along.
+            let id = d.components[i].id
+            let removed = try? d.removeComponent(id)
+            d.dropReferences(to: id.rawValue)
+            for f in removed?.flows ?? [] { d.dropReferences(to: f.flow.id.rawValue) }
+            let n = removed?.flows.count ?? 0
+            return n > 0 ? " and \(n) data flow\(n == 1 ? "" : "s")" : ""
+        },
+        deleteEffects: { d, i in
+            let n = d.flows(touching: d.components[i].id).count
+            return n > 0 ? "the \(n) data flow\(n == 1 ? "" : "s") to and from it" : nil
+        })
 
     static func form(_ c: Component?) -> Form {
         Form(

@@ -26,8 +26,12 @@ public struct ItemKind: Sendable {
     /// Brings a search index from one design's list to another's, recomputing only what changed.
     let updateIndex: @Sendable (inout SearchIndex, Design, Design, (Int) -> String) -> Void
     public let swap: @Sendable (inout Design, Int, Int) -> Void
-    /// Removes the item at a position, and every reference to it from other items.
-    public let remove: @Sendable (inout Design, Int) -> Void
+    /// Removes the item at a position, and every reference to it from other items; returns what
+    /// else went with it, for the message (" and 2 data flows"), or "".
+    public let remove: @Sendable (inout Design, Int) -> String
+    /// What deleting the item at a position would also take or leave dangling ("the 3 data flows
+    /// to and from it"): when there is something, the delete asks first.
+    public let deleteEffects: @Sendable (Design, Int) -> String?
     /// A short name for the item at a position (in pickers and references).
     public let name: @Sendable (Design, Int) -> String
     /// The text the pane's filter matches.
@@ -38,8 +42,9 @@ public struct ItemKind: Sendable {
     public let apply: @Sendable (Form, inout Design) -> Result<String, FormError>
     /// Why nothing can be added yet (flows need components), or nil.
     public let cannotAdd: @Sendable (Design) -> String?
-    /// Keeps a form consistent while it is edited (a trade-off grows an empty option slot).
-    public let adjust: @Sendable (inout Form) -> Void
+    /// Keeps a form consistent while it is edited (a trade-off grows an empty option slot; a
+    /// preview of a value computed from the design).
+    public let adjust: @Sendable (inout Form, Design) -> Void
 
     /// Describes a kind whose items are the list at `path`.
     public static func list<Item: Identified & Equatable & Sendable>(
@@ -50,7 +55,9 @@ public struct ItemKind: Sendable {
         form: @escaping @Sendable (AppState, Item?) -> Form,
         apply: @escaping @Sendable (Form, inout Design) -> Result<String, FormError>,
         cannotAdd: @escaping @Sendable (Design) -> String? = { _ in nil },
-        adjust: @escaping @Sendable (inout Form) -> Void = { _ in }
+        adjust: @escaping @Sendable (inout Form, Design) -> Void = { _, _ in },
+        remove: (@Sendable (inout Design, Int) -> String)? = nil,
+        deleteEffects: @escaping @Sendable (Design, Int) -> String? = { _, _ in nil }
     ) -> ItemKind {
         ItemKind(
             pane: pane, title: title, shortTitle: shortTitle, noun: noun, inGrid: inGrid,
@@ -60,11 +67,13 @@ public struct ItemKind: Sendable {
             changed: { $0[keyPath: path] != $1[keyPath: path] },
             updateIndex: { index, old, new, text in index.update(from: old[keyPath: path], to: new[keyPath: path], text: text) },
             swap: { $0[keyPath: path].swapAt($1, $2) },
-            remove: { d, i in
+            remove: remove ?? { d, i in
                 let id = d[keyPath: path][i].id.rawValue
                 d[keyPath: path].remove(at: i)
                 d.dropReferences(to: id)
+                return ""
             },
+            deleteEffects: deleteEffects,
             name: { d, i in name(d, d[keyPath: path][i]) },
             searchText: { state, i in searchText(state, state.design[keyPath: path][i]) },
             form: { state, i in form(state, i.map { state.design[keyPath: path][$0] }) },

@@ -34,7 +34,7 @@ enum TradeOffKind {
         fields.append(.init("rationale", "Rationale", paragraph: t?.rationale ?? ""))
         var form = Form(title: t == nil ? "New trade-off" : "Edit trade-off \(t!.id)",
                         target: t.map { .item(.tradeOffs, $0.id.rawValue) } ?? .newItem(.tradeOffs), fields: fields)
-        adjust(&form)
+        adjust(&form, design)
         if let i = form.fields.firstIndex(where: { $0.key == "chosen" }), case .choice(let names, _) = form.fields[i].value {
             form.fields[i].value = .choice(names, chosen)
         }
@@ -57,7 +57,7 @@ enum TradeOffKind {
 
     /// Keeps one empty option slot at the end (so there is always room for one more option),
     /// and the Chosen list naming the options as they are typed.
-    static func adjust(_ form: inout Form) {
+    static func adjust(_ form: inout Form, _ design: Design) {
         var n = slots(form)
         let isEmpty = { (f: Form, i: Int) in
             f.text("option\(i)").isEmpty && f.text("pros\(i)").isEmpty && f.text("cons\(i)").isEmpty

@@ -127,40 +127,28 @@ extension Workspace {
         if state.readOnly { return readOnlyRefusal(&state) }
         let pane = state.focus
         guard let i = state.selectedIndex(pane) else { return [] }
-        if pane == .components {
-            let c = state.design.components[i]
-            let n = state.design.flows(touching: c.id).count
-            if n > 0 {
-                state.overlays.append(.confirm(Confirm(
-                    title: "Delete component",
-                    message: "Delete \"\(c.name)\" and the \(n) data flow\(n == 1 ? "" : "s") to and from it?",
-                    options: [("y", "Yes, delete", .deleteComponent(c.id.rawValue)), ("n", "No", .cancel)])))
-                return []
-            }
-            deleteComponent(&state, c.id, env)
-        } else {
-            let kind = pane.kind
-            let id = kind.id(state.design, i)
-            mutate(&state, "Delete \(pane.noun) \(id)", env) { kind.remove(&$0, i) }
-            state.message = StatusMessage("Deleted \(pane.noun) \(id) — u undoes", .info)
+        let kind = pane.kind
+        let id = kind.id(state.design, i)
+        if let also = kind.deleteEffects(state.design, i) {
+            state.overlays.append(.confirm(Confirm(
+                title: "Delete \(pane.noun)",
+                message: "Delete \"\(kind.name(state.design, i))\" and \(also)?",
+                options: [("y", "Yes, delete", .deleteItem(pane, id)), ("n", "No", .cancel)])))
+            return []
         }
-        select(&state, pane, state.selectedRow(pane))
+        deleteItem(&state, pane, id, env)
         return []
     }
 
-    static func deleteComponent(_ state: inout AppState, _ id: ItemID<Component>, _ env: Environment) {
-        var removed: ComponentRemoval?
-        mutate(&state, "Delete component \(id)", env) { d in
-            removed = try? d.removeComponent(id)
-            d.dropReferences(to: id.rawValue)
-            for f in removed?.flows ?? [] { d.dropReferences(to: f.flow.id.rawValue) }
-        }
-        guard let removed else { return }
-        let n = removed.flows.count
-        state.message = StatusMessage(
-            "Deleted \"\(removed.component.name)\"" + (n > 0 ? " and \(n) data flow\(n == 1 ? "" : "s")" : "")
-                + " — u undoes", .info)
-        for pane in [Pane.components, .flows] { select(&state, pane, state.selectedRow(pane)) }
+    /// Deletes an item by id (after the question, when there was one).
+    static func deleteItem(_ state: inout AppState, _ pane: Pane, _ id: String, _ env: Environment) {
+        let kind = pane.kind
+        guard let i = kind.index(state.design, id) else { return }
+        let name = kind.name(state.design, i)
+        var also = ""
+        mutate(&state, "Delete \(pane.noun) \(id)", env) { also = kind.remove(&$0, i) }
+        state.message = StatusMessage("Deleted \(pane.noun) \(id) \"\(name)\"" + also + " — u undoes", .info)
+        for p in Pane.allCases { select(&state, p, state.selectedRow(p)) }
     }
 
     static func reorder(_ state: inout AppState, by delta: Int, _ env: Environment) {

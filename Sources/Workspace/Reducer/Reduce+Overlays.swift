@@ -9,7 +9,7 @@ extension Workspace {
         case .form(var form):
             switch form.handle(key, keymap: state.keymap, now: env.monotonic()) {
             case .editing:
-                form.target.pane?.kind.adjust(&form)
+                form.target.pane?.kind.adjust(&form, state.design)
                 state.overlays.append(.form(form))
             case .cancelled:
                 if form.isChanged {
@@ -158,8 +158,8 @@ extension Workspace {
 
     static func choose(_ state: inout AppState, _ choice: Confirm.Choice, _ env: Environment) -> [Effect] {
         switch choice {
-        case .deleteComponent(let id):
-            deleteComponent(&state, ItemID(id), env)
+        case .deleteItem(let pane, let id):
+            deleteItem(&state, pane, id, env)
         case .discardForm:
             if case .form? = state.overlays.last { state.overlays.removeLast() }
             state.message = StatusMessage("Changes discarded", .info)

@@ -20,7 +20,8 @@ public enum Overlay: Equatable, Sendable {
 /// A yes/no/cancel question. Each choice has a key and what it leads to.
 public struct Confirm: Equatable, Sendable {
     public enum Choice: Equatable, Sendable {
-        case deleteComponent(String)
+        /// Delete an item of a kind, by id (the question said what else goes with it).
+        case deleteItem(Pane, String)
         /// Close the form under the question without keeping its edits.
         case discardForm
         case saveAndQuit
