@@ -1,3 +1,4 @@
+import DesignExport
 import DesignModel
 import Foundation
 
@@ -112,13 +113,10 @@ extension Workspace {
         return (base.isEmpty ? "design" : base) + ".md"
     }
 
-    /// The export format for a path's extension: markdown unless it says otherwise.
+    /// The export format for a path's extension (the same table as `sysdraft export -o`):
+    /// Markdown unless it says otherwise.
     public static func exportFormat(_ path: String) -> String {
-        switch (path as NSString).pathExtension.lowercased() {
-        case "mmd", "mermaid": "mermaid"
-        case "dot", "gv": "dot"
-        case "json": "json"
-        default: "markdown"
-        }
+        ExportFormat(path: path)?.rawValue ?? ExportFormat.markdown.rawValue
     }
+
 }
