@@ -97,22 +97,9 @@ extension Workspace {
         }
     }
 
-    /// `q` while a form or the notes editor may be open under the size notice: the question
-    /// is asked whenever something would be lost.
-    static func quitWithHiddenEditors(_ state: inout AppState) -> [Effect] {
-        let editing = state.overlays.contains {
-            switch $0 {
-            case .form, .notes: true
-            default: false
-            }
-        }
-        guard editing && !state.isDirty else { return quit(&state) }
-        state.overlays.append(.confirm(Confirm(
-            title: "Quit",
-            message: "A form is open with what you typed in it. Quit and drop it?",
-            options: [("y", "Quit", .quitWithoutSaving), ("c", "Cancel", .cancel)])))
-        return []
-    }
+    /// `q` while a form or the notes editor may be open under the size notice: the quit
+    /// question asks whenever something would be lost, typed text included.
+    static func quitWithHiddenEditors(_ state: inout AppState) -> [Effect] { quit(&state) }
 
     // MARK: interview and signals
 
