@@ -44,13 +44,14 @@ extension Workspace {
 
     /// The file allows no writing: ask, as vim does, before replacing it.
     static func askBeforeWritingProtected(_ state: inout AppState, _ path: String) -> [Effect] {
-        // A quit waiting for this save waits no longer: the user answers, then quits again.
+        // A quit waiting for this save goes on once the question is answered with a write.
+        let thenQuit = state.quitting
         state.quitting = false
         let name = (path as NSString).lastPathComponent
         state.overlays.append(.confirm(Confirm(
             title: "Read-only file",
             message: "\(name) is write-protected (its permissions allow no writing). Write it anyway?",
-            options: [("w", "Write anyway", .overwriteWriteProtected(path)), ("s", "Save as…", .saveAs),
+            options: [("w", "Write anyway", .overwriteWriteProtected(path, thenQuit: thenQuit)), ("s", "Save as…", .saveAs),
                       ("c", "Cancel", .cancel)])))
         return [.bell]
     }
