@@ -34,6 +34,21 @@ import TestSupport
         #expect(run(&s, "export d.mmd") == [.export(s.design, path: "d.mmd", format: "mermaid")])
     }
 
+    @Test func exportTakesTheReportOptionsOfTheCommandLine() {
+        var s = makeState()
+        #expect(run(&s, "export r.md --only-started") ==
+                [.export(s.design, path: "r.md", format: "markdown", report: ReportFlags(onlyStarted: true))])
+        #expect(run(&s, "export --hide-unticked --only-started") ==
+                [.export(s.design, path: "/tmp/test.md", format: "markdown",
+                         report: ReportFlags(onlyStarted: true, hideUnticked: true))])
+        // A space inside the file name stays part of it.
+        #expect(run(&s, "export my report.md --hide-unticked") ==
+                [.export(s.design, path: "my report.md", format: "markdown", report: ReportFlags(hideUnticked: true))])
+        // A misspelt option is an error, not a file called "--only-startd".
+        #expect(run(&s, "export r.md --only-startd") == [.bell])
+        #expect(s.message?.text.contains("Unknown option --only-startd") == true)
+    }
+
     @Test func unknownCommandsSaySo() {
         var s = makeState()
         #expect(run(&s, "frobnicate now") == [.bell])

@@ -7,7 +7,7 @@ extension Workspace {
     public static func paletteEntries(_ keymap: Keymap) -> [Palette.Entry] {
         CommandTable.all.map { c in
             Palette.Entry(name: c.name, aliases: c.aliases, argument: c.argument.hint, title: c.doc,
-                          keys: c.command.map { keymap.keyText(for: $0) } ?? "")
+                          keys: c.command.map { keymap.keyText(for: $0) } ?? "", id: c.command?.rawValue ?? "")
         }
     }
 
