@@ -34,6 +34,24 @@ import TestSupport
         #expect(run(&s, "export d.mmd") == [.export(s.design, path: "d.mmd", format: "mermaid")])
     }
 
+    @Test func configListsEveryProblemInFull() {
+        var s = makeState()
+        s.configPath = "~/.config/sysdraft/config.toml"
+        s.configProblems = ["~/.config/sysdraft/config.toml:3: unknown key \"Hyper-x\"",
+                            "~/.config/sysdraft/config.toml:9: mouse must be true or false"]
+        #expect(run(&s, "config") == [])
+        guard case .info(let title, let lines, _)? = s.overlays.last else { Issue.record("no overlay"); return }
+        #expect(title == "Settings")
+        #expect(lines.contains { $0.contains("~/.config/sysdraft/config.toml") })
+        #expect(lines.contains("• " + s.configProblems[0]) && lines.contains("• " + s.configProblems[1]))
+        #expect(lines.contains { $0.hasPrefix("2 problems") })
+        s.overlays = []
+        s.configProblems = []
+        _ = run(&s, "settings")
+        guard case .info(_, let clean, _)? = s.overlays.last else { Issue.record("no overlay"); return }
+        #expect(clean.contains { $0.hasPrefix("No problems") })
+    }
+
     @Test func exportTakesTheReportOptionsOfTheCommandLine() {
         var s = makeState()
         #expect(run(&s, "export r.md --only-started") ==

@@ -102,6 +102,10 @@ public enum CommandTable {
             let path = parsed.path.isEmpty ? Workspace.defaultExportPath(s.filePath) : parsed.path
             return [.export(s.design, path: path, format: Workspace.exportFormat(path), report: parsed.flags)]
         },
+        TypableCommand("config", aliases: ["settings"], doc: "Where config.toml is and what is wrong in it") { s, _, _ in
+            s.overlays.append(.info(title: "Settings", lines: Workspace.configLines(s), scroll: 0))
+            return []
+        },
         TypableCommand("theme", argument: .required("NAME"), completion: .theme, doc: "Switch the colour theme") { s, arg, env in
             guard !arg.isEmpty else {
                 s.message = StatusMessage("Themes: " + env.themeNames().joined(separator: ", "), .info)
