@@ -104,6 +104,31 @@ import TestSupport
         #expect(p2.editor.text == "export designs/")
     }
 
+    @Test func tabListsSeveralCommandNamesAndCyclesThroughThem() {
+        var s = makeState()
+        send(&s, .char(":"))
+        type(&s, "s")
+        let expected = Palette.matches("s", in: Workspace.paletteEntries(s.keymap)).map(\.name)
+        #expect(expected.count > 2, "several commands match s")
+        send(&s, .tab)
+        guard case .palette(let p)? = s.overlays.last else { Issue.record("palette closed"); return }
+        #expect(p.candidates == expected, "the candidates are listed")
+        var seen = [p.editor.text]
+        for _ in 1..<expected.count {
+            send(&s, .tab)
+            guard case .palette(let q)? = s.overlays.last else { Issue.record("palette closed"); return }
+            seen.append(q.editor.text)
+        }
+        #expect(seen == expected, "each Tab puts the next name on the line")
+        send(&s, .tab)
+        guard case .palette(let again)? = s.overlays.last else { Issue.record("palette closed"); return }
+        #expect(again.editor.text == expected[0], "and wraps around")
+        // Typing drops the list; the matches follow the text again.
+        type(&s, "x")
+        guard case .palette(let typed)? = s.overlays.last else { Issue.record("palette closed"); return }
+        #expect(typed.candidates.isEmpty)
+    }
+
     @Test func filteringNarrowsThePaneAsYouType() {
         var s = makeState()
         for name in ["Redis cache", "Postgres", "Redis streams", "API"] { s.design.addComponent(name: name, kind: .service) }
