@@ -62,7 +62,7 @@ struct OpenCommand: ParsableCommand {
         do {
             session = try DocumentSession(opening: file, readOnly: readOnly, fileSystem: fileSystem)
         } catch {
-            printError(error.description)
+            printError(error)
             switch error {
             case .storage: throw Exit.fileError
             case .content: throw Exit.invalidDesign
