@@ -157,6 +157,50 @@ private struct Repository {
         #expect(try repo.run("commit", "-q", "--no-edit").status == 0)
     }
 
+    /// The same field changed differently on two branches: `git merge` stops, `validate`
+    /// rejects the file, the workspace opens on the conflict, resolving it there and saving
+    /// gives a file `validate` accepts and git can commit.
+    @Test func aConflictingMergeIsResolvedInTheWorkspace() throws {
+        let repo = try Repository()
+        defer { repo.dir.cleanup() }
+        let file = repo.dir.file("shortener.design.json")
+        try #require(try sysdraft("new", file, "--from", "url-shortener").status == 0)
+        try repo.commitAll("base")
+        try repo.run("checkout", "-q", "-b", "theirs")
+        try edit(file) { d in d.components[4].technology = "Kong" }
+        try repo.commitAll("kong")
+        try repo.run("checkout", "-q", "main")
+        try edit(file) { d in d.components[4].technology = "Envoy 2" }
+        try repo.commitAll("envoy")
+        let gateway = try load(file).components[4].id
+        let merge = try repo.run("merge", "--no-edit", "theirs")
+        #expect(merge.status != 0, "\(merge.stdout)\(merge.stderr)")
+        let rejected = try sysdraft("validate", file)
+        #expect(rejected.status == 1 && rejected.stdout.contains("unresolved merge conflict"), "\(rejected.stdout)")
+
+        let t = try TmuxSession("\(Repo.binary) shortener.design.json", cwd: repo.root, columns: 80, rows: 24)
+        let opened = try t.waitFor(text: "1 unresolved merge conflict")
+        #expect(opened.contains("⚠ 1 conflict"))
+        #expect(opened.contains("\(gateway) › technology"))
+        try t.keys("v")
+        let full = try t.waitFor(text: "Theirs")
+        #expect(full.contains("\"Envoy 2\"") && full.contains("\"Kong\""))
+        try t.keys("t")
+        try t.waitFor(text: "no conflicts left")
+        try t.keys("C-s")
+        let saved = try t.waitFor(text: "Saved")
+        #expect(!saved.contains("⚠"))
+        try t.keys("q")
+        try t.waitFor(text: "EXITED=0")
+
+        let accepted = try sysdraft("validate", file)
+        #expect(accepted.status == 0, "\(accepted.stdout)\(accepted.stderr)")
+        let d = try load(file)
+        #expect(d.conflicts.isEmpty && d.components[id: gateway]?.technology == "Kong")
+        try repo.run("add", file)
+        #expect(try repo.run("commit", "-q", "--no-edit").status == 0)
+    }
+
     @Test func aFileAddedInACommitDiffsAgainstNothing() throws {
         let repo = try Repository()
         defer { repo.dir.cleanup() }

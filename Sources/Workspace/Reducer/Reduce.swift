@@ -55,7 +55,7 @@ public enum Workspace {
             state.savedDesign = design
             state.filePath = path
             state.isNewFile = false
-            state.message = StatusMessage("Saved \(path)", .success)
+            state.message = StatusMessage("Saved \(path)" + ConflictNotice.afterSave(design), .success)
             if state.quitting { return [.quit] }
             return []
 
@@ -108,6 +108,10 @@ public enum Workspace {
             (state.size, state.themeName) = keep
             let how = state.readOnly ? " (read-only)" : ""
             state.message = StatusMessage((isNew ? "New design: \(path)" : "Opened \(path)") + how, .success)
+            if let conflicts = ConflictNotice.atOpen(design, state.keymap, readOnly: state.readOnly) {
+                state.focus = .conflicts
+                state.message = StatusMessage(conflicts, .error)
+            }
             return []
 
         case .openFailed(let message):
