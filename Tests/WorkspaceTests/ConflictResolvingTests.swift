@@ -179,6 +179,30 @@ func conflictedDesign() throws -> Design {
         #expect(s.focus == .conflicts)
     }
 
+    @Test func goingToAStageOpensTheChecklistThereAndOtherListsAreNamed() throws {
+        var base = Design(title: "Shop", now: Date(timeIntervalSince1970: 1_700_000_000))
+        base.endpoints = [Endpoint(id: "api-1", method: .get, path: "/orders")]
+        var ours = base, theirs = base
+        ours.updateStage(.security) { $0.notes = "mTLS inside" }
+        theirs.updateStage(.security) { $0.notes = "TLS at the edge only" }
+        ours.endpoints[0].path = "/v2/orders"
+        theirs.endpoints[0].path = "/orders/v2"
+        var s = makeState()
+        let merged = try DesignMerger.merge(base: base, ours: ours, theirs: theirs).design
+        _ = Workspace.reduce(&s, .opened(path: "/tmp/shop.json", design: merged, isNew: false), env)
+        let paths = s.design.conflicts.map(\.path)
+        let stageRow = try #require(paths.firstIndex { $0.hasPrefix("stages[") })
+        let endpointRow = try #require(paths.firstIndex { $0.hasPrefix("endpoints[") })
+        Workspace.select(&s, .conflicts, stageRow)
+        send(&s, .char("f"))
+        #expect(s.screen == .checklist && s.checklist.stage == .security)
+        send(&s, .char("p"), .char(Character("\(Pane.conflicts.number)")))
+        Workspace.select(&s, .conflicts, endpointRow)
+        send(&s, .char("f"))
+        #expect(s.screen == .panes && s.focus == .conflicts)
+        #expect(s.message?.text.contains("api-1 is in endpoints") == true, "\(s.message?.text ?? "")")
+    }
+
     @Test func theFullViewResolvesTheConflictItShows() throws {
         var s = try opened()
         send(&s, .char("j"), .char("v"))

@@ -80,9 +80,24 @@ extension Workspace {
             state.message = StatusMessage("\(c.id) is about the design itself, not one item: v shows the three versions", .info)
             return
         }
+        let steps = TreePath(parsing: c.path)?.steps ?? []
+        if case .key("stages")? = steps.first, let stage = StageKey(rawValue: c.item) {
+            // A checklist stage: its ticks, items or notes.
+            state.screen = .checklist
+            state.checklist.stage = stage
+            state.checklist.row = 0
+            state.message = StatusMessage("Stage \(stage.number) has \(c.id) — \(state.keymap.keyText(for: .panes)) goes back to the panes", .info)
+            return
+        }
         guard let kind = ItemKinds.kind(holding: c.item, in: state.design), kind.pane != .conflicts,
               let i = kind.index(state.design, c.item) else {
-            state.message = StatusMessage("\(c.item) is not in the design now: take the side that keeps it to bring it back", .info)
+            // Not in a list the workspace shows: an endpoint, an entity, an estimate… or gone.
+            let itemPath = TreePath(Array(steps.prefix { if case .item = $0 { return false }; return true })).appending(item: c.item)
+            let present = (try? state.design.canonicalJSON())?.value(at: itemPath) != nil
+            let list = steps.first.flatMap { if case .key(let k) = $0 { k } else { nil } } ?? "the design"
+            state.message = StatusMessage(present
+                ? "\(c.item) is in \(list), which has no list in the workspace: v shows the versions, e writes the value"
+                : "\(c.item) is not in the design now: take the side that keeps it to bring it back", .info)
             return
         }
         state.screen = .panes
