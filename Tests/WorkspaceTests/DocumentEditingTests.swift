@@ -309,3 +309,15 @@ import Testing
         #expect(Key.parse("") == nil)
     }
 }
+
+@Suite struct HeaderClickTests {
+    @Test func clickingTheTitleOpensTheTitleAndProblemForm() {
+        var s = makeState()
+        _ = Workspace.reduce(&s, .clickedTitle, env)
+        #expect(s.topForm?.target == .designInfo)
+        s.readOnly = true
+        s.overlays = []
+        _ = Workspace.reduce(&s, .clickedTitle, env)
+        #expect(s.overlays.isEmpty, "a read-only session says no")
+    }
+}

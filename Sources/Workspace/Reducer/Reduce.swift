@@ -38,6 +38,10 @@ public enum Workspace {
             state.size = size
             return []
 
+        case .clickedTitle:
+            guard state.overlays.isEmpty else { return [] }
+            return perform(&state, .editDesignInfo, env)
+
         case .clickedPane(let pane, let row):
             state.overlays.removeAll { if case .help = $0 { return true }; return false }
             guard state.overlays.isEmpty else { return [] }
