@@ -177,6 +177,7 @@ private struct Repository {
         #expect(merge.status != 0, "\(merge.stdout)\(merge.stderr)")
         let rejected = try sysdraft("validate", file)
         #expect(rejected.status == 1 && rejected.stdout.contains("unresolved merge conflict"), "\(rejected.stdout)")
+        #expect(rejected.stdout.contains("resolve them in the workspace"))
 
         let t = try TmuxSession("\(Repo.binary) shortener.design.json", cwd: repo.root, columns: 80, rows: 24)
         let opened = try t.waitFor(text: "1 unresolved merge conflict")
