@@ -1,5 +1,6 @@
 import ArgumentParser
 import DesignDiff
+import DesignExport
 import DesignModel
 import DesignStorage
 import Foundation
@@ -77,7 +78,7 @@ struct DiffCommand: ParsableCommand {
         switch format {
         case .text: text = report.text(color: useColor)
         case .markdown: text = report.markdown()
-        case .json: text = report.json()
+        case .json: text = JSONExport.escapeInvisible(report.json())
         }
         if git && format != .json {
             let header = "sysdraft diff " + Output.line(files[0])

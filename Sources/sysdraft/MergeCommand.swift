@@ -1,5 +1,6 @@
 import ArgumentParser
 import DesignDiff
+import DesignExport
 import DesignModel
 import DesignStorage
 import Foundation
@@ -59,7 +60,8 @@ struct MergeCommand: ParsableCommand {
         }
         let target = output ?? ours
         if target == "-" {
-            do { FileHandle.standardOutput.write(try DesignCodec.encode(outcome.design)) } catch {
+            // The same JSON value, with controls, bidi and invisible characters as \uXXXX.
+            do { FileHandle.standardOutput.write(Data(try JSONExport.render(outcome.design).utf8)) } catch {
                 printError("could not write the result: \(error)")
                 throw ExitCode(2)
             }

@@ -41,7 +41,7 @@ struct ValidateCommand: ParsableCommand {
             // Unresolved merge conflicts: the file loads (so they can be resolved) but is not valid.
             for c in design.conflictFindings { say("\(file): \(c)") }
             if !design.conflicts.isEmpty {
-                say("\(file): resolve them in the workspace (sysdraft \(file)) or with sysdraft resolve")
+                say("\(file): resolve them in the workspace (sysdraft \(file)) or with sysdraft resolve \(file)")
                 worst = Exit.invalidDesign
                 continue
             }
