@@ -227,7 +227,7 @@ public final class WorkspaceLoop {
         guard !session.readOnly else { return false }
         let unknown = session.unknownFields(of: state.savedDesign)
         guard !unknown.isEmpty else { return false }
-        session.becomeReadOnly()
+        session.becomeReadOnly(because: "the file has fields this version does not know")
         dispatch(.becameReadOnly(message: "Read-only: \(state.fileName) has \(DocumentSession.unknownFieldsNote(unknown)) — "
                                  + "`sysdraft fmt --drop-unknown` removes them"))
         return true

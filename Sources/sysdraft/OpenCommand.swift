@@ -77,7 +77,7 @@ struct OpenCommand: ParsableCommand {
                 "\(file) is open in another sysdraft (process \(pid) on \(host)).",
                 options: [("r", "open read-only"), ("q", "quit")])
             if answer != "r" { throw ExitCode.success }
-            session.becomeReadOnly()
+            session.becomeReadOnly(because: "open in another sysdraft, process \(pid)")
         }
 
         var recovered: Design?
@@ -109,7 +109,7 @@ struct OpenCommand: ParsableCommand {
                     throw Exit.fileError
                 }
             case .discard: session.removeRecovery()
-            case .readOnly: session.becomeReadOnly()
+            case .readOnly: session.becomeReadOnly(because: "unsaved edits from an earlier session are kept")
             case .ask: break
             }
         }
