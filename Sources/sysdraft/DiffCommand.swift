@@ -109,7 +109,7 @@ struct DiffCommand: ParsableCommand {
             return d
         }
         do { return try DesignFile.load(path) } catch {
-            printError(error.description)
+            printError(error)
             throw ExitCode(2)
         }
     }
