@@ -52,7 +52,8 @@ struct MergeCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let b = try DiffCommand.load(base), o = try DiffCommand.load(ours), t = try DiffCommand.load(theirs)
+        let loaded = try DiffCommand.loadAll([base, ours, theirs])
+        let b = loaded[0], o = loaded[1], t = loaded[2]
         let outcome: MergeOutcome
         do { outcome = try DesignMerger.merge(base: b, ours: o, theirs: t) } catch {
             printError("could not merge: \(error)")
