@@ -120,6 +120,31 @@ public enum Command: String, CaseIterable, Sendable {
     case paletteRun = "palette.run"
     case paletteClose = "palette.close"
     case interviewerCard = "interview.interviewer"
+    // the table editor (rows of an item)
+    case editRows = "item.rows"
+    case tableDown = "table.down"
+    case tableUp = "table.up"
+    case tableLeft = "table.left"
+    case tableRight = "table.right"
+    case tableNextCell = "table.next-cell"
+    case tablePreviousCell = "table.previous-cell"
+    case tableTop = "table.top"
+    case tableBottom = "table.bottom"
+    case tablePageDown = "table.page-down"
+    case tablePageUp = "table.page-up"
+    case tableEdit = "table.edit"
+    case tableToggle = "table.toggle"
+    case tableAdd = "table.add"
+    case tableInsert = "table.insert"
+    case tableDelete = "table.delete"
+    case tableMoveDown = "table.move-down"
+    case tableMoveUp = "table.move-up"
+    case tableNext = "table.next"
+    case tablePrevious = "table.previous"
+    case tableFilter = "table.filter"
+    case tableNextMatch = "table.next-match"
+    case tablePreviousMatch = "table.previous-match"
+    case tableClose = "table.close"
 
     /// A short description for help, hints and the palette.
     public var title: String {
@@ -230,6 +255,11 @@ public enum Command: String, CaseIterable, Sendable {
         case .paletteRun: "Run the command"
         case .paletteClose: "Close the palette"
         case .interviewerCard: "The interviewer: facts, questions, curveball"
+        case .editRows, .tableDown, .tableUp, .tableLeft, .tableRight, .tableNextCell, .tablePreviousCell, .tableTop,
+             .tableBottom, .tablePageDown, .tablePageUp, .tableEdit, .tableToggle, .tableAdd, .tableInsert, .tableDelete,
+             .tableMoveDown, .tableMoveUp, .tableNext, .tablePrevious, .tableFilter, .tableNextMatch, .tablePreviousMatch,
+             .tableClose:
+            TableEditorKeys.title(self)
         }
     }
 
@@ -259,7 +289,7 @@ public enum Command: String, CaseIterable, Sendable {
     /// in those contexts and not offered in the palette.
     public var isInline: Bool {
         let r = rawValue
-        return ["form.", "list.", "text.", "dialog.", "palette."].contains { r.hasPrefix($0) }
+        return ["form.", "list.", "text.", "dialog.", "palette.", "table."].contains { r.hasPrefix($0) }
     }
 
     /// The word typed after `:` for this command, when it has one.
@@ -278,6 +308,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .delete: "delete"
         case .interviewSummary: "summary"
         case .interviewerCard: "interviewer"
+        case .editRows: "rows"
         default: nil
         }
     }

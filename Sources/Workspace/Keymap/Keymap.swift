@@ -11,6 +11,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case textArea = "Text areas (several lines)"
     case dialog = "Help, full views and other text"
     case palette = "Command palette"
+    case table = "Table editor (rows of an item: fields, errors, indexes)"
 
     /// The name used in the config file's `[keys.NAME]` tables.
     public var configName: String {
@@ -26,6 +27,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .textArea: "text"
         case .dialog: "dialog"
         case .palette: "palette"
+        case .table: "table"
         }
     }
 
@@ -33,7 +35,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     /// (and, in fields, the form's) apply, so a letter typed into a field is text, not a command.
     public var fallback: [KeyContext] {
         switch self {
-        case .panes, .checklist, .diagram, .interview: [self, .global]
+        case .panes, .checklist, .diagram, .interview, .table: [self, .global]
         case .textField, .picker: [self, .form]
         case .textArea: [self, .textField, .form]
         default: [self]
@@ -215,7 +217,7 @@ public struct Keymap: Equatable, Sendable {
         Binding(.palette, [.tab], .paletteComplete),
         Binding(.palette, [.enter], .paletteRun),
         Binding(.palette, [.escape], .paletteClose),
-    ])
+    ] + TableEditorKeys.bindings)
 }
 
 extension Command {

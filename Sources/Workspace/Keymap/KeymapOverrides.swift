@@ -126,6 +126,7 @@ extension Command {
         }
         if r.hasPrefix("dialog.") { return .dialog }
         if r.hasPrefix("palette.") { return .palette }
+        if r.hasPrefix("table.") { return .table }
         return .panes
     }
 

@@ -91,6 +91,8 @@ public enum ItemKinds {
         TradeOffKind.kind,
         RiskKind.kind,
         QuestionKind.kind,
+        EndpointKind.kind,
+        EntityKind.kind,
     ]
 
     public static let panes: [Pane] = all.map(\.pane)

@@ -30,6 +30,8 @@ public enum Action: Equatable, Sendable {
     case resized(ScreenSize)
     case clickedPane(Pane, row: Int?)
     case wheel(Pane, delta: Int)
+    /// The mouse on the table editor.
+    case tableMouse(TableMouse)
     case saved(path: String, design: Design)
     case saveFailed(path: String, message: String)
     /// Another program changed the file since it was loaded or saved; nothing was written.
