@@ -59,7 +59,8 @@ enum EntityKind {
         let kind = Entity.Kind.fromIndex(form.choice("kind"))
         let picked = form.fields[s].choiceID.flatMap { $0.isEmpty ? nil : ItemID<Component>($0) }
         let stores = LowLevelChoices.components(design.components, current: picked, eligible: { canHold($0, kind) })
-        guard stores.ids != form.fields[s].ids || form.fields[s].choiceIndex != stores.selected else { return }
+        guard case .choice(let labels, let selected) = form.fields[s].value,
+              stores.labels != labels || stores.ids != form.fields[s].ids || selected != stores.selected else { return }
         form.fields[s].value = .choice(stores.labels, stores.selected)
         form.fields[s].ids = stores.ids
     }

@@ -23,7 +23,7 @@ extension Workspace {
         guard let i = state.selectedIndex(pane) else {
             let tables = RowTables.tables(pane)
             state.message = StatusMessage(tables.isEmpty ? "\(pane.title) have no table of rows"
-                                          : "Nothing selected — a adds a \(pane.noun)", .info)
+                                          : "Nothing selected — a adds one", .info)
             return []
         }
         return openTableEditor(&state, pane, id: pane.kind.id(state.design, i))
