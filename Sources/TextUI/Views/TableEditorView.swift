@@ -179,8 +179,13 @@ enum TableEditorView {
                       t.column < cells.count {
                 let column = spec.columns[t.column]
                 var value = column.display(design, cells[t.column])
-                if case .tick(let options, _, let ticked) = t.mode {
+                switch t.mode {
+                case .tick(let options, _, let ticked):
                     value = ticked.compactMap { v in options.first { $0.value == v }?.label }.joined(separator: ", ")
+                case .text(let editor):
+                    value = editor.text
+                default:
+                    break
                 }
                 let text = column.title + ": " + (value.isEmpty ? "—" : value)
                 let lines = DisplayWidth.wrap(Sanitize.forDisplay(text), width: max(1, l.value.width))
@@ -191,7 +196,7 @@ enum TableEditorView {
                 }
             }
         }
-        grid.put(hint(t, state.keymap), in: Rect(x: l.inner.x, y: l.hintY, width: l.inner.width, height: 1), style: .dim)
+        grid.put(hint(t, state.keymap, width: l.inner.width), in: Rect(x: l.inner.x, y: l.hintY, width: l.inner.width, height: 1), style: .dim)
         grid.cursor = cursor
 
         // An open list of values, under (or over) the cell.
@@ -211,7 +216,7 @@ enum TableEditorView {
     }
 
     /// The key line: what the keys do in the mode the editor is in, from the keymap.
-    static func hint(_ t: TableEditor, _ keymap: Keymap) -> String {
+    static func hint(_ t: TableEditor, _ keymap: Keymap, width: Int) -> String {
         func key(_ c: Command) -> String { keymap.keys(for: c).first?.description ?? "" }
         func keys(_ a: Command, _ b: Command) -> String {
             [key(a), key(b)].filter { !$0.isEmpty }.joined(separator: "/")
@@ -224,11 +229,18 @@ enum TableEditorView {
         case .browse:
             let parts: [(String, String)] = [
                 (key(.tableEdit), "edit"), (key(.tableAdd), "add"), (key(.tableDelete), "delete"),
-                (keys(.tableMoveDown, .tableMoveUp), "move"),
                 (keys(.tableNext, .tablePrevious), "table"), (key(.tableFilter), "filter"),
-                (key(.undo), "undo"), (key(.tableClose), "close"),
+                (keys(.tableMoveDown, .tableMoveUp), "move"), (key(.undo), "undo"),
             ]
-            return parts.filter { !$0.0.isEmpty }.map { "\($0.0) \($0.1)" }.joined(separator: " · ")
+            // As many as fit, in this order; how to close always shows.
+            let close = key(.tableClose) + " close"
+            var shown: [String] = []
+            for (keys, what) in parts where !keys.isEmpty {
+                let next = (shown + ["\(keys) \(what)", close]).joined(separator: "  ")
+                if DisplayWidth.of(next) > width { break }
+                shown.append("\(keys) \(what)")
+            }
+            return (shown + [close]).joined(separator: "  ")
         }
     }
 
