@@ -9,7 +9,9 @@ extension LowLevelChecks {
         one.entities = []
         let context = Context(one)
         var out: [CheckFinding] = []
-        if let key = routeKey(e), let other = design.endpoints.first(where: { $0.id != e.id && routeKey($0) == key }) {
+        // Only endpoints of the same method can share a route: the others' keys are not worked out.
+        if let key = routeKey(e),
+           let other = design.endpoints.first(where: { $0.method == e.method && $0.id != e.id && routeKey($0) == key }) {
             out.append(CheckFinding(check: "endpoint.duplicate-route", .error, items: [e.id.rawValue, other.id.rawValue],
                                     path: "endpoints", "endpoint \(e.id) (\(e.method.label) \(e.path)) has the same method and path as \(other.id)"))
         }
