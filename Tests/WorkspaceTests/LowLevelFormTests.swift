@@ -72,14 +72,20 @@ func goTo(_ s: inout AppState, _ list: String) {
         #expect(s.design.errors.isEmpty)
     }
 
+    /// A refusal names the field and quotes what was typed, and the focus moves to that field.
     @Test("the form refuses what the design could not hold", arguments: [
-        ("", "", "", "path"),
-        ("/links", "abc", "", "success status"),
-        ("/links", "700", "", "success status"),
-        ("/links", "", "-3", "page-size limit"),
-        ("/links", "", "99999999999", "page-size limit"),
-    ])
-    func refusals(path: String, status: String, pageSize: String, names: String) throws {
+        ("", "", "", "path", nil),
+        ("/links", "abc", "", "status", "abc"),
+        ("/links", "700", "", "status", "700"),
+        ("/links", "99", "", "status", "99"),
+        ("/links", "-200", "", "status", "-200"),
+        ("/links", "", "0", "pageSize", "0"),
+        ("/links", "", "-3", "pageSize", "-3"),
+        ("/links", "", "1000001", "pageSize", "1000001"),
+        ("/links", "", "99999999999", "pageSize", "99999999999"),
+        ("/links", "", "2.5", "pageSize", "2.5"),
+    ] as [(String, String, String, String, String?)])
+    func refusals(path: String, status: String, pageSize: String, field: String, typed: String?) throws {
         var s = lowLevelState()
         goTo(&s, "apis")
         send(&s, .char("a"), .tab)
@@ -88,10 +94,31 @@ func goTo(_ s: inout AppState, _ list: String) {
         type(&s, status)
         send(&s, .tab, .tab, .tab)
         type(&s, pageSize)
+        send(&s, .tab)                     // away from the field at fault
         send(&s, .enter)
-        let error = try #require(s.topForm?.error)
-        #expect(error.contains(names))
+        let form = try #require(s.topForm)
+        let error = try #require(form.error)
+        let label = try #require(form[field]?.label)
+        #expect(error.lowercased().contains(label.lowercased()), "\(error)")
+        if let typed { #expect(error.contains("\"\(typed)\""), "\(error)") }
+        #expect(form.fields[form.focus].key == field)
         #expect(s.design.endpoints.isEmpty)
+    }
+
+    @Test func theEdgesOfTheRangesAreTaken() throws {
+        var s = lowLevelState()
+        goTo(&s, "apis")
+        send(&s, .char("a"), .tab)
+        type(&s, "/links")
+        send(&s, .tab, .tab, .tab)
+        type(&s, "599")
+        send(&s, .tab, .tab, .tab)
+        type(&s, "1")
+        send(&s, .enter)
+        #expect(s.overlays.isEmpty, "\(String(describing: s.topForm?.error))")
+        let e = try #require(s.design.endpoints.first)
+        #expect(e.successStatus == 599 && e.pageSizeLimit == 1)
+        #expect(s.design.errors.isEmpty)
     }
 
     @Test func oneEndpointPerMethodAndPath() throws {

@@ -47,18 +47,23 @@ enum EndpointKind {
     static func apply(_ form: Form, to design: inout Design) -> Result<String, FormError> {
         let path = FormText.trimmed(form.text("path"))
         guard !path.isEmpty else {
-            return .failure(FormError("Give the endpoint a path (or the RPC's or topic's name)."))
+            return .failure(FormError("Path or name: give the endpoint a path (or the RPC's or topic's name).", field: "path"))
         }
         let status: Int
-        switch LowLevelChoices.whole(form.text("status"), in: 100...599) {
+        switch LowLevelChoices.whole(form.text("status"), in: Endpoint.successStatusRange) {
         case .success(let n): status = n
-        case .failure: return .failure(FormError("The success status is an HTTP status from 100 to 599 (201, 204), or empty."))
+        case .failure(let typed):
+            let r = Endpoint.successStatusRange
+            return .failure(FormError("Success status: \"\(typed.message)\" is not an HTTP status; give a whole number from "
+                + "\(r.lowerBound) to \(r.upperBound) (200, 201, 204), or leave it empty.", field: "status"))
         }
         let pageSize: Int
-        switch LowLevelChoices.whole(form.text("pageSize"), in: 1...LowLevelChoices.pageSizeCap) {
+        switch LowLevelChoices.whole(form.text("pageSize"), in: Endpoint.pageSizeRange) {
         case .success(let n): pageSize = n
-        case .failure:
-            return .failure(FormError("The page-size limit is a whole number from 1 to \(LowLevelChoices.pageSizeCap), or empty."))
+        case .failure(let typed):
+            let r = Endpoint.pageSizeRange
+            return .failure(FormError("Page-size limit: \"\(typed.message)\" is not a limit; give a whole number from "
+                + "\(r.lowerBound) to \(r.upperBound), or leave it empty for none.", field: "pageSize"))
         }
         let id = design.endpoints.idForEdit(form.target.editedID)
         var e = design.endpoints[id: id] ?? Endpoint(id: id)
@@ -86,9 +91,6 @@ enum EndpointKind {
 
 /// Choices and numbers shared by the endpoint and entity forms.
 enum LowLevelChoices {
-    /// The largest page-size limit the form takes.
-    static let pageSizeCap = 1_000_000
-
     /// "—" then the components (eligible ones, plus the current one whatever it is, marked, so
     /// opening and saving a form never drops a reference silently), with ids and the selection.
     static func components(_ all: [Component], current: ItemID<Component>?,
@@ -109,12 +111,13 @@ enum LowLevelChoices {
         return (labels, ids, selected)
     }
 
-    /// A whole number typed into a field: empty is 0; otherwise it must lie in `range`.
+    /// A whole number typed into a field: empty is 0; otherwise it must lie in `range`. A
+    /// failure carries what was typed (trimmed, cut short when long), to quote back.
     static func whole(_ text: String, in range: ClosedRange<Int>) -> Result<Int, FormError> {
         let t = FormText.trimmed(text)
         if t.isEmpty { return .success(0) }
         guard t.count <= 9, t.allSatisfy(\.isASCII), let n = Int(t), range.contains(n) else {
-            return .failure(FormError(t))
+            return .failure(FormError(t.count > 24 ? String(t.prefix(24)) + "…" : t))
         }
         return .success(n)
     }

@@ -67,7 +67,7 @@ enum EntityKind {
 
     static func apply(_ form: Form, to design: inout Design) -> Result<String, FormError> {
         let name = FormText.trimmed(form.text("name"))
-        guard !name.isEmpty else { return .failure(FormError("The entity needs a name.")) }
+        guard !name.isEmpty else { return .failure(FormError("The entity needs a name.", field: "name")) }
         let id = design.entities.idForEdit(form.target.editedID)
         var e = design.entities[id: id] ?? Entity(id: id, name: name)
         e.name = name

@@ -145,6 +145,7 @@ extension Workspace {
         case .failure(let error):
             var f = form
             f.error = error.message
+            if let key = error.field, let i = f.fields.firstIndex(where: { $0.key == key }) { f.focus = i }
             state.overlays.append(.form(f))
         case .success(let id):
             let isNew = form.target.isNew
