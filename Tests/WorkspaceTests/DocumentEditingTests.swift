@@ -280,6 +280,24 @@ import Testing
         #expect(s.design.components.map(\.name) == ["Gateway"], "a remapped form key saves")
     }
 
+    @Test func theKeyThatClosesAQuestionIsInTheKeymap() {
+        let (map, problems) = Keymap.standard.applying([KeyOverride(context: "question", key: "F9", action: "question.cancel")])
+        #expect(problems.isEmpty, "\(problems)")
+        var s = makeState(components: 1)
+        s.keymap = map
+        s.design.addComponent(name: "Cache", kind: .cache)
+        let effects = send(&s, .char("q"))
+        guard case .confirm? = s.overlays.last else { Issue.record("no question: \(effects)"); return }
+        let quitEffects = send(&s, .function(9))
+        #expect(s.overlays.isEmpty, "F9 closes it")
+        #expect(quitEffects.isEmpty && !s.quitting, "choosing nothing")
+        // The help lists the question's keys under their table.
+        #expect(HelpText.lines(map).contains { $0.heading && $0.id == "[keys.question]" })
+        // A question command bound where no question is asked does nothing, and is said so.
+        let (_, wrong) = Keymap.standard.applying([KeyOverride(context: "panes", key: "F9", action: "question.cancel", line: 4)])
+        #expect(wrong.first?.message.contains("belongs in [keys.question]") == true)
+    }
+
     @Test func noneUnbindsAKey() {
         let (map, problems) = Keymap.standard.applying([KeyOverride(context: "panes", key: "d", action: "none")])
         #expect(problems.isEmpty)
