@@ -173,6 +173,7 @@ public enum DesignCodec {
     static let wholeNumberFields: Set<String> = [
         "schemaVersion", "plannedSeconds", "extraSeconds", "actualSeconds", "currentPhase",
         "pausedSeconds", "pauses", "suspendedSeconds",
+        "successStatus", "pageSizeLimit",
     ]
 
     static func numberDetail(_ text: String) -> String {

@@ -71,7 +71,7 @@ public enum LowLevelDesigns {
             }
             e.request = fields(rng.int(5))
             e.response = fields(rng.int(5))
-            e.successStatus = pick([0, 200, 201, 202, 204, 302, 999])
+            e.successStatus = pick([0, 200, 201, 202, 204, 302, 599])
             e.errors = (0..<rng.int(4)).map { k in
                 Endpoint.ErrorResponse(code: hostile && chance(20) ? pick(hostileNames) : pick(errorCodes), meaning: text(k))
             }

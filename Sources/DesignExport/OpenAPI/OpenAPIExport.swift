@@ -232,7 +232,7 @@ private struct OpenAPIBuilder {
     }
 
     mutating func responses(_ e: Endpoint) -> JSONDocument {
-        let success = e.successStatus > 0 && (100...599).contains(e.successStatus) ? "\(e.successStatus)" : "200"
+        let success = Endpoint.successStatusRange.contains(e.successStatus) ? "\(e.successStatus)" : "200"
         var order: [String] = [success]
         var descriptions: [String: [String]] = [success: []]
         var unmatched: [JSONDocument] = []

@@ -6,7 +6,9 @@ extension Design {
     ///
     /// These are warnings, not errors: a draft with a loose end still opens and exports (the
     /// exports mark what is missing), and deleting a component or requirement elsewhere never
-    /// makes a file unreadable.
+    /// makes a file unreadable. The exception is a number out of its range (a success status
+    /// that is no HTTP status, a page-size limit below 1): an error, as for the interview's
+    /// numbers, since no edit elsewhere can cause one.
     func lowLevelReferenceFindings() -> [Finding] {
         if endpoints.isEmpty && entities.isEmpty { return [] }
         var out: [Finding] = []
@@ -28,6 +30,9 @@ extension Design {
             }
             if LowLevelChecks.isBlank(ep.path) {
                 out.append(Finding(.warning, path + ".path", "endpoint \(ep.id) has no path or name"))
+            }
+            for problem in ep.numberProblems() {
+                out.append(Finding(.error, path + "." + problem.field, problem.message))
             }
             requirementRefs(ep.requirements, path, "endpoint \(ep.id)")
         }

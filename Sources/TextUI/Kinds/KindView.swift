@@ -28,6 +28,8 @@ enum KindViews {
         TradeOffView.view,
         RiskView.view,
         QuestionView.view,
+        EndpointView.view,
+        EntityView.view,
         ConflictView.view,
     ]
 

@@ -17,6 +17,7 @@ enum OverlayView {
         case .itemView(let pane, let id, let scroll):
             ItemFullView.render(pane, id: id, scroll: scroll, state, &grid)
         case .interviewer(let scroll): InterviewerCardView.render(state, scroll: scroll, &grid)
+        case .table(let editor): TableEditorView.render(editor, state, &grid)
         }
     }
 

@@ -44,6 +44,9 @@ public enum WorkspaceView {
 
     /// Turns a mouse event into an action using the same layout the frame was drawn with.
     public static func hitTest(_ event: MouseEvent, _ state: AppState, _ memory: ViewMemory) -> Action? {
+        if !state.size.isTooSmall, case .table(let editor)? = state.overlays.last {
+            return TableEditorView.hitTest(event, editor, state)
+        }
         guard !state.size.isTooSmall else { return nil }
         let layout = ScreenLayout.compute(state.size, focus: state.focus)
         if layout.header.contains(x: event.x, y: event.y) {

@@ -58,5 +58,10 @@ public enum ItemForms {
 
 public struct FormError: Error, Equatable, Sendable {
     public var message: String
-    public init(_ message: String) { self.message = message }
+    /// The key of the field at fault, when one is: the form moves the focus there.
+    public var field: String?
+    public init(_ message: String, field: String? = nil) {
+        self.message = message
+        self.field = field
+    }
 }

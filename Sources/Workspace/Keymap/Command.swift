@@ -128,6 +128,31 @@ public enum Command: String, CaseIterable, Sendable {
     case takeBase = "conflict.take-base"
     case resolveAllConflicts = "conflict.resolve-all"
     case goToConflictedItem = "conflict.go-to-item"
+    // the table editor (rows of an item)
+    case editRows = "item.rows"
+    case tableDown = "table.down"
+    case tableUp = "table.up"
+    case tableLeft = "table.left"
+    case tableRight = "table.right"
+    case tableNextCell = "table.next-cell"
+    case tablePreviousCell = "table.previous-cell"
+    case tableTop = "table.top"
+    case tableBottom = "table.bottom"
+    case tablePageDown = "table.page-down"
+    case tablePageUp = "table.page-up"
+    case tableEdit = "table.edit"
+    case tableToggle = "table.toggle"
+    case tableAdd = "table.add"
+    case tableInsert = "table.insert"
+    case tableDelete = "table.delete"
+    case tableMoveDown = "table.move-down"
+    case tableMoveUp = "table.move-up"
+    case tableNext = "table.next"
+    case tablePrevious = "table.previous"
+    case tableFilter = "table.filter"
+    case tableNextMatch = "table.next-match"
+    case tablePreviousMatch = "table.previous-match"
+    case tableClose = "table.close"
 
     /// A short description for help, hints and the palette.
     public var title: String {
@@ -244,6 +269,11 @@ public enum Command: String, CaseIterable, Sendable {
         case .takeBase: "Resolve the conflict: take the merge base"
         case .resolveAllConflicts: "Resolve every conflict the same way"
         case .goToConflictedItem: "Go to the item in conflict"
+        case .editRows, .tableDown, .tableUp, .tableLeft, .tableRight, .tableNextCell, .tablePreviousCell, .tableTop,
+             .tableBottom, .tablePageDown, .tablePageUp, .tableEdit, .tableToggle, .tableAdd, .tableInsert, .tableDelete,
+             .tableMoveDown, .tableMoveUp, .tableNext, .tablePrevious, .tableFilter, .tableNextMatch, .tablePreviousMatch,
+             .tableClose:
+            TableEditorKeys.title(self)
         }
     }
 
@@ -273,7 +303,7 @@ public enum Command: String, CaseIterable, Sendable {
     /// in those contexts and not offered in the palette.
     public var isInline: Bool {
         let r = rawValue
-        return ["form.", "list.", "text.", "dialog.", "palette.", "question."].contains { r.hasPrefix($0) }
+        return ["form.", "list.", "text.", "dialog.", "palette.", "table.", "question."].contains { r.hasPrefix($0) }
     }
 
     /// The word typed after `:` for this command, when it has one.
@@ -292,6 +322,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .delete: "delete"
         case .interviewSummary: "summary"
         case .interviewerCard: "interviewer"
+        case .editRows: "rows"
         default: nil
         }
     }

@@ -12,6 +12,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case textArea = "Text areas (several lines)"
     case dialog = "Help, full views and other text"
     case palette = "Command palette"
+    case table = "Table editor (rows of an item: fields, errors, indexes)"
     case question = "Questions"
 
     /// The name used in the config file's `[keys.NAME]` tables.
@@ -29,6 +30,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .textArea: "text"
         case .dialog: "dialog"
         case .palette: "palette"
+        case .table: "table"
         case .question: "question"
         }
     }
@@ -37,7 +39,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     /// (and, in fields, the form's) apply, so a letter typed into a field is text, not a command.
     public var fallback: [KeyContext] {
         switch self {
-        case .panes, .checklist, .diagram, .interview: [self, .global]
+        case .panes, .checklist, .diagram, .interview, .table: [self, .global]
         case .conflicts: [self, .panes, .global]
         case .textField, .picker: [self, .form]
         case .textArea: [self, .textField, .form]
@@ -228,7 +230,7 @@ public struct Keymap: Equatable, Sendable {
         Binding(.conflicts, [.enter, .char("e")], .edit, hint: true),
         Binding(.conflicts, [.char("A")], .resolveAllConflicts, hint: true),
         Binding(.conflicts, [.char("f")], .goToConflictedItem, hint: true),
-    ])
+    ] + TableEditorKeys.bindings)
 }
 
 extension Command {

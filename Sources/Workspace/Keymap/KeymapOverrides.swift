@@ -143,6 +143,7 @@ extension Command {
         if r.hasPrefix("dialog.") { return .dialog }
         if r.hasPrefix("palette.") { return .palette }
         if r.hasPrefix("conflict.") { return .conflicts }
+        if r.hasPrefix("table.") { return .table }
         if r.hasPrefix("question.") { return .question }
         return .panes
     }

@@ -12,15 +12,17 @@ enum ComponentKind {
         remove: { d, i in
             // A component takes the flows to and from it along.
             let id = d.components[i].id
+            let before = d
             let removed = try? d.removeComponent(id)
             d.dropReferences(to: id.rawValue)
             for f in removed?.flows ?? [] { d.dropReferences(to: f.flow.id.rawValue) }
             let n = removed?.flows.count ?? 0
-            return n > 0 ? " and \(n) data flow\(n == 1 ? "" : "s")" : ""
+            return (n > 0 ? " and \(n) data flow\(n == 1 ? "" : "s")" : "") + LowLevelChoices.componentRemoved(before, id)
         },
         deleteEffects: { d, i in
             let n = d.flows(touching: d.components[i].id).count
-            return n > 0 ? "the \(n) data flow\(n == 1 ? "" : "s") to and from it" : nil
+            return LowLevelChoices.joinEffects(n > 0 ? "the \(n) data flow\(n == 1 ? "" : "s") to and from it" : nil,
+                                               LowLevelChoices.componentEffects(d, d.components[i].id))
         })
 
     static func form(_ c: Component?) -> Form {

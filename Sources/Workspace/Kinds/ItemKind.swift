@@ -101,6 +101,8 @@ public enum ItemKinds {
         TradeOffKind.kind,
         RiskKind.kind,
         QuestionKind.kind,
+        EndpointKind.kind,
+        EntityKind.kind,
         ConflictKind.kind,
     ]
 

@@ -25,6 +25,8 @@ public enum RecoveryContent {
                 if let stage = StageKey(rawValue: area.owner) {
                     design.updateStage(stage) { $0.notes = area.text }
                 }
+            case .table(let editor):
+                design = editor.pending(design)
             default:
                 break
             }

@@ -48,6 +48,7 @@ extension Workspace {
             if state.readOnly { return readOnlyRefusal(&state) }
             state.overlays.append(.form(ItemForms.designInfo(state.design)))
         case .delete: return delete(&state, env)
+        case .editRows: return openTableEditor(&state)
         case .moveItemDown: reorder(&state, by: 1, env)
         case .moveItemUp: reorder(&state, by: -1, env)
 

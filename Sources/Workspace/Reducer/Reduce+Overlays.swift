@@ -45,6 +45,11 @@ extension Workspace {
                 state.overlays.append(.form(pane.kind.form(state, i)))
                 return []
             }
+            if state.keymap.command(for: key, in: .panes) == .editRows, !RowTables.tables(pane).isEmpty {
+                // r from the full view edits the item's rows; closing the table comes back here.
+                state.overlays.append(.itemView(pane, id: id, scroll: scroll))
+                return openTableEditor(&state, pane, id: id)
+            }
             let end = env.scrollLimit(state, .itemView(pane, id))
             if let next = dialogScroll(state.keymap, key, scroll, end: end) {
                 state.overlays.append(.itemView(pane, id: id, scroll: next))
@@ -98,6 +103,9 @@ extension Workspace {
         case .interviewer(let scroll):
             return interviewerKey(&state, scroll, key, env)
 
+        case .table(let editor):
+            return tableKey(&state, editor, key, env)
+
         case .notes(var area):
             switch area.handle(key, keymap: state.keymap) {
             case .editing, .leftUp, .leftDown: state.overlays.append(.notes(area))
@@ -138,6 +146,7 @@ extension Workspace {
         case .failure(let error):
             var f = form
             f.error = error.message
+            if let key = error.field, let i = f.fields.firstIndex(where: { $0.key == key }) { f.focus = i }
             state.overlays.append(.form(f))
         case .success(let id):
             let isNew = form.target.isNew
@@ -215,6 +224,9 @@ extension Workspace {
             e.insert(text)
             state.filters[state.focus] = e.text.isEmpty ? nil : e.text
             state.overlays.append(.search(e))
+        case .table(var t):
+            t.paste(text)
+            state.overlays.append(.table(t))
         default:
             state.overlays.append(top)
         }

@@ -55,6 +55,9 @@ public enum Workspace {
             select(&state, pane, state.selectedRow(pane) + delta)
             return []
 
+        case .tableMouse(let mouse):
+            return tableMouse(&state, mouse, env)
+
         case .saved(let path, let design):
             state.savedDesign = design
             state.filePath = path

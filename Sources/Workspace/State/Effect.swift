@@ -33,6 +33,8 @@ public enum Action: Equatable, Sendable {
     /// A click on the header's title: edit the title and the problem statement.
     case clickedTitle
     case wheel(Pane, delta: Int)
+    /// The mouse on the table editor.
+    case tableMouse(TableMouse)
     case saved(path: String, design: Design)
     case saveFailed(path: String, message: String)
     /// Another program changed the file since it was loaded or saved; nothing was written.

@@ -15,6 +15,8 @@ public enum Overlay: Equatable, Sendable {
     case itemView(Pane, id: String, scroll: Int)
     /// The interviewer card: facts on request, follow-up questions, the curveball.
     case interviewer(scroll: Int)
+    /// The rows of an item's tables, edited in place.
+    case table(TableEditor)
 }
 
 /// A yes/no/cancel question. Each choice has a key and what it leads to.
