@@ -14,6 +14,8 @@ public enum WorkspaceStart {
         /// A broken theme or config, said first whatever else the start has to say.
         public var themeWarning: String?
         public var quiet = false
+        /// Draw the sequence diagram in ASCII (the terminal cannot show box drawing).
+        public var asciiDrawing = false
         public var interview: InterviewSession?
         public var problem: PracticeProblem?
         public var now: Duration = .zero
@@ -33,6 +35,7 @@ public enum WorkspaceStart {
         state.themeName = options.themeName
         state.keymap = options.keymap
         state.quiet = options.quiet
+        state.scenarioScreens.sequence.ascii = options.asciiDrawing
         if let recovered = options.recovered { state.design = recovered }
         state.interview = options.interview
         state.interviewProblem = options.problem

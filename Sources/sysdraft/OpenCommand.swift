@@ -120,6 +120,7 @@ struct OpenCommand: ParsableCommand {
         options.keymap = themes.config.keymap
         options.themeWarning = themes.warning
         options.quiet = quiet
+        options.asciiDrawing = TerminalCharset.prefersASCII(ProcessInfo.processInfo.environment)
         // An interview saved in the design comes back (paused), or starts when asked to.
         let shown = recovered ?? session.loaded
         if let shown {

@@ -20,7 +20,7 @@ enum ComponentKind {
         },
         deleteEffects: { d, i in
             let n = d.flows(touching: d.components[i].id).count
-            return n > 0 ? "the \(n) data flow\(n == 1 ? "" : "s") to and from it" : nil
+            return ScenarioUse.component(d, i, also: n > 0 ? "the \(n) data flow\(n == 1 ? "" : "s") to and from it" : nil)
         })
 
     static func form(_ c: Component?) -> Form {

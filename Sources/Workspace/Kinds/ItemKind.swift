@@ -91,6 +91,7 @@ public enum ItemKinds {
         TradeOffKind.kind,
         RiskKind.kind,
         QuestionKind.kind,
+        ScenarioKind.kind,
     ]
 
     public static let panes: [Pane] = all.map(\.pane)

@@ -14,6 +14,7 @@ public enum Workspace {
             state.diagram.refresh(state.design)
             state.diagram.clamp(state.size)
         }
+        refreshScenarioScreens(&state)
         return effects
     }
 
@@ -102,10 +103,12 @@ public enum Workspace {
 
         case .opened(let path, let design, let isNew):
             let keep = (state.size, state.themeName)
+            let ascii = state.scenarioScreens.sequence.ascii
             // A read-only session stays read-only for every file it opens (like `vim -R`).
             state = AppState(design: design, filePath: path, isNewFile: isNew, readOnly: state.readOnly,
                              catalogue: state.catalogue, keymap: state.keymap)
             (state.size, state.themeName) = keep
+            state.scenarioScreens.sequence.ascii = ascii
             let how = state.readOnly ? " (read-only)" : ""
             state.message = StatusMessage((isNew ? "New design: \(path)" : "Opened \(path)") + how, .success)
             return []

@@ -32,6 +32,8 @@ public struct Confirm: Equatable, Sendable {
         case reloadFromDisk
         case saveAs
         case finishInterview
+        /// A step editor change that takes steps with it.
+        case scenario(ScenarioChoice)
         case cancel
     }
 
