@@ -46,7 +46,7 @@ enum DiagramScreen {
                 case .legend: .dim
                 case .empty, .continuation: .normal
                 }
-                if let pathMask, !pathMask[dy * diagram.width + dx] { style = .dim }
+                if let pathMask { style = ScenarioHighlight.style(style, role, onPath: pathMask[dy * diagram.width + dx]) }
                 if highlighted { style = Style(.highlight, [.bold]) }
                 let ch = diagram.cells[dy * diagram.width + dx]
                 let w = grid.put(String(ch), x: inner.x + x, y: inner.y + y, style: style, maxWidth: inner.width - x)

@@ -21,9 +21,19 @@ enum ScenarioHighlight {
         return mask
     }
 
+    /// How a cell looks with a scenario highlighted: on its path, arrows and their labels in the
+    /// highlight colour and boxes bold; everything else dim.
+    static func style(_ style: Style, _ role: DiagramCellRole, onPath: Bool) -> Style {
+        guard onPath else { return .dim }
+        switch role {
+        case .edge, .arrowhead, .label: return Style(.highlight, [.bold])
+        default: return style.bold
+        }
+    }
+
     /// " · scen-2 highlighted" for the diagram's title, when a scenario is.
     static func caption(_ state: AppState) -> String {
         guard state.diagram.highlight != nil, let id = state.scenarioScreens.highlighted else { return "" }
-        return " · scenario \(id) highlighted, the rest dimmed (Esc: back)"
+        return " · \(id) highlighted"
     }
 }

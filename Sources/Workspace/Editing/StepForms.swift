@@ -36,7 +36,8 @@ public enum StepForms {
     // MARK: steps
 
     /// The form for a new step at `position`, or for the step at `path`. A new step starts where
-    /// the story is: from the receiver of the step above, to a component it has a flow to.
+    /// the story is: from the receiver of the step above, to a component it has a flow to; when
+    /// the receiver has no flow out, the step is its reply to the caller.
     public static func step(_ design: Design, scenario: Scenario, new position: ScenarioPosition?,
                             path: ScenarioPath?, after previous: ScenarioStep? = nil) -> Form {
         let existing = path.flatMap { scenario.node(at: $0)?.step }
@@ -48,6 +49,7 @@ public enum StepForms {
             names.append("⚠ \(c) (not a component)")
         }
         let from: String, to: String
+        var kind = existing?.kind ?? .sync
         if let existing {
             (from, to) = (existing.from.rawValue, existing.to.rawValue)
         } else {
@@ -55,7 +57,12 @@ public enum StepForms {
             from = start
             let outgoing = design.flows.first { $0.from.rawValue == start && $0.to.rawValue != start }
             let fallback = ids.first { $0 != start } ?? start
-            to = outgoing?.to.rawValue ?? fallback
+            if outgoing == nil, let previous, previous.kind == .sync, !previous.isSelfCall {
+                to = previous.from.rawValue
+                kind = .reply
+            } else {
+                to = outgoing?.to.rawValue ?? fallback
+            }
         }
         let target: ScenarioFormTarget = path.map { .step(scenario.id, $0) }
             ?? .newStep(scenario.id, at: position ?? ScenarioPosition(index: Int.max))
@@ -66,7 +73,7 @@ public enum StepForms {
                 .init("from", "From", choices: names, selected: ids.firstIndex(of: from) ?? 0, ids: ids),
                 .init("to", "To", choices: names, selected: ids.firstIndex(of: to) ?? 0, ids: ids),
                 .init("message", "Message", text: existing?.message ?? ""),
-                .init("kind", "Kind", choices: ScenarioStep.Kind.labels, selected: existing?.kind.caseIndex ?? 0),
+                .init("kind", "Kind", choices: ScenarioStep.Kind.labels, selected: kind.caseIndex),
                 .init("flow", "Data flow", choices: ["Match automatically"], selected: 0, ids: [existing?.flow?.rawValue ?? ""]),
                 .init("notes", "Notes", paragraph: existing?.notes ?? ""),
             ])

@@ -261,6 +261,7 @@ public struct Keymap: Equatable, Sendable {
         Binding(.sequence, [.char("s")], .scenarioSteps, hint: true),
         Binding(.sequence, [.char("D")], .diagram, hint: true),
         Binding(.sequence, [.escape], .panes, hint: true),
+        Binding(.diagram, [.char("F")], .addMissingFlow),
     ])
 }
 

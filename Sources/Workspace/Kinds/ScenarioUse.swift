@@ -9,7 +9,7 @@ enum ScenarioUse {
         guard use.steps > 0 else { return also }
         let steps = count(use)
         guard let also else { return "leave \(steps) naming a component that is gone (not in the architecture)" }
-        return also + "; \(steps) name it and will show as not in the architecture"
+        return also + "; \(steps) name\(use.steps == 1 ? "s" : "") it and will show as not in the architecture"
     }
 
     /// A flow's delete: the steps it would leave without a flow to travel on.

@@ -28,6 +28,18 @@ extension Workspace {
             state.screen = back
             if back == .panes { focus(&state, .scenarios) }
             return []
+        case .addMissingFlow where state.screen == .diagram:
+            // The diagram shows a scenario's path: add the first hop it is missing.
+            guard let id = state.scenarioScreens.highlighted, state.diagram.highlight != nil,
+                  let s = state.design.scenarios[id: id] else {
+                state.message = StatusMessage("F adds the flows a highlighted scenario is missing (D from a scenario highlights it)", .info)
+                return []
+            }
+            guard let first = state.design.unsupportedSteps(in: s).first else {
+                state.message = StatusMessage("Every step of \(id) travels on a data flow", .info)
+                return []
+            }
+            return addMissingFlow(&state, scenario: id, step: first.number, env)
         case .addMissingFlow where state.screen == .panes:
             guard state.focus == .scenarios, let i = state.selectedIndex(.scenarios) else {
                 state.message = StatusMessage("f adds a missing data flow in a scenario's steps or sequence (\(Pane.scenarios.number) goes to Scenarios)", .info)
@@ -123,8 +135,11 @@ extension Workspace {
         state.diagram.centreOnFocus(state.size)
         state.diagram.focused = nil
         let n = usage.components.count, f = usage.flows.count
-        state.message = StatusMessage(n == 0 ? "\(s.id) names no component of the design yet"
-            : "\(s.id): \(n) component\(n == 1 ? "" : "s") and \(f) flow\(f == 1 ? "" : "s") highlighted, the rest dimmed — Esc goes back", .info)
+        let missing = state.design.unsupportedSteps(in: s).count
+        var text = n == 0 ? "\(s.id) names no component of the design yet"
+            : "\(s.id) uses \(n) component\(n == 1 ? "" : "s") and \(f) flow\(f == 1 ? "" : "s"), the rest is dimmed"
+        if missing > 0 { text += " · \(missing) step\(missing == 1 ? "" : "s") without a flow: F adds it" }
+        state.message = StatusMessage(text + " · Esc back", .info)
         return []
     }
 
@@ -162,9 +177,16 @@ extension Workspace {
         }
         let from = state.componentName(proposal.from), to = state.componentName(proposal.to)
         if let added {
-            state.message = StatusMessage("Added \(added) \(from) → \(to) for step \(number) (protocol other: edit it in \(Pane.flows.number) Data flows) — u undoes", .success)
+            state.message = StatusMessage("Added \(added) \(from) → \(to) for step \(number) — u undoes; its protocol is \"other\" until edited", .success)
         } else if cleared {
             state.message = StatusMessage("Step \(number) no longer names a flow by hand: it now matches one — u undoes", .success)
+        }
+        if state.screen == .diagram, state.scenarioScreens.highlighted == id, let s = state.design.scenarios[id: id] {
+            // The new edge joins the highlighted path.
+            let usage = state.design.usage(of: s)
+            state.diagram.highlightPath(components: Set(usage.components.map(\.rawValue)), flows: Set(usage.flows.map(\.rawValue)))
+            let left = state.design.unsupportedSteps(in: s).count
+            if added != nil, left > 0 { state.message?.text = "Added \(added!) for step \(number) — u undoes · \(left) more without a flow: F adds the next" }
         }
         refreshScenarioScreens(&state)
         return []
@@ -198,7 +220,8 @@ extension Workspace {
         case .success(let anchor):
             let id = target.scenario
             let changed = mutate(&state, undoLabel(target), env) { $0 = design }
-            select(&state, anchor)
+            // A block edited from one of its rows keeps that row selected.
+            if case .block = target {} else { select(&state, anchor) }
             guard let s = state.design.scenarios[id: id] else { break }
             guard changed else {
                 state.message = StatusMessage("Nothing changed", .info)

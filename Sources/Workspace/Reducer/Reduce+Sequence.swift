@@ -51,7 +51,8 @@ extension Workspace {
                 state.scenarioScreens.sequence.missing = next
                 state.scenarioScreens.sequence.focusStep = left[next].number
             } else {
-                state.scenarioScreens.sequence.focusStep = nil
+                // Nothing left: the step just put into the architecture stays in sight.
+                state.scenarioScreens.sequence.focusStep = pick.number
             }
             return effects
         case .sequenceASCII:

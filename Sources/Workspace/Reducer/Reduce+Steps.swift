@@ -71,11 +71,11 @@ extension Workspace {
                 return []
             }
             let position = row.map { Scenario.position(after: $0) } ?? ScenarioPosition(index: 0)
-            // The step above the new one, to start from where the story is.
-            let previous = row.flatMap { r -> ScenarioStep? in
-                if case .step = r.kind { return s.node(at: r.path)?.step }
-                return nil
-            }
+            // The nearest step above the new one, to start from where the story is.
+            let rows = s.outline
+            let upTo = min(max(0, state.scenarioScreens.editor.row), max(0, rows.count - 1))
+            let previous = rows.isEmpty ? nil : rows[0...upTo].last { if case .step = $0.kind { true } else { false } }
+                .flatMap { s.node(at: $0.path)?.step }
             state.overlays.append(.form(StepForms.step(design, scenario: s, new: position, path: nil, after: previous)))
             return []
         }

@@ -29,8 +29,8 @@ public struct SequenceView: Equatable, Sendable {
     public init() {}
 
     /// Where things go on a screen of `size`: the drawing's width and height (participant rows
-    /// included), and the rows of the list of steps not in the architecture under it (a rule, a
-    /// title, one row per step up to a quarter of the screen).
+    /// included), and the rows of the list of steps not in the architecture under it (a rule
+    /// with the list's title on it, then one row per step, up to a quarter of the screen).
     public struct Viewport: Equatable, Sendable {
         public var width: Int
         public var height: Int
@@ -42,7 +42,7 @@ public struct SequenceView: Equatable, Sendable {
     public static func viewport(_ size: ScreenSize, missing: Int) -> Viewport {
         let innerWidth = max(0, size.columns - 2), innerHeight = max(0, size.rows - 4)
         let lines = missing == 0 ? 0 : max(1, min(missing, innerHeight / 4))
-        let panel = missing == 0 ? 0 : lines + 2
+        let panel = missing == 0 ? 0 : lines + 1
         return Viewport(width: max(1, innerWidth - 2), height: max(1, innerHeight - panel), panelRows: panel, panelLines: lines)
     }
 
