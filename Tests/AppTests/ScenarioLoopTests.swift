@@ -72,3 +72,29 @@ import Workspace
         #expect(w.design()?.scenarios[0].stepCount == 3, "the file itself is untouched")
     }
 }
+
+@Suite struct TerminalCharsetTests {
+    @Test func theLocaleAndTheTerminalTypeDecide() {
+        #expect(!TerminalCharset.prefersASCII(["LANG": "en_GB.UTF-8", "TERM": "xterm-256color"]))
+        #expect(!TerminalCharset.prefersASCII(["LC_CTYPE": "C.utf8"]))
+        #expect(TerminalCharset.prefersASCII([:]), "no locale: C")
+        #expect(TerminalCharset.prefersASCII(["LANG": "C"]))
+        #expect(TerminalCharset.prefersASCII(["LC_ALL": "de_DE.ISO-8859-1", "LANG": "de_DE.UTF-8"]), "LC_ALL wins")
+        #expect(!TerminalCharset.prefersASCII(["LC_ALL": "", "LANG": "de_DE.UTF-8"]), "an empty LC_ALL is not set")
+        #expect(TerminalCharset.prefersASCII(["LANG": "en_US.UTF-8", "TERM": "vt100"]))
+    }
+
+    @Test func theWorkspaceStartsInASCIIWhenAsked() throws {
+        let w = World()
+        w.file(World.doc, ScenarioLoopTests.design())
+        var options = WorkspaceStart.Options()
+        options.asciiDrawing = true
+        let loop = try w.open(options: options)
+        var screen = ""
+        w.backend.script(ScenarioLoopTests.scenariosKey, .key(.char("S")), .run { b in screen = b.screen }, .key(.char("q")))
+        #expect(loop.run() == .quit)
+        #expect(screen.contains("· ASCII"))
+        #expect(screen.contains("+-- alt [in stock]") || screen.contains("+- alt [in stock]"))
+        #expect(!screen.contains("┌─ alt"))
+    }
+}

@@ -268,3 +268,19 @@ import Testing
         #expect(s.screen == .panes)
     }
 }
+
+@Suite struct StepFormRecoveryTests {
+    @Test func anOpenStepFormIsInTheRecoveryCopyOnceSomethingIsTyped() {
+        var s = stepsState([step(1, 2, "a"), step(2, 3, "b")])
+        send(&s, .char("w"))
+        #expect(RecoveryContent.design(s) == s.design, "a wrap form merely opened changes nothing")
+        send(&s, .tab)
+        type(&s, "ok")
+        #expect(RecoveryContent.design(s).scenarios[0].steps.first?.block?.branches.first?.condition == "ok")
+        send(&s, .escape, .char("d"), .char("a"), .tab, .tab)
+        #expect(RecoveryContent.design(s) == s.design)
+        type(&s, "c")
+        #expect(RecoveryContent.design(s).scenarios[0].stepCount == 3)
+        #expect(s.design.scenarios[0].stepCount == 2)
+    }
+}
