@@ -17,18 +17,20 @@ func runScenarioScreensBench() {
         .init(key: $0, title: $0.label, shortTitle: $0.label, purpose: "", items: [])
     })
     let scenarioKey = Key.char(Character(String(Pane.scenarios.number)))
-    var moves: [Double] = [], redraws: [Double] = []
+    var moves: [Double] = [], redraws: [Double] = [], moveCPU: [Double] = [], redrawCPU: [Double] = []
     for run in 0...runs {
         var state = AppState(design: design, filePath: "/tmp/bench.json", catalogue: catalogue)
         _ = Workspace.reduce(&state, .resized(size), benchEnvironment)
         var grid = Grid(width: size.columns, height: size.rows)
         var memory = ViewMemory()
         func press(_ key: Key, redraw: Bool) {
+            let c0 = threadCPUTime()
             let t0 = benchClock.now
             _ = Workspace.reduce(&state, .key(key), benchEnvironment)
             WorkspaceView.render(state, into: &grid, memory: &memory)
-            let t = ms(benchClock.now - t0)
-            if run > 0 { if redraw { redraws.append(t) } else { moves.append(t) } }
+            let t = ms(benchClock.now - t0), c = threadCPUTime() - c0
+            guard run > 0 else { return }
+            if redraw { redraws.append(t); redrawCPU.append(c) } else { moves.append(t); moveCPU.append(c) }
         }
         press(scenarioKey, redraw: false)
         press(.char("s"), redraw: false)
@@ -46,6 +48,6 @@ func runScenarioScreensBench() {
         benchSink &+= grid.width
     }
     let label = "200 steps, nested blocks, 120×40"
-    report("scenario screens: move/scroll", size: label, runs: moves.count, Samples(moves), target: .p99(2), showP99: true)
-    report("scenario screens: edit/redraw", size: label, runs: redraws.count, Samples(redraws), showP99: true)
+    report("scenario screens: move/scroll", size: label, runs: moves.count, Samples(moves, cpu: moveCPU), target: .p99(2), showP99: true)
+    report("scenario screens: edit/redraw", size: label, runs: redraws.count, Samples(redraws, cpu: redrawCPU), showP99: true)
 }
