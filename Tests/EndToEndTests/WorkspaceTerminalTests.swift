@@ -89,7 +89,8 @@ import Glibc
         #expect(small.contains("40×10"))
         try t.resize(columns: 80, rows: 24)
         let medium = try t.waitFor(text: "1 Requirements 14")
-        #expect(medium.contains("2 Comps") && medium.contains("6 Questions"), "every tab on a medium terminal")
+        // Seven tabs do not all keep their short titles in 80 columns: those nearest the focus do.
+        #expect(medium.contains("2 Comps") && medium.contains("5 Risks"), "short titles on a medium terminal")
         try t.resize(columns: 120, rows: 40)
         let big = try t.waitFor(text: "4 Trade-offs (5)")
         #expect(big.contains("1 Requirements (14)") && big.contains("3 Data flows (13)"))
@@ -199,7 +200,7 @@ import Glibc
         let screen = try t.waitFor(text: "fields sysdraft does not know (reviewedBy)")
         #expect(screen.contains("[read-only]") && screen.contains("1 Requirements (14)"))
         try t.keys("d")
-        try t.waitFor(text: "Read-only:")
+        try t.waitFor(text: "Read-only (")
         try t.keys("q")
         try t.waitFor(text: "EXITED=0")
         #expect(String(decoding: contents(path)!, as: UTF8.self) == text)
