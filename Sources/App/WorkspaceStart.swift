@@ -13,6 +13,9 @@ public enum WorkspaceStart {
         public var keymap = Keymap.standard
         /// A broken theme or config, said first whatever else the start has to say.
         public var themeWarning: String?
+        /// Every settings problem, for `:config`; and where the settings live.
+        public var configProblems: [String] = []
+        public var configPath: String?
         public var quiet = false
         /// Draw the sequence diagram in ASCII (the terminal cannot show box drawing).
         public var asciiDrawing = false
@@ -34,6 +37,8 @@ public enum WorkspaceStart {
                              readOnly: session.readOnly, catalogue: catalogue)
         state.themeName = options.themeName
         state.readOnlyReason = session.readOnlyReason
+        state.configProblems = options.configProblems
+        state.configPath = options.configPath
         state.keymap = options.keymap
         state.quiet = options.quiet
         state.scenarioScreens.sequence.ascii = options.asciiDrawing
