@@ -44,9 +44,9 @@ let package = Package(
         .target(name: "Interview", dependencies: ["DesignModel"]),
         .target(name: "DesignDiff", dependencies: ["DesignModel", "DesignExport"]),
         .target(name: "DesignImport", dependencies: ["DesignModel"]),
-        .target(name: "Workspace", dependencies: ["DesignModel", "DesignExport", "DiagramLayout", "Interview", "DesignDiff"]),
+        .target(name: "Workspace", dependencies: ["DesignModel", "DesignExport", "DiagramLayout", "Interview", "DesignDiff", "SequenceDiagram"]),
         .target(name: "TextUI", dependencies: [
-            "TerminalText", "Workspace", "DiagramLayout",
+            "TerminalText", "Workspace", "DiagramLayout", "SequenceDiagram",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         // Async-signal-safe signal and crash handling, in C (see sd_signals.c).

@@ -17,6 +17,8 @@ public enum WorkspaceStart {
         public var configProblems: [String] = []
         public var configPath: String?
         public var quiet = false
+        /// Draw the sequence diagram in ASCII (the terminal cannot show box drawing).
+        public var asciiDrawing = false
         public var interview: InterviewSession?
         public var problem: PracticeProblem?
         public var now: Duration = .zero
@@ -39,6 +41,7 @@ public enum WorkspaceStart {
         state.configPath = options.configPath
         state.keymap = options.keymap
         state.quiet = options.quiet
+        state.scenarioScreens.sequence.ascii = options.asciiDrawing
         if let recovered = options.recovered { state.design = recovered }
         state.interview = options.interview
         state.interviewProblem = options.problem

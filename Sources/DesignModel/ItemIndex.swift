@@ -15,6 +15,7 @@ extension Design {
         add(questions, "questions")
         add(endpoints, "endpoints")
         add(entities, "entities")
+        add(scenarios, "scenarios")
         return out
     }
 }
@@ -25,6 +26,7 @@ extension Design {
     /// leaves a dangling id behind. Undo puts the references back with the item.
     public mutating func dropReferences(to id: String) {
         dropLowLevelReferences(to: id)
+        dropScenarioReferences(to: id)
         for i in risks.indices where risks[i].concerns.contains(id) { risks[i].concerns.removeAll { $0 == id } }
         for i in questions.indices where questions[i].concerns.contains(id) { questions[i].concerns.removeAll { $0 == id } }
         for i in tradeOffs.indices {

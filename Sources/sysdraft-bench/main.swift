@@ -14,6 +14,7 @@ let benchmarks: [(name: String, run: () -> Void)] = [
     ("export", runExportBench),
     ("diagram", runDiagramBench),
     ("sequence", runSequenceBench),
+    ("scenarios", runScenarioScreensBench),
     ("lowlevel", runLowLevelBench),
     ("estimates", runEstimatesBench),
     ("git", runGitBench),

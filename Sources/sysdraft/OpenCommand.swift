@@ -123,6 +123,7 @@ struct OpenCommand: ParsableCommand {
         options.configProblems = themes.problems
         options.configPath = themes.config.path
         options.quiet = quiet
+        options.asciiDrawing = TerminalCharset.prefersASCII(ProcessInfo.processInfo.environment)
         // An interview saved in the design comes back (paused), or starts when asked to.
         let shown = recovered ?? session.loaded
         if let shown {

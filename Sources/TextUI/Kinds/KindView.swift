@@ -30,6 +30,7 @@ enum KindViews {
         QuestionView.view,
         EndpointView.view,
         EntityView.view,
+        ScenarioView.view,
         ConflictView.view,
     ]
 

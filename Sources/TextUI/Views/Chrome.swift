@@ -35,39 +35,50 @@ enum Chrome {
 
     /// Tab titles with the column range each occupies (for drawing and clicks).
     static func tabRanges(_ state: AppState) -> [(Pane, Range<Int>)] {
-        let level = tabLevel(state)
+        let levels = tabLevels(state)
         var x = 1
         var out: [(Pane, Range<Int>)] = []
         for pane in state.listedPanes {
-            let w = DisplayWidth.of(tabTitle(state, pane, level: level))
+            let w = DisplayWidth.of(tabTitle(state, pane, level: levels[pane] ?? 2))
             out.append((pane, x..<(x + w)))
             x += w + 1
         }
         return out
     }
 
-    /// How much the unfocused tabs shrink so that every tab fits: 0 full titles with counts,
-    /// 1 short titles, 2 numbers only (the focused tab always keeps its title and count).
-    static func tabLevel(_ state: AppState) -> Int {
-        for level in 0..<2 {
-            let width = state.listedPanes.reduce(1) { $0 + DisplayWidth.of(tabTitle(state, $1, level: level)) + 1 }
-            if width <= state.size.columns { return level }
+    /// How much each unfocused tab shrinks so that every tab fits: 0 full titles with counts,
+    /// 1 short titles, 2 numbers only (the focused tab always keeps its title and count). When
+    /// short titles for all do not fit, the tabs nearest the focused one keep theirs, as many as fit.
+    static func tabLevels(_ state: AppState) -> [Pane: Int] {
+        func width(_ levels: [Pane: Int]) -> Int {
+            state.listedPanes.reduce(1) { $0 + DisplayWidth.of(tabTitle(state, $1, level: levels[$1] ?? 2)) + 1 }
         }
-        return 2
+        for level in 0..<2 {
+            let all = Dictionary(uniqueKeysWithValues: state.listedPanes.map { ($0, level) })
+            if width(all) <= state.size.columns { return all }
+        }
+        var levels: [Pane: Int] = [:]
+        let focus = state.listedPanes.firstIndex(of: state.focus) ?? 0
+        let nearest = state.listedPanes.indices.sorted { (abs($0 - focus), $0) < (abs($1 - focus), $1) }
+        for i in nearest where state.listedPanes[i] != state.focus {
+            levels[state.listedPanes[i]] = 1
+            if width(levels) > state.size.columns { levels[state.listedPanes[i]] = 2; break }
+        }
+        return levels
+    }
+
+    static func tabs(_ state: AppState, _ rect: Rect, _ grid: inout Grid) {
+        let levels = tabLevels(state)
+        for (pane, range) in tabRanges(state) where range.lowerBound < rect.maxX {
+            let style: Style = pane == state.focus ? Style.selection.bold : .dim
+            grid.put(tabTitle(state, pane, level: levels[pane] ?? 2), x: rect.x + range.lowerBound, y: rect.y, style: style,
+                     maxWidth: rect.maxX - range.lowerBound)
+        }
     }
 
     static func tabTitle(_ state: AppState, _ pane: Pane, level: Int) -> String {
         if pane == state.focus || level == 0 { return " \(pane.number) \(pane.title) \(state.itemCount(pane)) " }
         return level == 1 ? " \(pane.number) \(pane.kind.shortTitle) " : " \(pane.number) "
-    }
-
-    static func tabs(_ state: AppState, _ rect: Rect, _ grid: inout Grid) {
-        let level = tabLevel(state)
-        for (pane, range) in tabRanges(state) where range.lowerBound < rect.maxX {
-            let style: Style = pane == state.focus ? Style.selection.bold : .dim
-            grid.put(tabTitle(state, pane, level: level), x: rect.x + range.lowerBound, y: rect.y, style: style,
-                     maxWidth: rect.maxX - range.lowerBound)
-        }
     }
 
     static func detail(_ state: AppState, _ rect: Rect, _ grid: inout Grid) {

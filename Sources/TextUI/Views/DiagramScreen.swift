@@ -8,7 +8,8 @@ enum DiagramScreen {
     static func render(_ state: AppState, _ rect: Rect, _ grid: inout Grid) {
         let direction = state.diagram.leftToRight ? "left → right" : "top ↓ down"
         grid.box(rect, style: Style.borderFocused.bold, kind: .heavy,
-                 title: "Diagram — \(state.design.components.count) components, \(state.design.flows.count) flows, \(direction)")
+                 title: "Diagram — \(state.design.components.count) components, \(state.design.flows.count) flows, \(direction)"
+                    + ScenarioHighlight.caption(state))
         let inner = rect.inset(horizontal: 1, vertical: 1)
         guard state.design.components.count > 0 else {
             grid.put("No components yet — Esc, then 2 and a to add some.", x: inner.x + 1, y: inner.y, style: .dim)
@@ -24,6 +25,7 @@ enum DiagramScreen {
         }
         let panX = state.diagram.panX, panY = state.diagram.panY
         let mask = state.diagram.focused.map { diagram.highlightMask(node: $0) }
+        let pathMask = state.diagram.highlight.flatMap { h in state.diagram.layout.map { ScenarioHighlight.mask($0, h) } }
         for y in 0..<min(inner.height, diagram.height - panY) {
             let dy = y + panY
             var x = 0
@@ -44,6 +46,7 @@ enum DiagramScreen {
                 case .legend: .dim
                 case .empty, .continuation: .normal
                 }
+                if let pathMask { style = ScenarioHighlight.style(style, role, onPath: pathMask[dy * diagram.width + dx]) }
                 if highlighted { style = Style(.highlight, [.bold]) }
                 let ch = diagram.cells[dy * diagram.width + dx]
                 let w = grid.put(String(ch), x: inner.x + x, y: inner.y + y, style: style, maxWidth: inner.width - x)

@@ -21,6 +21,10 @@ public enum WorkspaceView {
             ChecklistScreen.render(state, layout.body, &grid, &memory)
         case .diagram:
             DiagramScreen.render(state, layout.body, &grid)
+        case .steps:
+            StepsScreen.render(state, layout.body, &grid, &memory)
+        case .sequence:
+            SequenceScreen.render(state, layout.body, &grid)
         }
         Chrome.status(state, layout.status, &grid)
         for overlay in state.overlays { OverlayView.render(overlay, state, &grid) }

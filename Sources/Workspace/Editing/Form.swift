@@ -102,6 +102,8 @@ public struct Form: Equatable, Sendable {
         case assessment
         /// The design's title and problem statement.
         case designInfo
+        /// A step, block or branch of a scenario (the step editor's forms, `StepForms`).
+        case scenario(ScenarioFormTarget)
 
         /// The id of the existing item being edited (nil for a new one).
         public var editedID: String? {

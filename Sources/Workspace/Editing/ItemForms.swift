@@ -48,6 +48,9 @@ public enum ItemForms {
             design.problem = form.text("problem").trimmingCharacters(in: .whitespacesAndNewlines)
             return .success("title and problem")
 
+        case .scenario(let target):
+            return StepForms.apply(form, target, to: &design).map { _ in target.scenario.rawValue }
+
         case .stageNotes:
             return .failure(FormError("Stage notes are edited in the notes editor."))
         case .assessment:

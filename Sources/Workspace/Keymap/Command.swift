@@ -153,6 +153,25 @@ public enum Command: String, CaseIterable, Sendable {
     case tableNextMatch = "table.next-match"
     case tablePreviousMatch = "table.previous-match"
     case tableClose = "table.close"
+    // scenarios: the step editor and the sequence diagram
+    case scenarioSteps = "scenario.steps"
+    case scenarioSequence = "scenario.sequence"
+    case addMissingFlow = "scenario.add-flow"
+    case stepAdd = "step.add"
+    case stepEdit = "step.edit"
+    case stepDelete = "step.delete"
+    case stepMoveDown = "step.move-down"
+    case stepMoveUp = "step.move-up"
+    case stepIndent = "step.indent"
+    case stepOutdent = "step.outdent"
+    case stepWrap = "step.wrap"
+    case stepUnwrap = "step.unwrap"
+    case stepAddBranch = "step.add-branch"
+    case stepRemoveBranch = "step.remove-branch"
+    case stepMark = "step.mark"
+    case sequenceNextMissing = "sequence.next-missing"
+    case sequencePreviousMissing = "sequence.previous-missing"
+    case sequenceASCII = "sequence.ascii"
 
     /// A short description for help, hints and the palette.
     public var title: String {
@@ -274,6 +293,24 @@ public enum Command: String, CaseIterable, Sendable {
              .tableMoveDown, .tableMoveUp, .tableNext, .tablePrevious, .tableFilter, .tableNextMatch, .tablePreviousMatch,
              .tableClose:
             TableEditorKeys.title(self)
+        case .scenarioSteps: "Edit the scenario's steps"
+        case .scenarioSequence: "The scenario as a sequence diagram"
+        case .addMissingFlow: "Add the data flow a step not in the architecture needs"
+        case .stepAdd: "Add a step after the selected row"
+        case .stepEdit: "Edit the step, block or branch"
+        case .stepDelete: "Delete the step, block or branch (V: the range)"
+        case .stepMoveDown: "Move the step or block down"
+        case .stepMoveUp: "Move the step or block up"
+        case .stepIndent: "Move into the block above"
+        case .stepOutdent: "Move out of its block"
+        case .stepWrap: "Wrap in a block: alt, opt, loop, par, retry (V: the range)"
+        case .stepUnwrap: "Unwrap the block, keeping its steps"
+        case .stepAddBranch: "Add a branch: else, and, fallback"
+        case .stepRemoveBranch: "Remove the branch"
+        case .stepMark: "Start / end a range selection"
+        case .sequenceNextMissing: "Next step not in the architecture"
+        case .sequencePreviousMissing: "Previous step not in the architecture"
+        case .sequenceASCII: "ASCII / Unicode drawing"
         }
     }
 
@@ -323,6 +360,8 @@ public enum Command: String, CaseIterable, Sendable {
         case .interviewSummary: "summary"
         case .interviewerCard: "interviewer"
         case .editRows: "rows"
+        case .scenarioSteps: "steps"
+        case .scenarioSequence: "sequence"
         default: nil
         }
     }

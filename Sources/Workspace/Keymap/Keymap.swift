@@ -5,6 +5,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case checklist = "Checklist"
     case diagram = "Diagram"
     case conflicts = "Merge conflicts"
+    case steps = "Scenario steps"
+    case sequence = "Sequence diagram"
     case interview = "Interview"
     case form = "Forms"
     case picker = "Lists of values (in forms)"
@@ -23,6 +25,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .checklist: "checklist"
         case .diagram: "diagram"
         case .conflicts: "conflicts"
+        case .steps: "steps"
+        case .sequence: "sequence"
         case .interview: "interview"
         case .form: "form"
         case .picker: "list"
@@ -39,7 +43,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     /// (and, in fields, the form's) apply, so a letter typed into a field is text, not a command.
     public var fallback: [KeyContext] {
         switch self {
-        case .panes, .checklist, .diagram, .interview, .table: [self, .global]
+        case .panes, .checklist, .diagram, .interview, .table, .steps, .sequence: [self, .global]
         case .conflicts: [self, .panes, .global]
         case .textField, .picker: [self, .form]
         case .textArea: [self, .textField, .form]
@@ -230,6 +234,48 @@ public struct Keymap: Equatable, Sendable {
         Binding(.conflicts, [.enter, .char("e")], .edit, hint: true),
         Binding(.conflicts, [.char("A")], .resolveAllConflicts, hint: true),
         Binding(.conflicts, [.char("f")], .goToConflictedItem, hint: true),
+        Binding(.panes, [.char("s")], .scenarioSteps),
+        Binding(.panes, [.char("S")], .scenarioSequence),
+
+        Binding(.steps, [.char("j"), .down], .moveDown),
+        Binding(.steps, [.char("k"), .up], .moveUp),
+        Binding(.steps, [.char("g"), .home], .moveTop),
+        Binding(.steps, [.char("G"), .end], .moveBottom),
+        Binding(.steps, [.pageDown, .ctrl("d")], .pageDown),
+        Binding(.steps, [.pageUp, .ctrl("u")], .pageUp),
+        Binding(.steps, [.char("a")], .stepAdd, hint: true),
+        Binding(.steps, [.enter, .char("e")], .stepEdit, hint: true),
+        Binding(.steps, [.char("d"), .delete], .stepDelete, hint: true),
+        Binding(.steps, [.char("J")], .stepMoveDown),
+        Binding(.steps, [.char("K")], .stepMoveUp),
+        Binding(.steps, [.char(">"), .tab], .stepIndent),
+        Binding(.steps, [.char("<"), .backTab], .stepOutdent),
+        Binding(.steps, [.char("w")], .stepWrap, hint: true),
+        Binding(.steps, [.char("W")], .stepUnwrap),
+        Binding(.steps, [.char("b")], .stepAddBranch),
+        Binding(.steps, [.char("B")], .stepRemoveBranch),
+        Binding(.steps, [.char("V")], .stepMark),
+        Binding(.steps, [.char("f")], .addMissingFlow),
+        Binding(.steps, [.char("S")], .scenarioSequence, hint: true),
+        Binding(.steps, [.char("D")], .diagram, hint: true),
+        Binding(.steps, [.escape], .panes, hint: true),
+
+        Binding(.sequence, [.char("h"), .left], .panLeft),
+        Binding(.sequence, [.char("l"), .right], .panRight),
+        Binding(.sequence, [.char("k"), .up], .panUp),
+        Binding(.sequence, [.char("j"), .down], .panDown),
+        Binding(.sequence, [.pageDown, .ctrl("d"), .char(" ")], .pageDown),
+        Binding(.sequence, [.pageUp, .ctrl("u")], .pageUp),
+        Binding(.sequence, [.char("g"), .home], .moveTop),
+        Binding(.sequence, [.char("G"), .end], .moveBottom),
+        Binding(.sequence, [.char("n"), .tab], .sequenceNextMissing, hint: true),
+        Binding(.sequence, [.char("N"), .backTab], .sequencePreviousMissing),
+        Binding(.sequence, [.char("f")], .addMissingFlow, hint: true),
+        Binding(.sequence, [.char("A")], .sequenceASCII),
+        Binding(.sequence, [.char("s")], .scenarioSteps, hint: true),
+        Binding(.sequence, [.char("D")], .diagram, hint: true),
+        Binding(.sequence, [.escape], .panes, hint: true),
+        Binding(.diagram, [.char("F")], .addMissingFlow),
     ] + TableEditorKeys.bindings)
 }
 
@@ -257,6 +303,15 @@ extension Command {
         case .takeBase: "base"
         case .resolveAllConflicts: "all"
         case .goToConflictedItem: "go to item"
+        case .diagram: "diagram"
+        case .stepAdd: "add step"
+        case .stepEdit: "edit"
+        case .stepDelete: "delete"
+        case .stepWrap: "wrap"
+        case .scenarioSequence: "sequence"
+        case .scenarioSteps: "steps"
+        case .sequenceNextMissing: "next missing"
+        case .addMissingFlow: "add flow"
         default: title.lowercased()
         }
     }

@@ -21,7 +21,7 @@ enum ComponentKind {
         },
         deleteEffects: { d, i in
             let n = d.flows(touching: d.components[i].id).count
-            return LowLevelChoices.joinEffects(n > 0 ? "the \(n) data flow\(n == 1 ? "" : "s") to and from it" : nil,
+            return LowLevelChoices.joinEffects(ScenarioUse.component(d, i, also: n > 0 ? "the \(n) data flow\(n == 1 ? "" : "s") to and from it" : nil),
                                                LowLevelChoices.componentEffects(d, d.components[i].id))
         })
 

@@ -103,6 +103,7 @@ public enum ItemKinds {
         QuestionKind.kind,
         EndpointKind.kind,
         EntityKind.kind,
+        ScenarioKind.kind,
         ConflictKind.kind,
     ]
 

@@ -44,6 +44,10 @@ public enum RecoveryContent {
                 default: false
                 }
             }
+        case .scenario:
+            // A step editor form counts once something in it changed (wrapping or adding a
+            // branch needs nothing typed, so opening one must not change the copy).
+            return !form.isChanged
         default:
             return false
         }

@@ -4,12 +4,13 @@ import Foundation
 extension Workspace {
     /// Runs a command from the keymap or the palette.
     static func perform(_ state: inout AppState, _ command: Command, _ env: Environment) -> [Effect] {
+        if let effects = scenarioCommand(&state, command, env) { return effects }
         switch state.screen {
         case .checklist:
             if let effects = checklistCommand(&state, command, env) { return effects }
         case .diagram:
             if let effects = diagramCommand(&state, command) { return effects }
-        case .panes:
+        case .panes, .steps, .sequence:
             break
         }
         let pane = state.focus

@@ -10,6 +10,7 @@ extension Workspace {
             switch form.handle(key, keymap: state.keymap, now: env.monotonic()) {
             case .editing:
                 form.target.pane?.kind.adjust(&form, state.design)
+                StepForms.adjust(&form, state.design)
                 state.overlays.append(.form(form))
             case .cancelled:
                 if form.isChanged {
@@ -141,6 +142,7 @@ extension Workspace {
         if form.target == .assessment {
             return applyAssessment(&state, form)
         }
+        if case .scenario(let target) = form.target { return confirmScenarioForm(&state, form, target, env) }
         var design = state.design
         switch ItemForms.apply(form, to: &design) {
         case .failure(let error):
@@ -197,6 +199,8 @@ extension Workspace {
             return interviewInput(&state, .finish, env.monotonic())
         case .resolveAllConflicts(let side):
             return resolveAllConflicts(&state, side, env)
+        case .scenario(let choice):
+            return scenarioChoice(&state, choice, env)
         case .cancel:
             break
         }

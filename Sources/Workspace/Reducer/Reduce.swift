@@ -14,6 +14,7 @@ public enum Workspace {
             state.diagram.refresh(state.design)
             state.diagram.clamp(state.size)
         }
+        refreshScenarioScreens(&state)
         return effects
     }
 
@@ -112,11 +113,13 @@ public enum Workspace {
 
         case .opened(let path, let design, let isNew):
             let keep = (state.size, state.themeName)
+            let ascii = state.scenarioScreens.sequence.ascii
             // A read-only session stays read-only for every file it opens (like `vim -R`).
             let reason = state.readOnlyReason
             state = AppState(design: design, filePath: path, isNewFile: isNew, readOnly: state.readOnly,
                              catalogue: state.catalogue, keymap: state.keymap)
             (state.size, state.themeName, state.readOnlyReason) = (keep.0, keep.1, reason)
+            state.scenarioScreens.sequence.ascii = ascii
             let how = state.readOnly ? " (read-only)" : ""
             state.message = StatusMessage((isNew ? "New design: \(path)" : "Opened \(path)") + how, .success)
             if let conflicts = ConflictNotice.atOpen(design, state.keymap, readOnly: state.readOnly) {

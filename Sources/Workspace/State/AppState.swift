@@ -49,6 +49,8 @@ public struct AppState: Equatable, Sendable {
     public var detailScroll = 0
     public var checklist = ChecklistCursor()
     public var diagram = DiagramView()
+    /// The step editor and the sequence diagram of a scenario.
+    public var scenarioScreens = ScenarioScreens()
     public var themeName = "default"
     /// Set when the user confirmed quitting; the runtime exits after the effect.
     public var quitting = false
@@ -143,6 +145,8 @@ public struct AppState: Equatable, Sendable {
         case .panes: focus == .conflicts ? .conflicts : .panes
         case .checklist: .checklist
         case .diagram: .diagram
+        case .steps: .steps
+        case .sequence: .sequence
         }
     }
 

@@ -19,6 +19,8 @@ public struct DiagramView: Equatable, Sendable {
     public var focused: String?
     /// The drawing for the current design and direction (nil when empty or too large).
     public private(set) var layout: LaidOutDiagram?
+    /// A path through the design to highlight (a scenario): the rest is drawn dim.
+    public private(set) var highlight: DiagramHighlight?
 
     public init() {}
 
@@ -61,6 +63,24 @@ public struct DiagramView: Equatable, Sendable {
         let width = layout?.diagram.width ?? 0, height = layout?.diagram.height ?? 0
         panX = min(max(0, panX), max(0, width - w))
         panY = min(max(0, panY), max(0, height - h))
+    }
+
+    /// Highlights a path through the design — a scenario's components and flows (ids) — and
+    /// dims the rest; nothing to highlight clears it. Pure: the scenario screens call it.
+    public mutating func highlightPath(components: Set<String>, flows: Set<String>) {
+        highlight = components.isEmpty && flows.isEmpty ? nil : DiagramHighlight(components: components, flows: flows)
+    }
+
+    public mutating func clearHighlight() { highlight = nil }
+}
+
+/// Components and flows to keep bright in the diagram (by id).
+public struct DiagramHighlight: Equatable, Sendable {
+    public var components: Set<String>
+    public var flows: Set<String>
+    public init(components: Set<String>, flows: Set<String>) {
+        self.components = components
+        self.flows = flows
     }
 }
 

@@ -37,6 +37,8 @@ public struct Confirm: Equatable, Sendable {
         case finishInterview
         /// Resolve every merge conflict by taking one side.
         case resolveAllConflicts(ConflictText.Side)
+        /// A step editor change that takes steps with it.
+        case scenario(ScenarioChoice)
         case cancel
     }
 

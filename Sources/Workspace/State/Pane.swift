@@ -43,4 +43,6 @@ public struct Pane: Hashable, Sendable, RawRepresentable, CustomStringConvertibl
 /// Which full view is showing.
 public enum Screen: Equatable, Sendable {
     case panes, checklist, diagram
+    /// A scenario's step editor and its sequence diagram (`ScenarioScreens`).
+    case steps, sequence
 }
