@@ -33,9 +33,15 @@ public struct Component: Codable, Equatable, Sendable, Identified {
     public var capacity: String?
     /// How many instances run (`3`, `servers_needed`); nil means one.
     public var instances: String?
+    /// How the component survives losing an instance when its count does not say so (a managed
+    /// store replicated across zones, a primary with a standby); nil when not stated.
+    public var redundancy: String?
+    /// The requirements this component helps meet (traceability).
+    public var requirements: [ItemID<Requirement>]
 
     public init(id: ItemID<Component>, name: String, kind: Kind, responsibility: String = "",
-                technology: String = "", notes: String = "", capacity: String? = nil, instances: String? = nil) {
+                technology: String = "", notes: String = "", capacity: String? = nil, instances: String? = nil,
+                redundancy: String? = nil, requirements: [ItemID<Requirement>] = []) {
         self.id = id
         self.name = name
         self.kind = kind
@@ -44,5 +50,22 @@ public struct Component: Codable, Equatable, Sendable, Identified {
         self.notes = notes
         self.capacity = capacity
         self.instances = instances
+        self.redundancy = redundancy
+        self.requirements = requirements
+    }
+
+    // Written out so that a hand-written component may leave `requirements` out (read as none).
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try c.decode(ItemID<Component>.self, forKey: .id),
+                  name: try c.decode(String.self, forKey: .name),
+                  kind: try c.decode(Kind.self, forKey: .kind),
+                  responsibility: try c.decode(String.self, forKey: .responsibility),
+                  technology: try c.decode(String.self, forKey: .technology),
+                  notes: try c.decode(String.self, forKey: .notes),
+                  capacity: try c.decodeIfPresent(String.self, forKey: .capacity),
+                  instances: try c.decodeIfPresent(String.self, forKey: .instances),
+                  redundancy: try c.decodeIfPresent(String.self, forKey: .redundancy),
+                  requirements: try c.decodeIfPresent([ItemID<Requirement>].self, forKey: .requirements) ?? [])
     }
 }

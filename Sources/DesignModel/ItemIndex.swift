@@ -25,6 +25,7 @@ extension Design {
     /// leaves a dangling id behind. Undo puts the references back with the item.
     public mutating func dropReferences(to id: String) {
         dropLowLevelReferences(to: id)
+        dropTraceabilityReferences(to: id)
         for i in risks.indices where risks[i].concerns.contains(id) { risks[i].concerns.removeAll { $0 == id } }
         for i in questions.indices where questions[i].concerns.contains(id) { questions[i].concerns.removeAll { $0 == id } }
         for i in tradeOffs.indices {

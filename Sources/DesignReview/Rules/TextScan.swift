@@ -1,0 +1,30 @@
+/// Word-level reading of free text (descriptions, labels), ASCII case-insensitive: enough to
+/// tell "authenticates API keys" or "lookup on cache miss" apart without natural-language
+/// guessing. Pure and allocation-light: it runs over every label of large designs.
+enum TextScan {
+    /// The lower-cased words of a text (letters and digits; anything else separates).
+    static func words(_ s: String) -> [Substring] {
+        s.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+    }
+
+    /// True when any of `vocabulary` occurs as a word, or any of `phrases` as consecutive words,
+    /// not right after a negation ("no", "not", "without", "never", "unauthenticated" is its own word).
+    static func mentions(_ texts: [String], words vocabulary: Set<String>, phrases: [[String]] = []) -> Bool {
+        for text in texts where !text.isEmpty {
+            let w = words(text)
+            for (i, word) in w.enumerated() {
+                if i > 0, negations.contains(String(w[i - 1])) { continue }
+                if vocabulary.contains(String(word)) { return true }
+                for p in phrases where p[0] == word && i + p.count <= w.count {
+                    if zip(p, w[i..<(i + p.count)]).allSatisfy({ $0 == $1 }) { return true }
+                }
+            }
+        }
+        return false
+    }
+
+    static let negations: Set<String> = ["no", "not", "without", "never", "nor", "skip", "skips"]
+
+    /// True when the text has a digit.
+    static func hasDigit(_ s: String) -> Bool { s.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } }
+}
