@@ -3,6 +3,7 @@ import DesignStorage
 import Foundation
 import Interview
 import Workspace
+import DesignReview
 
 /// The state the workspace opens with, from what the document session found.
 public enum WorkspaceStart {
@@ -19,6 +20,8 @@ public enum WorkspaceStart {
         public var now: Duration = .zero
         /// The wall-clock time a new design is created at.
         public var date = Date()
+        /// How the design review runs (the user's and the repository's `[review]` settings).
+        public var reviewConfig = ReviewConfig.standard
 
         public init(recovered: Design? = nil) { self.recovered = recovered }
     }
@@ -32,6 +35,7 @@ public enum WorkspaceStart {
                              readOnly: session.readOnly, catalogue: catalogue)
         state.themeName = options.themeName
         state.keymap = options.keymap
+        state.reviewConfig = options.reviewConfig
         state.quiet = options.quiet
         if let recovered = options.recovered { state.design = recovered }
         state.interview = options.interview

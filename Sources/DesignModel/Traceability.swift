@@ -102,3 +102,18 @@ extension Design {
         for i in scenarios.indices { update(&scenarios[i].requirements, scenarios[i].id.rawValue) }
     }
 }
+
+extension Traceability {
+    /// The items addressing one requirement, found by a scan (no index built): what the
+    /// details of a single requirement need.
+    public static func links(to requirement: ItemID<Requirement>, in design: Design) -> [Link] {
+        var out: [Link] = []
+        for c in design.components where c.requirements.contains(requirement) { out.append(Link(kind: .component, id: c.id.rawValue)) }
+        for f in design.flows where f.requirements.contains(requirement) { out.append(Link(kind: .flow, id: f.id.rawValue)) }
+        for t in design.tradeOffs where t.drivers.contains(requirement) { out.append(Link(kind: .decision, id: t.id.rawValue)) }
+        for e in design.endpoints where e.requirements.contains(requirement) { out.append(Link(kind: .endpoint, id: e.id.rawValue)) }
+        for e in design.entities where e.requirements.contains(requirement) { out.append(Link(kind: .entity, id: e.id.rawValue)) }
+        for s in design.scenarios where s.requirements.contains(requirement) { out.append(Link(kind: .scenario, id: s.id.rawValue)) }
+        return out
+    }
+}

@@ -60,6 +60,7 @@ struct ExportCommand: ParsableCommand {
             let config = UserConfig(environment: ProcessInfo.processInfo.environment)
             options.onlyStarted = onlyStarted ?? config.settings.reportOnlyStarted ?? false
             options.hideUnticked = hideUnticked ?? config.settings.reportHideUnticked ?? false
+            options.reviewConfig = ReviewSettings.config(for: file, user: config).config
         }
         let text = try Exporter.export(design, catalogue: catalogue, format: format, options: options)
 

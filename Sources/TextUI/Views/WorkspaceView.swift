@@ -21,6 +21,8 @@ public enum WorkspaceView {
             ChecklistScreen.render(state, layout.body, &grid, &memory)
         case .diagram:
             DiagramScreen.render(state, layout.body, &grid)
+        case .review:
+            ReviewScreen.render(state, layout.body, &grid, &memory)
         }
         Chrome.status(state, layout.status, &grid)
         for overlay in state.overlays { OverlayView.render(overlay, state, &grid) }

@@ -120,6 +120,11 @@ public enum Command: String, CaseIterable, Sendable {
     case paletteRun = "palette.run"
     case paletteClose = "palette.close"
     case interviewerCard = "interview.interviewer"
+    // the design review
+    case review = "view.review"
+    case reviewJump = "review.jump"
+    case reviewAccept = "review.accept"
+    case reviewReopen = "review.reopen"
 
     /// A short description for help, hints and the palette.
     public var title: String {
@@ -230,6 +235,10 @@ public enum Command: String, CaseIterable, Sendable {
         case .paletteRun: "Run the command"
         case .paletteClose: "Close the palette"
         case .interviewerCard: "The interviewer: facts, questions, curveball"
+        case .review: "Design review: findings by stage"
+        case .reviewJump: "Go to the item the finding is about"
+        case .reviewAccept: "Accept the finding with a reason (edit the reason)"
+        case .reviewReopen: "Reopen an accepted finding"
         }
     }
 
@@ -278,6 +287,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .delete: "delete"
         case .interviewSummary: "summary"
         case .interviewerCard: "interviewer"
+        case .review: "review"
         default: nil
         }
     }

@@ -4,6 +4,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case panes = "Panes"
     case checklist = "Checklist"
     case diagram = "Diagram"
+    case review = "Review"
     case interview = "Interview"
     case form = "Forms"
     case picker = "Lists of values (in forms)"
@@ -19,6 +20,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .panes: "panes"
         case .checklist: "checklist"
         case .diagram: "diagram"
+        case .review: "review"
         case .interview: "interview"
         case .form: "form"
         case .picker: "list"
@@ -33,7 +35,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     /// (and, in fields, the form's) apply, so a letter typed into a field is text, not a command.
     public var fallback: [KeyContext] {
         switch self {
-        case .panes, .checklist, .diagram, .interview: [self, .global]
+        case .panes, .checklist, .diagram, .interview, .review: [self, .global]
         case .textField, .picker: [self, .form]
         case .textArea: [self, .textField, .form]
         default: [self]
@@ -154,6 +156,20 @@ public struct Keymap: Equatable, Sendable {
         Binding(.diagram, [.char("o")], .toggleDirection, hint: true),
         Binding(.diagram, [.escape], .panes, hint: true),
 
+        Binding(.global, [.char("R")], .review),
+        Binding(.review, [.char("j"), .down], .moveDown),
+        Binding(.review, [.char("k"), .up], .moveUp),
+        Binding(.review, [.char("g"), .home], .moveTop),
+        Binding(.review, [.char("G"), .end], .moveBottom),
+        Binding(.review, [.pageDown, .ctrl("d")], .pageDown),
+        Binding(.review, [.pageUp, .ctrl("u")], .pageUp),
+        Binding(.review, [.tab, .char("l"), .right], .nextStage, hint: true),
+        Binding(.review, [.backTab, .char("h"), .left], .previousStage),
+        Binding(.review, [.enter], .reviewJump, hint: true),
+        Binding(.review, [.char("a")], .reviewAccept, hint: true),
+        Binding(.review, [.char("d"), .delete], .reviewReopen),
+        Binding(.review, [.escape], .panes, hint: true),
+
         Binding(.panes, [.char("v")], .viewItem, hint: true),
         Binding(.panes, [.char("}")], .detailsDown),
         Binding(.panes, [.char("{")], .detailsUp),
@@ -237,6 +253,8 @@ extension Command {
         case .editNotes: "notes"
         case .nextNode: "next box"
         case .toggleDirection: "direction"
+        case .reviewJump: "go to item"
+        case .reviewAccept: "accept"
         default: title.lowercased()
         }
     }

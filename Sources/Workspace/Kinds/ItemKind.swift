@@ -91,6 +91,7 @@ public enum ItemKinds {
         TradeOffKind.kind,
         RiskKind.kind,
         QuestionKind.kind,
+        AcceptedFindingKind.kind,
     ]
 
     public static let panes: [Pane] = all.map(\.pane)

@@ -11,6 +11,7 @@ public struct Pane: Hashable, Sendable, RawRepresentable, CustomStringConvertibl
     public static let tradeOffs = Pane("trade-offs")
     public static let risks = Pane("risks")
     public static let questions = Pane("questions")
+    public static let accepted = Pane("accepted")
 
     /// Every pane, in Tab order.
     public static var allCases: [Pane] { ItemKinds.panes }
@@ -42,4 +43,6 @@ public struct Pane: Hashable, Sendable, RawRepresentable, CustomStringConvertibl
 /// Which full view is showing.
 public enum Screen: Equatable, Sendable {
     case panes, checklist, diagram
+    /// The design review: findings by stage (`R`).
+    case review
 }
