@@ -71,7 +71,7 @@ let package = Package(
 
         .testTarget(name: "DesignModelTests", dependencies: ["DesignModel", "TestSupport", "Estimates"], exclude: ["Fixtures"]),
         .testTarget(name: "DesignStorageTests", dependencies: ["DesignModel", "DesignStorage"]),
-        .testTarget(name: "DesignExportTests", dependencies: ["DesignModel", "DesignStorage", "DesignExport", "TestSupport", "Estimates", "Interview"], exclude: ["Golden"]),
+        .testTarget(name: "DesignExportTests", dependencies: ["DesignModel", "DesignStorage", "DesignExport", "TestSupport", "Estimates", "Interview", "DesignReview"], exclude: ["Golden"]),
         .testTarget(name: "DiagramLayoutTests", dependencies: [
             "DiagramLayout", "TerminalText", "TestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
@@ -81,7 +81,7 @@ let package = Package(
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "InterviewTests", dependencies: ["Interview", "DesignModel", "DesignStorage", "TestSupport"]),
-        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "DesignModel", "Interview", "TestSupport"]),
+        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "DesignModel", "Interview", "TestSupport", "DesignReview"]),
         .testTarget(name: "TextUITests", dependencies: ["TextUI", "TerminalText", "TestSupport", "Workspace", "DesignModel", "DesignStorage", "Interview"],
                     exclude: ["Golden"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcursesw", "CSignals"]),

@@ -54,7 +54,26 @@ public struct Component: Codable, Equatable, Sendable, Identified {
         self.requirements = requirements
     }
 
-    // Written out so that a hand-written component may leave `requirements` out (read as none).
+    enum CodingKeys: String, CodingKey {
+        case id, name, kind, responsibility, technology, notes, capacity, instances, redundancy, requirements
+    }
+
+    // Written out so that `requirements` is left out when empty (older files stay as they were,
+    // and a hand-written component need not say it).
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(name, forKey: .name)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(responsibility, forKey: .responsibility)
+        try c.encode(technology, forKey: .technology)
+        try c.encode(notes, forKey: .notes)
+        try c.encodeIfPresent(capacity, forKey: .capacity)
+        try c.encodeIfPresent(instances, forKey: .instances)
+        try c.encodeIfPresent(redundancy, forKey: .redundancy)
+        if !requirements.isEmpty { try c.encode(requirements, forKey: .requirements) }
+    }
+
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(id: try c.decode(ItemID<Component>.self, forKey: .id),

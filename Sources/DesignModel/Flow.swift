@@ -53,7 +53,28 @@ public struct Flow: Codable, Equatable, Sendable, Identified {
         self.requirements = requirements
     }
 
-    // Written out so that a hand-written flow may leave `requirements` out (read as none).
+    enum CodingKeys: String, CodingKey {
+        case id, from, to, label, `protocol`, protocolName, mode, direction, notes, rate, payload, requirements
+    }
+
+    // Written out so that `requirements` is left out when empty (older files stay as they were,
+    // and a hand-written flow need not say it).
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(from, forKey: .from)
+        try c.encode(to, forKey: .to)
+        try c.encode(label, forKey: .label)
+        try c.encode(self.protocol, forKey: .`protocol`)
+        try c.encode(protocolName, forKey: .protocolName)
+        try c.encode(mode, forKey: .mode)
+        try c.encode(direction, forKey: .direction)
+        try c.encode(notes, forKey: .notes)
+        try c.encodeIfPresent(rate, forKey: .rate)
+        try c.encodeIfPresent(payload, forKey: .payload)
+        if !requirements.isEmpty { try c.encode(requirements, forKey: .requirements) }
+    }
+
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(id: try c.decode(ItemID<Flow>.self, forKey: .id),
