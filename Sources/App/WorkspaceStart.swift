@@ -34,6 +34,7 @@ public enum WorkspaceStart {
         var state = AppState(design: saved, filePath: session.path, isNewFile: session.isNew,
                              readOnly: session.readOnly, catalogue: catalogue)
         state.themeName = options.themeName
+        state.readOnlyReason = session.readOnlyReason
         state.keymap = options.keymap
         state.reviewConfig = options.reviewConfig
         state.quiet = options.quiet

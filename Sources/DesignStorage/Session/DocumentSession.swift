@@ -17,6 +17,8 @@ public final class DocumentSession {
     /// fields, a recovery copy kept for later). A read-only session takes no lock and never
     /// writes a recovery copy (it may belong to the instance that holds the lock).
     public private(set) var readOnly: Bool
+    /// Why the session is read-only, in a few words the workspace repeats with every refusal.
+    public private(set) var readOnlyReason = "opened with --read-only"
     /// The file did not exist when opened (it is created by the first save).
     public private(set) var isNew: Bool
     /// The design read at open (nil for a new file).
@@ -120,8 +122,9 @@ public final class DocumentSession {
     }
 
     /// Stops writing to the file: frees the lock; edits are refused from now on.
-    public func becomeReadOnly() {
+    public func becomeReadOnly(because reason: String) {
         readOnly = true
+        readOnlyReason = reason
         lock?.release()
         lock = nil
         lockProblem = nil
