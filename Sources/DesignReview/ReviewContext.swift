@@ -62,6 +62,10 @@ final class ReviewContext {
     /// Who calls whom synchronously, and the cycles in it (shared by the path rules).
     lazy var syncCallees = ReliabilityRules.syncCallees(self)
     lazy var stronglyConnected = ReliabilityRules.stronglyConnected(syncCallees)
+    /// Which components are slow (external, workers, or described so), and what clients reach
+    /// over synchronous calls: computed once, read by several rules.
+    lazy var slow: [Bool] = (0..<componentCount).map { ReliabilityRules.describesSlow(self, $0) }
+    lazy var syncReach: (client: [Int], parent: [Int]) = ReliabilityRules.syncReach(self)
 
     /// The components a flow connects in the direction requests travel: from → to, and for a
     /// two-way flow also back (what reaches what).

@@ -13,9 +13,15 @@ public enum ReviewSARIF {
         let ruleIndex = ReviewRules.order
         var results: [JSONValue] = []
         for (n, file) in files.enumerated() {
-            for f in file.result.open { results.append(result(f, file, artifact: n, ruleIndex: ruleIndex, acceptance: nil)) }
+            // Which list each item is in, built once per file (not once per finding).
+            var lists = file.design.itemIDs
+            for s in file.design.scenarios where lists[s.id.rawValue] == nil { lists[s.id.rawValue] = "scenarios" }
+            for e in file.design.estimates where lists[e.id.rawValue] == nil { lists[e.id.rawValue] = "estimates" }
+            for f in file.result.open {
+                results.append(result(f, file, artifact: n, lists: lists, ruleIndex: ruleIndex, acceptance: nil))
+            }
             for a in file.result.accepted {
-                results.append(result(a.finding, file, artifact: n, ruleIndex: ruleIndex, acceptance: a.acceptance))
+                results.append(result(a.finding, file, artifact: n, lists: lists, ruleIndex: ruleIndex, acceptance: a.acceptance))
             }
         }
         let driver: [JSONMember] = [
@@ -54,7 +60,7 @@ public enum ReviewSARIF {
 
     static func text(_ s: String) -> JSONValue { .object(unsorted: [JSONMember("text", .string(s))]) }
 
-    static func location(_ file: ReviewedFile, artifact: Int, at p: TextPosition?, item: String?) -> JSONValue {
+    static func location(_ file: ReviewedFile, artifact: Int, lists: [String: String], at p: TextPosition?, item: String?) -> JSONValue {
         var physical: [JSONMember] = [
             JSONMember("artifactLocation", .object(unsorted: [JSONMember("uri", .string(uri(file.path))),
                                                               JSONMember("index", .number(String(artifact)))])),
@@ -65,7 +71,7 @@ public enum ReviewSARIF {
         }
         var members = [JSONMember("physicalLocation", .object(unsorted: physical))]
         if let item {
-            let list = file.design.itemIDs[item] ?? listName(item, file.design)
+            let list = lists[item]
             members.append(JSONMember("logicalLocations", .array([.object(unsorted: [
                 JSONMember("name", .string(item)),
                 JSONMember("fullyQualifiedName", .string(list.map { "\($0)/\(item)" } ?? item)),
@@ -74,19 +80,13 @@ public enum ReviewSARIF {
         return .object(unsorted: members)
     }
 
-    static func listName(_ id: String, _ d: Design) -> String? {
-        if d.scenarios.contains(where: { $0.id.rawValue == id }) { return "scenarios" }
-        if d.estimates.contains(where: { $0.id.rawValue == id }) { return "estimates" }
-        return nil
-    }
-
-    static func result(_ f: ReviewFinding, _ file: ReviewedFile, artifact: Int, ruleIndex: [String: Int],
+    static func result(_ f: ReviewFinding, _ file: ReviewedFile, artifact: Int, lists: [String: String], ruleIndex: [String: Int],
                        acceptance: AcceptedFinding?) -> JSONValue {
         var members: [JSONMember] = [
             JSONMember("ruleId", .string(f.rule)),
             JSONMember("level", .string(f.severity.sarifLevel)),
             JSONMember("message", text(f.message)),
-            JSONMember("locations", .array([location(file, artifact: artifact, at: file.position(f), item: f.items.first)])),
+            JSONMember("locations", .array([location(file, artifact: artifact, lists: lists, at: file.position(f), item: f.items.first)])),
             JSONMember("partialFingerprints", .object(unsorted: [JSONMember("sysdraftFinding/v1", .string(f.key.replacingOccurrences(of: "\u{1F}", with: " ")))])),
             JSONMember("properties", .object(unsorted: [
                 JSONMember("stage", .string(f.stage.rawValue)),
@@ -96,7 +96,7 @@ public enum ReviewSARIF {
         if let i = ruleIndex[f.rule] { members.append(JSONMember("ruleIndex", .number(String(i)))) }
         let related = f.items.dropFirst().compactMap { id -> JSONValue? in
             guard let o = file.text?.offset(ofItem: id) else { return nil }
-            guard case .object(var m) = location(file, artifact: artifact, at: file.text?.position(o), item: id) else { return nil }
+            guard case .object(var m) = location(file, artifact: artifact, lists: lists, at: file.text?.position(o), item: id) else { return nil }
             m.append(JSONMember("message", text(id)))
             return .object(unsorted: m)
         }

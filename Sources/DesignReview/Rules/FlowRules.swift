@@ -24,31 +24,34 @@ enum FlowRules {
         }
     }
 
-    private struct Signature: Hashable {
+    /// Flows with the same ends, mode and direction (integers, cheap to hash); labels and
+    /// protocols are compared only within such a group, which is almost always of one.
+    private struct Ends: Hashable {
         var a: Int, b: Int
-        var label: String
-        var proto: String
         var mode: Flow.Mode
         var direction: Flow.Direction
     }
 
     static func duplicates(_ c: ReviewContext) -> [RuleHit] {
-        var first: [Signature: Int] = [:]
-        first.reserveCapacity(c.design.flows.count)
+        var groups: [Ends: [Int]] = [:]
+        groups.reserveCapacity(c.design.flows.count)
         var hits: [RuleHit] = []
+        func same(_ x: Flow, _ y: Flow) -> Bool {
+            x.label.trimmingWhitespace.lowercased() == y.label.trimmingWhitespace.lowercased()
+                && x.protocolLabel.lowercased() == y.protocolLabel.lowercased()
+        }
         for (fi, f) in c.design.flows.enumerated() {
             var a = c.from[fi], b = c.to[fi]
             guard a >= 0, b >= 0 else { continue }
             if f.direction == .twoWay && b < a { swap(&a, &b) }   // A ↔ B is B ↔ A
-            let key = Signature(a: a, b: b, label: f.label.trimmingWhitespace.lowercased(),
-                                proto: f.protocolLabel.lowercased(), mode: f.mode, direction: f.direction)
-            if let earlier = first[key] {
+            let key = Ends(a: a, b: b, mode: f.mode, direction: f.direction)
+            if let earlier = groups[key]?.first(where: { same(c.design.flows[$0], f) }) {
                 let e = c.design.flows[earlier]
                 let what = f.label.trimmingWhitespace.isEmpty ? "no label" : ReviewContext.quoted(f.label)
                 hits.append(RuleHit([f.id.rawValue, e.id.rawValue],
                                     "Flows \(f.id) and \(e.id) are the same: \(c.flow(fi)), \(what), \(f.protocolLabel), \(f.mode.label.lowercased())."))
             } else {
-                first[key] = fi
+                groups[key, default: []].append(fi)
             }
         }
         return hits

@@ -154,7 +154,11 @@ enum ReliabilityRules {
     static let slowWords: Set<String> = ["slow", "batch", "batched", "legacy", "mainframe", "thirdparty"]
     static let slowPhrases: [[String]] = [["third", "party"], ["long", "running"]]
 
-    static func isSlow(_ c: ReviewContext, _ i: Int) -> Bool {
+    /// Whether a component is slow (memoised in the context: the path rules ask for every
+    /// component they pass, and reading the description costs more than the walk).
+    static func isSlow(_ c: ReviewContext, _ i: Int) -> Bool { c.slow[i] }
+
+    static func describesSlow(_ c: ReviewContext, _ i: Int) -> Bool {
         switch c.kinds[i] {
         case .external, .worker: return true
         default:
@@ -184,7 +188,7 @@ enum ReliabilityRules {
     }
 
     static func slowDependencies(_ c: ReviewContext) -> [RuleHit] {
-        let (client, _) = syncReach(c)
+        let (client, _) = c.syncReach
         var hits: [RuleHit] = []
         for (fi, f) in c.design.flows.enumerated() where f.mode == .sync {
             let a = c.from[fi], b = c.to[fi]

@@ -4,7 +4,17 @@
 enum TextScan {
     /// The lower-cased words of a text (letters and digits; anything else separates).
     static func words(_ s: String) -> [Substring] {
-        s.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+        // ASCII text (nearly all of it) is split byte by byte; other text by Unicode properties.
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            var lower = s
+            if s.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) {
+                lower = String(decoding: s.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+            }
+            return lower.utf8.split(whereSeparator: { b in
+                !((b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39))
+            }).map { Substring($0) }
+        }
+        return s.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) })
     }
 
     /// True when any of `vocabulary` occurs as a word, or any of `phrases` as consecutive words,
