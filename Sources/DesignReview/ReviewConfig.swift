@@ -137,6 +137,8 @@ public struct ReviewConfig: Equatable, Sendable {
 
 extension String {
     var trimmingWhitespace: String {
+        // Most text starts and ends with a visible ASCII character: nothing to trim, no copy.
+        if let a = utf8.first, let z = utf8.last, a > 0x20, a < 0x7F, z > 0x20, z < 0x7F { return self }
         let u = unicodeScalars
         guard let first = u.firstIndex(where: { !$0.properties.isWhitespace }),
               let last = u.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }

@@ -109,6 +109,8 @@ final class ReviewContext {
     static func quoted(_ s: String) -> String { "\"" + short(s, 60) + "\"" }
 
     static func short(_ s: String, _ limit: Int = 40) -> String {
+        // Short one-line ASCII text (most names) is kept as it is, without walking its characters.
+        if s.utf8.count < limit, s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return s.trimmingWhitespace }
         var t = s.trimmingWhitespace
         if t.contains(where: \.isNewline) { t = t.split(whereSeparator: \.isNewline).joined(separator: " ") }
         return t.count > limit ? String(t.prefix(limit - 1)) + "…" : t
