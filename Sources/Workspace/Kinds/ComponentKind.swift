@@ -33,11 +33,11 @@ enum ComponentKind {
                 .init("kind", "Kind", choices: Component.Kind.labels, selected: c?.kind.caseIndex ?? Component.Kind.service.caseIndex),
                 .init("responsibility", "Responsibility", paragraph: c?.responsibility ?? ""),
                 .init("technology", "Technology", text: c?.technology ?? ""),
+                .init("notes", "Notes", paragraph: c?.notes ?? ""),
                 .init("serves", "Serves", options: requirements.labels, ids: requirements.ids,
                       selected: c?.requirements.map(\.rawValue) ?? []),
                 .init("instances", "Instances", text: c?.instances ?? ""),
                 .init("redundancy", "Redundancy", text: c?.redundancy ?? ""),
-                .init("notes", "Notes", paragraph: c?.notes ?? ""),
             ])
     }
 

@@ -32,9 +32,9 @@ enum FlowKind {
                 .init("protocolName", "Protocol name", text: f?.protocolName ?? ""),
                 .init("mode", "Sync/async", choices: Flow.Mode.labels, selected: f?.mode.caseIndex ?? 0),
                 .init("direction", "Direction", choices: Flow.Direction.labels, selected: f?.direction.caseIndex ?? 0),
+                .init("notes", "Notes", paragraph: f?.notes ?? ""),
                 .init("serves", "Serves", options: requirements.labels, ids: requirements.ids,
                       selected: f?.requirements.map(\.rawValue) ?? []),
-                .init("notes", "Notes", paragraph: f?.notes ?? ""),
             ])
     }
 

@@ -24,8 +24,8 @@ enum RequirementKind {
                 .init("kind", "Kind", choices: Requirement.Kind.labels, selected: r?.kind.caseIndex ?? 0),
                 .init("priority", "Priority", choices: Requirement.Priority.labels, selected: r?.priority.caseIndex ?? 0),
                 .init("category", "Category", choices: categories, selected: r?.category.map { $0.caseIndex + 1 } ?? 0),
-                .init("addressedBy", "Addressed by", options: addressing.labels, ids: addressing.ids, selected: linked),
                 .init("notes", "Notes", paragraph: r?.notes ?? ""),
+                .init("addressedBy", "Addressed by", options: addressing.labels, ids: addressing.ids, selected: linked),
             ])
     }
 
