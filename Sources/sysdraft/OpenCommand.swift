@@ -62,7 +62,7 @@ struct OpenCommand: ParsableCommand {
         do {
             session = try DocumentSession(opening: file, readOnly: readOnly, fileSystem: fileSystem)
         } catch {
-            printError(error.description)
+            printError(error)
             switch error {
             case .storage: throw Exit.fileError
             case .content: throw Exit.invalidDesign
@@ -123,6 +123,8 @@ struct OpenCommand: ParsableCommand {
         options.reviewConfig = review.config
         options.themeWarning = ([themes.warning].compactMap { $0 } + review.problems).joined(separator: "; ")
         if options.themeWarning?.isEmpty == true { options.themeWarning = nil }
+        options.configProblems = themes.problems + review.problems
+        options.configPath = themes.config.path
         options.quiet = quiet
         // An interview saved in the design comes back (paused), or starts when asked to.
         let shown = recovered ?? session.loaded

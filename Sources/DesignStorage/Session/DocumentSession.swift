@@ -201,6 +201,12 @@ public final class DocumentSession {
             return .failed(StorageError(path: dest, message: "this session is read-only — :w PATH saves a copy elsewhere"))
         }
         if samePath && !overwriteChanged && changedOnDisk() { return .changedOnDisk(path: dest) }
+        // A copy of a file with fields the model does not know would leave them out: only
+        // `:w! PATH` (overwriteWriteProtected) writes it anyway.
+        if !samePath && !overwriteWriteProtected, let unknown = unknownFieldsOnDisk(), !unknown.isEmpty {
+            return .failed(StorageError(path: dest, message: "\((path as NSString).lastPathComponent) has "
+                + "\(Self.unknownFieldsNote(unknown)) — the copy would leave them out; :w! \(dest) writes it without them"))
+        }
         if !overwriteWriteProtected, let info = fileSystem.status(dest).info, info.kind == .regular,
            info.isWriteProtected || fileSystem.writeAccess(dest) == EACCES {
             return .writeProtected(path: dest)
@@ -259,6 +265,12 @@ public final class DocumentSession {
         case .exists: now = try? fileSystem.read(path)
         }
         return now != diskBytes
+    }
+
+    /// Fields the file as last read or written has that the model does not know.
+    func unknownFieldsOnDisk() -> [String]? {
+        guard let bytes = diskBytes, let design = try? DesignCodec.decode(bytes) else { return nil }
+        return UnknownFields.find(in: bytes, decoded: design)
     }
 
     /// Fields in the file the model does not know (a save would drop them).

@@ -17,7 +17,7 @@ extension Workspace {
                     state.overlays.append(.form(form))
                     state.overlays.append(.confirm(Confirm(
                         title: "Discard changes?",
-                        message: "\(form.title): what you typed is not saved anywhere yet.",
+                        message: "\(form.title): what you typed in this form is not in the design yet.",
                         options: [("d", "Discard them", .discardForm), ("k", "Keep editing", .cancel)])))
                 }
             case .confirmed:
@@ -25,7 +25,7 @@ extension Workspace {
             }
 
         case .confirm(let confirm):
-            if key == .escape { return [] }
+            if state.keymap.command(for: key, in: .question) == .questionCancel { return [] }
             guard case .char(let c) = key,
                   let option = confirm.options.first(where: { $0.key == Character(c.lowercased()) }) else {
                 state.overlays.append(.confirm(confirm))
