@@ -6,6 +6,7 @@ import PackageDescription
 //   Estimates        the unit-aware calculator, estimate sheets, templates, reference card (pure)
 //   DesignModel      the document: types, ids, integrity, JSON codec, migrations (pure)
 //   DesignStorage    crash-safe files, locks, recovery, asset lookup (file I/O)
+//   DesignReview     the design review: rules, findings, accepted findings, JSON/SARIF/text output (pure)
 //   DesignExport     Markdown / Mermaid / DOT / JSON exporters (pure)
 //   DiagramLayout    boxes-and-arrows layout and text rendering (pure)
 //   SequenceDiagram  text sequence diagrams: lifelines, messages, nested frames (pure)
@@ -38,15 +39,16 @@ let package = Package(
         .target(name: "Estimates"),
         .target(name: "DesignModel", dependencies: ["Estimates", "TerminalText"]),
         .target(name: "DesignStorage", dependencies: ["DesignModel", "Estimates"]),
-        .target(name: "DesignExport", dependencies: ["DesignModel", "DiagramLayout", "SequenceDiagram", "TerminalText", "Estimates", "Interview"]),
+        .target(name: "DesignReview", dependencies: ["DesignModel", "Estimates"]),
+        .target(name: "DesignExport", dependencies: ["DesignModel", "DiagramLayout", "SequenceDiagram", "TerminalText", "Estimates", "Interview", "DesignReview"]),
         .target(name: "DiagramLayout", dependencies: ["TerminalText"]),
         .target(name: "SequenceDiagram", dependencies: ["TerminalText"]),
         .target(name: "Interview", dependencies: ["DesignModel"]),
         .target(name: "DesignDiff", dependencies: ["DesignModel", "DesignExport"]),
         .target(name: "DesignImport", dependencies: ["DesignModel"]),
-        .target(name: "Workspace", dependencies: ["DesignModel", "DesignExport", "DiagramLayout", "Interview", "DesignDiff", "SequenceDiagram"]),
+        .target(name: "Workspace", dependencies: ["DesignModel", "DesignExport", "DiagramLayout", "Interview", "DesignDiff", "SequenceDiagram", "DesignReview"]),
         .target(name: "TextUI", dependencies: [
-            "TerminalText", "Workspace", "DiagramLayout", "SequenceDiagram",
+            "TerminalText", "Workspace", "DiagramLayout", "SequenceDiagram", "DesignReview",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         // Async-signal-safe signal and crash handling, in C (see sd_signals.c).
@@ -54,21 +56,22 @@ let package = Package(
         .target(name: "CursesTerminal", dependencies: ["TextUI", "CNcursesw", "CSignals"]),
         // The run loop and its effects, on any TerminalBackend (tests drive it on TestBackend).
         .target(name: "App", dependencies: [
-            "DesignModel", "DesignStorage", "DesignExport", "Interview", "Workspace", "TextUI", "CSignals",
+            "DesignModel", "DesignStorage", "DesignExport", "Interview", "Workspace", "TextUI", "CSignals", "DesignReview",
         ]),
         .executableTarget(name: "sysdraft", dependencies: [
             "TerminalText", "DesignModel", "DesignStorage", "DesignExport", "DiagramLayout", "Interview",
             "Workspace", "TextUI", "CursesTerminal", "SequenceDiagram", "App", "Estimates", "DesignDiff", "DesignImport",
+            "DesignReview",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "sysdraft-bench", dependencies: [
             "DesignModel", "DesignStorage", "DesignExport", "DiagramLayout", "Workspace", "TextUI", "TestSupport", "App",
-            "SequenceDiagram", "Estimates", "DesignDiff", "DesignImport", "Interview",
+            "SequenceDiagram", "Estimates", "DesignDiff", "DesignImport", "Interview", "DesignReview",
         ]),
 
         .testTarget(name: "DesignModelTests", dependencies: ["DesignModel", "TestSupport", "Estimates"], exclude: ["Fixtures"]),
         .testTarget(name: "DesignStorageTests", dependencies: ["DesignModel", "DesignStorage"]),
-        .testTarget(name: "DesignExportTests", dependencies: ["DesignModel", "DesignStorage", "DesignExport", "TestSupport", "Estimates", "Interview"], exclude: ["Golden"]),
+        .testTarget(name: "DesignExportTests", dependencies: ["DesignModel", "DesignStorage", "DesignExport", "TestSupport", "Estimates", "Interview", "DesignReview"], exclude: ["Golden"]),
         .testTarget(name: "DiagramLayoutTests", dependencies: [
             "DiagramLayout", "TerminalText", "TestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
@@ -78,7 +81,7 @@ let package = Package(
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "InterviewTests", dependencies: ["Interview", "DesignModel", "DesignStorage", "TestSupport"]),
-        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "DesignModel", "Interview", "TestSupport", "DesignDiff"]),
+        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "DesignModel", "Interview", "TestSupport", "DesignDiff", "DesignReview"]),
         .testTarget(name: "TextUITests", dependencies: ["TextUI", "TerminalText", "TestSupport", "Workspace", "DesignModel", "DesignStorage", "Interview"],
                     exclude: ["Golden"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcursesw", "CSignals"]),
@@ -96,6 +99,7 @@ let package = Package(
             "DesignImport", "DesignModel", "DesignExport", "TestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
+        .testTarget(name: "DesignReviewTests", dependencies: ["DesignReview", "DesignModel", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DesignModel", "DesignStorage", "TestSupport"]),
     ]
 )

@@ -3,6 +3,7 @@ import DesignStorage
 import Foundation
 import Interview
 import Workspace
+import DesignReview
 
 /// The state the workspace opens with, from what the document session found.
 public enum WorkspaceStart {
@@ -24,6 +25,8 @@ public enum WorkspaceStart {
         public var now: Duration = .zero
         /// The wall-clock time a new design is created at.
         public var date = Date()
+        /// How the design review runs (the user's and the repository's `[review]` settings).
+        public var reviewConfig = ReviewConfig.standard
 
         public init(recovered: Design? = nil) { self.recovered = recovered }
     }
@@ -40,6 +43,7 @@ public enum WorkspaceStart {
         state.configProblems = options.configProblems
         state.configPath = options.configPath
         state.keymap = options.keymap
+        state.reviewConfig = options.reviewConfig
         state.quiet = options.quiet
         state.scenarioScreens.sequence.ascii = options.asciiDrawing
         if let recovered = options.recovered { state.design = recovered }

@@ -1,5 +1,6 @@
 import DesignModel
 import Foundation
+import DesignReview
 
 /// The formats `sysdraft export` writes.
 public enum ExportFormat: String, CaseIterable, Sendable {
@@ -53,6 +54,8 @@ public struct ExportOptions: Equatable, Sendable {
     public var onlyStarted = false
     /// Report: list only ticked checklist items.
     public var hideUnticked = false
+    /// Report: how the design review section is run (the user's and the repository's `[review]`).
+    public var reviewConfig = ReviewConfig.standard
     /// Above this many components a text drawing is too big to read in a report (and slow to
     /// lay out), so the report says where to get it instead.
     public static let textDiagramLimit = 150
@@ -66,8 +69,10 @@ public struct ExportOptions: Equatable, Sendable {
     }
 
     public var markdown: MarkdownReport.Options {
-        MarkdownReport.Options(diagram: diagram, textDiagram: textDiagram, includeInterview: includeInterview,
-                               onlyStarted: onlyStarted, hideUnticked: hideUnticked)
+        var md = MarkdownReport.Options(diagram: diagram, textDiagram: textDiagram, includeInterview: includeInterview,
+                                        onlyStarted: onlyStarted, hideUnticked: hideUnticked)
+        md.reviewConfig = reviewConfig
+        return md
     }
 }
 

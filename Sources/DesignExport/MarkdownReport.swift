@@ -1,13 +1,15 @@
 import DesignModel
 import Foundation
 import Interview
+import DesignReview
 
 /// The design review report: GitHub-flavoured Markdown that follows the ten-stage checklist so
 /// gaps are obvious.
 ///
 /// Layout: `#` title, problem statement, metadata line; `## Progress` (a table); one `##` per
 /// stage, 1 to 10 in order (purpose, status, checklist as a task list, notes, the stage's
-/// content); `## Appendix: mock interview` when the design has an interview record. No other
+/// content); `## Design review` (coverage, open findings by stage, accepted risks; see
+/// `DesignReviewSection.swift`); `## Appendix: mock interview` when the design has an interview record. No other
 /// `#`/`##` headings are written. User text is escaped by `MarkdownText`; the only links
 /// written are internal anchors (GitHub's heading ids) and whatever bare URLs users typed.
 public enum MarkdownReport {
@@ -25,6 +27,9 @@ public enum MarkdownReport {
         public var onlyStarted: Bool
         /// List only the ticked checklist items (with a count of the rest).
         public var hideUnticked: Bool
+        /// Add the design review section, run with this configuration.
+        public var includeReview = true
+        public var reviewConfig = ReviewConfig.standard
 
         public init(diagram: FlowchartOptions = FlowchartOptions(), textDiagram: String? = nil,
                     includeInterview: Bool = true, onlyStarted: Bool = false, hideUnticked: Bool = false) {
@@ -38,6 +43,8 @@ public enum MarkdownReport {
 
     /// Title of the progress section (an `h2`).
     public static let progressHeading = "Progress"
+    /// Title of the design review section (an `h2`).
+    public static let reviewHeading = "Design review"
     /// Title of the interview appendix (an `h2`).
     public static let interviewHeading = "Appendix: mock interview"
 
@@ -153,6 +160,7 @@ struct ReportWriter {
 
         writeProgress()
         for stage in StageKey.allCases where !options.onlyStarted || isStarted(stage) { writeStage(stage) }
+        if options.includeReview { writeDesignReview() }
         if options.includeInterview, let record = design.interview { writeInterview(record) }
         // Exactly one trailing newline.
         while out.hasSuffix("\n\n") { out.removeLast() }

@@ -33,9 +33,15 @@ public struct Component: Codable, Equatable, Sendable, Identified {
     public var capacity: String?
     /// How many instances run (`3`, `servers_needed`); nil means one.
     public var instances: String?
+    /// How the component survives losing an instance when its count does not say so (a managed
+    /// store replicated across zones, a primary with a standby); nil when not stated.
+    public var redundancy: String?
+    /// The requirements this component helps meet (traceability).
+    public var requirements: [ItemID<Requirement>]
 
     public init(id: ItemID<Component>, name: String, kind: Kind, responsibility: String = "",
-                technology: String = "", notes: String = "", capacity: String? = nil, instances: String? = nil) {
+                technology: String = "", notes: String = "", capacity: String? = nil, instances: String? = nil,
+                redundancy: String? = nil, requirements: [ItemID<Requirement>] = []) {
         self.id = id
         self.name = name
         self.kind = kind
@@ -44,5 +50,41 @@ public struct Component: Codable, Equatable, Sendable, Identified {
         self.notes = notes
         self.capacity = capacity
         self.instances = instances
+        self.redundancy = redundancy
+        self.requirements = requirements
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, kind, responsibility, technology, notes, capacity, instances, redundancy, requirements
+    }
+
+    // Written out so that `requirements` is left out when empty (older files stay as they were,
+    // and a hand-written component need not say it).
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(name, forKey: .name)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(responsibility, forKey: .responsibility)
+        try c.encode(technology, forKey: .technology)
+        try c.encode(notes, forKey: .notes)
+        try c.encodeIfPresent(capacity, forKey: .capacity)
+        try c.encodeIfPresent(instances, forKey: .instances)
+        try c.encodeIfPresent(redundancy, forKey: .redundancy)
+        if !requirements.isEmpty { try c.encode(requirements, forKey: .requirements) }
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try c.decode(ItemID<Component>.self, forKey: .id),
+                  name: try c.decode(String.self, forKey: .name),
+                  kind: try c.decode(Kind.self, forKey: .kind),
+                  responsibility: try c.decode(String.self, forKey: .responsibility),
+                  technology: try c.decode(String.self, forKey: .technology),
+                  notes: try c.decode(String.self, forKey: .notes),
+                  capacity: try c.decodeIfPresent(String.self, forKey: .capacity),
+                  instances: try c.decodeIfPresent(String.self, forKey: .instances),
+                  redundancy: try c.decodeIfPresent(String.self, forKey: .redundancy),
+                  requirements: try c.decodeIfPresent([ItemID<Requirement>].self, forKey: .requirements) ?? [])
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// A system design: the document sysdraft edits, saves as JSON and exports.
 public struct Design: Codable, Equatable, Sendable {
     /// The schema this build writes. Files with a higher number are refused, lower ones migrated.
-    public static let currentSchemaVersion = 7
+    public static let currentSchemaVersion = 8
 
     public var schemaVersion: Int
     public var title: String
@@ -33,6 +33,8 @@ public struct Design: Codable, Equatable, Sendable {
     public var estimates: [Estimate]
     /// What `sysdraft merge` could not settle, until resolved (see `MergeConflict`).
     public var conflicts: [MergeConflict]
+    /// Design-review findings accepted with a reason (see `AcceptedFinding`).
+    public var acceptedFindings: [AcceptedFinding]
 
     public init(title: String, problem: String = "", now: Date) {
         let t = Design.wholeSeconds(now)
@@ -54,6 +56,7 @@ public struct Design: Codable, Equatable, Sendable {
         scenarios = []
         estimates = []
         conflicts = []
+        acceptedFindings = []
     }
 
     /// Dates are stored to the second, so a value survives a save and load unchanged.

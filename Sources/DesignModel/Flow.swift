@@ -32,10 +32,13 @@ public struct Flow: Codable, Equatable, Sendable, Identified {
     public var rate: String?
     /// Size of one request or message (`500 B`, `avg_event_size`); nil when not stated.
     public var payload: String?
+    /// The requirements this flow helps meet (traceability).
+    public var requirements: [ItemID<Requirement>]
 
     public init(id: ItemID<Flow>, from: ItemID<Component>, to: ItemID<Component>, label: String = "",
                 protocol: Protocol_ = .http, mode: Mode = .sync, direction: Direction = .oneWay,
-                notes: String = "", protocolName: String = "", rate: String? = nil, payload: String? = nil) {
+                notes: String = "", protocolName: String = "", rate: String? = nil, payload: String? = nil,
+                requirements: [ItemID<Requirement>] = []) {
         self.id = id
         self.from = from
         self.to = to
@@ -47,6 +50,45 @@ public struct Flow: Codable, Equatable, Sendable, Identified {
         self.notes = notes
         self.rate = rate
         self.payload = payload
+        self.requirements = requirements
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, from, to, label, `protocol`, protocolName, mode, direction, notes, rate, payload, requirements
+    }
+
+    // Written out so that `requirements` is left out when empty (older files stay as they were,
+    // and a hand-written flow need not say it).
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(from, forKey: .from)
+        try c.encode(to, forKey: .to)
+        try c.encode(label, forKey: .label)
+        try c.encode(self.protocol, forKey: .`protocol`)
+        try c.encode(protocolName, forKey: .protocolName)
+        try c.encode(mode, forKey: .mode)
+        try c.encode(direction, forKey: .direction)
+        try c.encode(notes, forKey: .notes)
+        try c.encodeIfPresent(rate, forKey: .rate)
+        try c.encodeIfPresent(payload, forKey: .payload)
+        if !requirements.isEmpty { try c.encode(requirements, forKey: .requirements) }
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try c.decode(ItemID<Flow>.self, forKey: .id),
+                  from: try c.decode(ItemID<Component>.self, forKey: .from),
+                  to: try c.decode(ItemID<Component>.self, forKey: .to),
+                  label: try c.decode(String.self, forKey: .label),
+                  protocol: try c.decode(Protocol_.self, forKey: .`protocol`),
+                  mode: try c.decode(Mode.self, forKey: .mode),
+                  direction: try c.decode(Direction.self, forKey: .direction),
+                  notes: try c.decode(String.self, forKey: .notes),
+                  protocolName: try c.decode(String.self, forKey: .protocolName),
+                  rate: try c.decodeIfPresent(String.self, forKey: .rate),
+                  payload: try c.decodeIfPresent(String.self, forKey: .payload),
+                  requirements: try c.decodeIfPresent([ItemID<Requirement>].self, forKey: .requirements) ?? [])
     }
 
     /// How the protocol reads for people: the designer's own name when given, else the list's label.

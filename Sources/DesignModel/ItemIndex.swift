@@ -27,6 +27,7 @@ extension Design {
     public mutating func dropReferences(to id: String) {
         dropLowLevelReferences(to: id)
         dropScenarioReferences(to: id)
+        dropTraceabilityReferences(to: id)
         for i in risks.indices where risks[i].concerns.contains(id) { risks[i].concerns.removeAll { $0 == id } }
         for i in questions.indices where questions[i].concerns.contains(id) { questions[i].concerns.removeAll { $0 == id } }
         for i in tradeOffs.indices {

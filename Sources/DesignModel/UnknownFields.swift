@@ -5,8 +5,9 @@ import Foundation
 /// drop them silently; callers use this to warn, refuse or open read-only instead.
 public enum UnknownFields {
     /// Paths such as `owner` or `components[2].colour` of keys in `data` that the canonical
-    /// encoding of `design` (decoded from `data`) does not have. Keys whose value is null are
-    /// not counted (nothing is lost). Files sysdraft wrote are recognised by their bytes, so the
+    /// encoding of `design` (decoded from `data`) does not have. Keys whose value is null or an
+    /// empty list are not counted (nothing is lost: lists such as a component's `requirements`
+    /// are left out of the file when empty). Files sysdraft wrote are recognised by their bytes, so the
     /// usual case costs one encode.
     public static func find(in data: Data, decoded design: Design) -> [String] {
         let data = TextEncodingCheck.withoutUTF8ByteOrderMark(data)
@@ -26,7 +27,7 @@ public enum UnknownFields {
             let k = known as? [String: Any] ?? [:]
             for key in o.keys.sorted() {
                 let child = path.isEmpty ? key : path + "." + key
-                guard let value = o[key], !(value is NSNull) else { continue }
+                guard let value = o[key], !(value is NSNull), !((value as? [Any])?.isEmpty ?? false) else { continue }
                 if let knownValue = k[key] {
                     walk(value, knownValue, path: child, into: &found)
                 } else {

@@ -83,6 +83,7 @@ extension Design {
         out += scenarioFindings()
         out += lowLevelReferenceFindings()
         out += coachingFindings()
+        out += traceabilityFindings()
         if let catalogue {
             let known = catalogue.allItemKeys
             for (i, s) in stages.enumerated() {

@@ -19,6 +19,7 @@ let benchmarks: [(name: String, run: () -> Void)] = [
     ("estimates", runEstimatesBench),
     ("git", runGitBench),
     ("coach", runCoachBench),
+    ("review", runReviewBench),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

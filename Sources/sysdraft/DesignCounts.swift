@@ -19,6 +19,7 @@ enum DesignCounts {
             n(d.entities.count, "entity", "entities"),
             n(d.estimates.count, "estimate", "estimates"),
             n(d.conflicts.count, "merge conflict", "merge conflicts"),
+            n(d.acceptedFindings.count, "accepted review finding", "accepted review findings"),
         ].compactMap { $0 }
     }
 }

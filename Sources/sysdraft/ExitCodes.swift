@@ -7,6 +7,8 @@ import Foundation
 enum Exit {
     static let invalidDesign = ExitCode(1)
     static let fileError = ExitCode(3)
+    /// `sysdraft review`: open findings reach the `--fail-on` severity.
+    static let findings = ExitCode(4)
     static let usage = ExitCode(64)
 }
 

@@ -63,6 +63,7 @@ struct ExportCommand: ParsableCommand {
             for problem in config.problems { printError("warning: \(problem) (the default is used)") }
             options.onlyStarted = onlyStarted ?? config.settings.reportOnlyStarted ?? false
             options.hideUnticked = hideUnticked ?? config.settings.reportHideUnticked ?? false
+            options.reviewConfig = ReviewSettings.config(for: file, user: config).config
         }
         let text = try Exporter.export(design, catalogue: catalogue, format: format, options: options)
 

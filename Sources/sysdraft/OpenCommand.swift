@@ -119,8 +119,11 @@ struct OpenCommand: ParsableCommand {
         var options = WorkspaceStart.Options(recovered: recovered)
         options.themeName = themes.current
         options.keymap = themes.config.keymap
-        options.themeWarning = themes.warning
-        options.configProblems = themes.problems
+        let review = ReviewSettings.config(for: file, user: themes.config)
+        options.reviewConfig = review.config
+        options.themeWarning = ([themes.warning].compactMap { $0 } + review.problems).joined(separator: "; ")
+        if options.themeWarning?.isEmpty == true { options.themeWarning = nil }
+        options.configProblems = themes.problems + review.problems
         options.configPath = themes.config.path
         options.quiet = quiet
         options.asciiDrawing = TerminalCharset.prefersASCII(ProcessInfo.processInfo.environment)
@@ -132,8 +135,10 @@ struct OpenCommand: ParsableCommand {
         options.now = monotonic()
         let state = WorkspaceStart.state(session: session, catalogue: catalogue, options: options)
         let names = themes.names()
-        let env = Environment(now: { Date() }, monotonic: monotonic, themeNames: { names },
+        var env = Environment(now: { Date() }, monotonic: monotonic, themeNames: { names },
                               completePath: PathCompletion.complete, scrollLimit: WorkspaceView.scrollLimit)
+        let userConfig = themes.config
+        env.reviewConfig = { path in ReviewSettings.config(for: path, user: userConfig).config }
         let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         let crash = CrashGuard(note: "sysdraft: stopped by an internal error (a bug, please report it). The terminal "
                                + "was given back; unsaved edits were kept in the recovery copy beside the file, and the "

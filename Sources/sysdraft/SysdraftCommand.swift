@@ -15,6 +15,7 @@ struct SysdraftCommand: ParsableCommand {
               0   success
               1   the design file is invalid (not JSON, wrong fields, broken references, newer schema)
               3   a file could not be read or written (missing, permissions, disk full)
+              4   review: open findings reach --fail-on (default: an error)
               64  the command line is wrong (unknown option, missing argument)
             """,
         version: version,
@@ -23,7 +24,7 @@ struct SysdraftCommand: ParsableCommand {
             SummaryCommand.self, ExportCommand.self, DiagramCommand.self, InterviewCommand.self, ExamplesCommand.self,
             SequenceCommand.self, CalcCommand.self, EstimateCommand.self,
             DiffCommand.self, MergeCommand.self, ResolveCommand.self, ImportCommand.self,
-            PracticeCommand.self,
+            PracticeCommand.self, ReviewCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

@@ -17,6 +17,7 @@ func checkReportStructure(_ design: Design, _ catalogue: StageCatalogue,
     // interview appendix when there is an interview.
     #expect(HTML.count("<h1", in: html) == 1, sourceLocation: sourceLocation)
     var h2 = ["Progress"] + StageKey.allCases.map { "\($0.number). " + TextSafety.oneLine(catalogue[$0].title) }
+    if options.includeReview { h2.append(MarkdownReport.reviewHeading) }
     if design.interview != nil && options.includeInterview { h2.append("Appendix: mock interview") }
     #expect(HTML.elements("h2", in: html).map(HTML.text) == h2, sourceLocation: sourceLocation)
     #expect(HTML.count("<h5", in: html) == 0 && HTML.count("<h6", in: html) == 0, sourceLocation: sourceLocation)
@@ -29,6 +30,7 @@ func checkReportStructure(_ design: Design, _ catalogue: StageCatalogue,
                               "Self-assessment", "Risks", "Open questions",
                               "Capacity estimates", "Load on the data flows", "Component capacity",
                               "What was added, per phase", "Flags", "Curveball", "Key points", "Activity log"])
+        .union(ReviewReportExpectations.headings(catalogue))
     let scenarioParts = ScenarioReportParts(design)
     let h3 = HTML.elements("h3", in: html).map(HTML.text) + HTML.elements("h4", in: html).map(HTML.text)
     for h in h3 where !fixed.contains(h) && !recordTitles.contains(h) && !scenarioParts.headings.contains(h) {
@@ -70,6 +72,7 @@ func checkReportStructure(_ design: Design, _ catalogue: StageCatalogue,
     if !design.questions.isEmpty {
         expected.append((6, design.questions.map { [$0.id.rawValue, TextSafety.oneLine($0.text), nil, nil, nil, nil] }))
     }
+    expected += ReviewReportExpectations.tables(design, options)
     var coachItems = 0
     if let r = design.interview, options.includeInterview {
         if !r.phases.isEmpty { expected.append((5, Array(repeating: [nil, nil, nil, nil, nil], count: r.phases.count + 1))) }
@@ -108,7 +111,8 @@ func checkReportStructure(_ design: Design, _ catalogue: StageCatalogue,
     // List items: checklist items, links to tagged trade-offs, options with their pros and cons.
     let tagged = design.tradeOffs.filter { $0.stage != .tradeOffs }.count
     let optionItems = design.tradeOffs.flatMap(\.options).map { 1 + $0.pros.count + $0.cons.count }.reduce(0, +)
-    #expect(HTML.count("<li", in: html) == items + tagged + optionItems + scenarioParts.listItems + lowLevelListItems(design) + coachItems,
+    #expect(HTML.count("<li", in: html) == items + tagged + optionItems + scenarioParts.listItems + lowLevelListItems(design) + coachItems
+            + ReviewReportExpectations.listItems(design, options),
             sourceLocation: sourceLocation)
 
     // Links: only internal anchors and bare web URLs; never javascript:.

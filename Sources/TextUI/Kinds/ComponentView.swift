@@ -14,6 +14,10 @@ enum ComponentView {
                    DetailLine("Kind", "\(c.kind.label)" + (c.technology.isEmpty ? "" : " · \(c.technology)") + "  (\(c.id))"),
                    DetailLine("Does", c.responsibility.isEmpty ? "—" : c.responsibility),
                    DetailLine("Flows", "\(outs) out, \(ins) in")]
+        if c.instances != nil || c.redundancy != nil {
+            out.append(DetailLine("Runs", [c.instances.map { "\($0) instance(s)" }, c.redundancy].compactMap { $0 }.joined(separator: " · ")))
+        }
+        if let serves = TraceabilityLines.serves(c.requirements, d) { out.append(serves) }
         if !c.notes.isEmpty { out.append(DetailLine("Notes", c.notes)) }
         if let refs = KindViews.referencedBy(c.id.rawValue, d) { out.append(refs) }
         return out

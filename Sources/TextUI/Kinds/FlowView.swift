@@ -14,6 +14,7 @@ enum FlowView {
         var out = [DetailLine("Flow", "\(f.id)  \(state.componentName(f.from)) \(arrow) \(state.componentName(f.to))"),
                    DetailLine("Carries", f.label.isEmpty ? "—" : f.label),
                    DetailLine("How", "\(f.protocolLabel) · \(f.mode.label) · \(f.direction.label)")]
+        if let serves = TraceabilityLines.serves(f.requirements, state.design) { out.append(serves) }
         if !f.notes.isEmpty { out.append(DetailLine("Notes", f.notes)) }
         if let refs = KindViews.referencedBy(f.id.rawValue, state.design) { out.append(refs) }
         return out

@@ -31,6 +31,7 @@ enum KindViews {
         EndpointView.view,
         EntityView.view,
         ScenarioView.view,
+        AcceptedFindingView.view,
         ConflictView.view,
     ]
 
@@ -48,11 +49,12 @@ enum KindViews {
     }
 
     /// The risks, questions and decisions that point at an item ("Referenced by").
-    static func referencedBy(_ id: String, _ design: Design) -> DetailLine? {
+    static func referencedBy(_ id: String, _ design: Design, decisions: Bool = true) -> DetailLine? {
         var refs: [String] = []
         for r in design.risks where r.concerns.contains(id) { refs.append("\(r.id) \(r.text)") }
         for q in design.questions where q.concerns.contains(id) { refs.append("\(q.id) \(q.text)") }
-        for t in design.tradeOffs where t.drivers.contains(where: { $0.rawValue == id }) { refs.append("\(t.id) \(t.title)") }
+        // A requirement lists the decisions it drives under "Addressed by".
+        for t in design.tradeOffs where decisions && t.drivers.contains(where: { $0.rawValue == id }) { refs.append("\(t.id) \(t.title)") }
         return refs.isEmpty ? nil : DetailLine("Referenced by", refs.joined(separator: "\n"))
     }
 }

@@ -10,8 +10,9 @@ enum RequirementView {
         let r = state.design.requirements[i]
         var out = [DetailLine("Requirement", "\(r.id)  \(r.kind.label) · \(r.priority.label)" + (r.category.map { " · \($0.label)" } ?? "")),
                    DetailLine("Text", r.text)]
+        out.append(TraceabilityLines.addressedBy(r, state.design))
         if !r.notes.isEmpty { out.append(DetailLine("Notes", r.notes)) }
-        if let refs = KindViews.referencedBy(r.id.rawValue, state.design) { out.append(refs) }
+        if let refs = KindViews.referencedBy(r.id.rawValue, state.design, decisions: false) { out.append(refs) }
         return out
     })
 }

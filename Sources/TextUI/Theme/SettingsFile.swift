@@ -1,4 +1,5 @@
 import Foundation
+import DesignReview
 import TOMLKit
 import Workspace
 
@@ -17,6 +18,9 @@ public struct UserSettings: Equatable, Sendable {
     /// `hide-unticked = true` leaves unticked checklist items out.
     public var reportOnlyStarted: Bool?
     public var reportHideUnticked: Bool?
+    /// `[review]`: rules switched off or given another severity, the sync-chain depth (read by
+    /// `ReviewConfig.applying`, which also names unknown rule ids).
+    public var review: [ReviewSetting] = []
 
     public init(theme: String? = nil, mouse: Bool? = nil) {
         self.theme = theme
@@ -25,7 +29,7 @@ public struct UserSettings: Equatable, Sendable {
 
     /// Top-level keys sysdraft reads, and its tables.
     public static let knownKeys = ["theme", "mouse"]
-    public static let knownTables = ["keys", "report"]
+    public static let knownTables = ["keys", "report", "review"]
     public static let reportKeys = ["only-started", "hide-unticked"]
 
     /// Parses settings text. Never throws: a problem (syntax, wrong type, unknown key) is
@@ -98,6 +102,10 @@ public struct UserSettings: Equatable, Sendable {
                     }
                     if option == "only-started" { settings.reportOnlyStarted = b } else { settings.reportHideUnticked = b }
                 }
+            case "review":
+                let r = ReviewSettingsFile.read(value, lines: lines, file: name)
+                settings.review = r.settings
+                problems += r.problems
             default:
                 if value.table != nil {
                     problems.append(ThemeError(file: name, line: line,

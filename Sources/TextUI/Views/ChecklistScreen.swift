@@ -58,8 +58,11 @@ enum ChecklistScreen {
         let rows = Workspace.checklistRows(state)
         // The notes get at least a third of the height (3 to 8 rows), and every row the list
         // does not need: a short list leaves room to read the notes instead of blank rows.
-        let notesHeight = max(min(max(3, inner.height / 3), 8), inner.maxY - y - rows.count - 1)
-        let listHeight = max(1, inner.maxY - y - notesHeight - 1)
+        // The stage's open review findings, a few lines above the notes.
+        let findings = state.review.open(in: stage.key)
+        let findingLines = findings.isEmpty ? 0 : min(findings.count, inner.height >= 20 ? 3 : 1) + 1
+        let notesHeight = max(min(max(3, inner.height / 3), 8), inner.maxY - y - rows.count - 1 - findingLines)
+        let listHeight = max(1, inner.maxY - y - notesHeight - 1 - findingLines)
         let selected = min(state.checklist.row, max(0, rows.count - 1))
         let first = ViewMemory.scroll(offset: memory.checklistOffset, selected: selected, visible: listHeight, count: rows.count)
         memory.checklistOffset = first
@@ -77,6 +80,10 @@ enum ChecklistScreen {
         }
         // Notes preview, with the hint of the focused catalogue item above it.
         let notesTop = inner.maxY - notesHeight
+        if findingLines > 0 {
+            ReviewLines.stage(findings, x: inner.x, y: notesTop - 1 - findingLines, width: inner.width,
+                              lines: findingLines, &grid)
+        }
         if rows.indices.contains(selected), case .catalogue(let item, _) = rows[selected], let hint = item.hint {
             grid.put("ⓘ " + hint, x: inner.x, y: notesTop - 1, style: .dim, maxWidth: inner.width, ellipsis: "…")
         }

@@ -11,16 +11,20 @@ enum Chrome {
         // The file name and the unsaved marker come first: on a narrow screen the interview badge
         // shrinks to its short form, then the program's name goes.
         let leftNeed = min(12, DisplayWidth.of(state.design.title)) + 3 + DisplayWidth.of(file) + DisplayWidth.of(marker)
-        var right = InterviewBadge.text(state)
-        let brand = 10
-        if let full = right, rect.maxX - x - brand - leftNeed - 1 < DisplayWidth.of(full.text) + 2 {
-            right = InterviewBadge.text(state, compact: true)
+        // On the right: the review's open errors and warnings, then the interview badge.
+        var badges = [ReviewBadge.text(state), InterviewBadge.text(state)].compactMap { $0 }
+        func width(_ bs: [(text: String, style: Style)]) -> Int {
+            bs.isEmpty ? 0 : bs.reduce(0) { $0 + DisplayWidth.of($1.text) } + 2 * (bs.count - 1) + 2
         }
-        if rect.maxX - x - brand - leftNeed - 1 >= (right.map { DisplayWidth.of($0.text) + 2 } ?? 0) {
+        let brand = 10
+        if !badges.isEmpty, rect.maxX - x - brand - leftNeed - 1 < width(badges) {
+            badges = [ReviewBadge.text(state, compact: true), InterviewBadge.text(state, compact: true)].compactMap { $0 }
+        }
+        if rect.maxX - x - brand - leftNeed - 1 >= width(badges) {
             x += grid.put("sysdraft", x: x, y: rect.y, style: Style.header.bold)
             x += grid.put("  ", x: x, y: rect.y, style: .header)
         }
-        let rightWidth = right.map { DisplayWidth.of($0.text) + 2 } ?? 0
+        let rightWidth = width(badges)
         let room = rect.maxX - x - rightWidth - 1
         let titleRoom = max(0, room - DisplayWidth.of(file) - DisplayWidth.of(marker) - 3)
         x += grid.put(state.design.title.isEmpty ? "Untitled design" : state.design.title, x: x, y: rect.y,
@@ -28,8 +32,9 @@ enum Chrome {
         x += grid.put(" — ", x: x, y: rect.y, style: .header, maxWidth: max(0, rect.maxX - x - rightWidth))
         x += grid.put(file, x: x, y: rect.y, style: .header, maxWidth: max(0, rect.maxX - x - rightWidth - 4), ellipsis: "…")
         if !marker.isEmpty { grid.put(marker, x: x, y: rect.y, style: Style.warning.bold, maxWidth: max(0, rect.maxX - x - rightWidth)) }
-        if let right {
-            grid.put(right.text, x: rect.maxX - rightWidth + 1, y: rect.y, style: right.style)
+        var bx = rect.maxX - rightWidth + 1
+        for badge in badges {
+            bx += grid.put(badge.text, x: bx, y: rect.y, style: badge.style) + 2
         }
     }
 

@@ -43,6 +43,7 @@ public struct ScreenLayout: Equatable, Sendable {
 public struct ViewMemory: Sendable {
     public var offsets: [Pane: Int] = [:]
     public var checklistOffset = 0
+    public var reviewOffset = 0
 
     public init() {}
 

@@ -25,6 +25,8 @@ public enum WorkspaceView {
             StepsScreen.render(state, layout.body, &grid, &memory)
         case .sequence:
             SequenceScreen.render(state, layout.body, &grid)
+        case .review:
+            ReviewScreen.render(state, layout.body, &grid, &memory)
         }
         Chrome.status(state, layout.status, &grid)
         for overlay in state.overlays { OverlayView.render(overlay, state, &grid) }

@@ -172,6 +172,11 @@ public enum Command: String, CaseIterable, Sendable {
     case sequenceNextMissing = "sequence.next-missing"
     case sequencePreviousMissing = "sequence.previous-missing"
     case sequenceASCII = "sequence.ascii"
+    // the design review
+    case review = "view.review"
+    case reviewJump = "review.jump"
+    case reviewAccept = "review.accept"
+    case reviewReopen = "review.reopen"
 
     /// A short description for help, hints and the palette.
     public var title: String {
@@ -311,6 +316,10 @@ public enum Command: String, CaseIterable, Sendable {
         case .sequenceNextMissing: "Next step not in the architecture"
         case .sequencePreviousMissing: "Previous step not in the architecture"
         case .sequenceASCII: "ASCII / Unicode drawing"
+        case .review: "Design review: findings by stage"
+        case .reviewJump: "Go to the item the finding is about"
+        case .reviewAccept: "Accept the finding with a reason (edit the reason)"
+        case .reviewReopen: "Reopen an accepted finding"
         }
     }
 
@@ -362,6 +371,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .editRows: "rows"
         case .scenarioSteps: "steps"
         case .scenarioSequence: "sequence"
+        case .review: "review"
         default: nil
         }
     }

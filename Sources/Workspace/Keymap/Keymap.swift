@@ -7,6 +7,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case conflicts = "Merge conflicts"
     case steps = "Scenario steps"
     case sequence = "Sequence diagram"
+    case review = "Review"
     case interview = "Interview"
     case form = "Forms"
     case picker = "Lists of values (in forms)"
@@ -27,6 +28,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .conflicts: "conflicts"
         case .steps: "steps"
         case .sequence: "sequence"
+        case .review: "review"
         case .interview: "interview"
         case .form: "form"
         case .picker: "list"
@@ -43,7 +45,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     /// (and, in fields, the form's) apply, so a letter typed into a field is text, not a command.
     public var fallback: [KeyContext] {
         switch self {
-        case .panes, .checklist, .diagram, .interview, .table, .steps, .sequence: [self, .global]
+        case .panes, .checklist, .diagram, .interview, .table, .steps, .sequence, .review: [self, .global]
         case .conflicts: [self, .panes, .global]
         case .textField, .picker: [self, .form]
         case .textArea: [self, .textField, .form]
@@ -164,6 +166,20 @@ public struct Keymap: Equatable, Sendable {
         Binding(.diagram, [.backTab, .char("N")], .previousNode),
         Binding(.diagram, [.char("o")], .toggleDirection, hint: true),
         Binding(.diagram, [.escape], .panes, hint: true),
+
+        Binding(.global, [.char("R")], .review),
+        Binding(.review, [.char("j"), .down], .moveDown),
+        Binding(.review, [.char("k"), .up], .moveUp),
+        Binding(.review, [.char("g"), .home], .moveTop),
+        Binding(.review, [.char("G"), .end], .moveBottom),
+        Binding(.review, [.pageDown, .ctrl("d")], .pageDown),
+        Binding(.review, [.pageUp, .ctrl("u")], .pageUp),
+        Binding(.review, [.tab, .char("l"), .right], .nextStage, hint: true),
+        Binding(.review, [.backTab, .char("h"), .left], .previousStage),
+        Binding(.review, [.enter], .reviewJump, hint: true),
+        Binding(.review, [.char("a")], .reviewAccept, hint: true),
+        Binding(.review, [.char("d"), .delete], .reviewReopen),
+        Binding(.review, [.escape], .panes, hint: true),
 
         Binding(.panes, [.char("v")], .viewItem, hint: true),
         Binding(.panes, [.char("}")], .detailsDown),
@@ -312,6 +328,8 @@ extension Command {
         case .scenarioSteps: "steps"
         case .sequenceNextMissing: "next missing"
         case .addMissingFlow: "add flow"
+        case .reviewJump: "go to item"
+        case .reviewAccept: "accept"
         default: title.lowercased()
         }
     }

@@ -7,7 +7,7 @@ enum ComponentKind {
         title: "Components", shortTitle: "Comps", noun: "component", inGrid: true,
         name: { _, c in c.name },
         searchText: { _, c in "\(c.id) \(c.name) \(c.kind.label) \(c.responsibility) \(c.technology) \(c.notes)" },
-        form: { _, c in form(c) },
+        form: { state, c in form(c, in: state.design) },
         apply: apply,
         remove: { d, i in
             // A component takes the flows to and from it along.
@@ -25,8 +25,9 @@ enum ComponentKind {
                                                LowLevelChoices.componentEffects(d, d.components[i].id))
         })
 
-    static func form(_ c: Component?) -> Form {
-        Form(
+    static func form(_ c: Component?, in design: Design) -> Form {
+        let requirements = TraceabilityChoices.requirements(design)
+        return Form(
             title: c == nil ? "New component" : "Edit component \(c!.id)",
             target: c.map { .item(.components, $0.id.rawValue) } ?? .newItem(.components),
             fields: [
@@ -35,6 +36,10 @@ enum ComponentKind {
                 .init("responsibility", "Responsibility", paragraph: c?.responsibility ?? ""),
                 .init("technology", "Technology", text: c?.technology ?? ""),
                 .init("notes", "Notes", paragraph: c?.notes ?? ""),
+                .init("serves", "Serves", options: requirements.labels, ids: requirements.ids,
+                      selected: c?.requirements.map(\.rawValue) ?? []),
+                .init("instances", "Instances", text: c?.instances ?? ""),
+                .init("redundancy", "Redundancy", text: c?.redundancy ?? ""),
             ])
     }
 
@@ -48,6 +53,9 @@ enum ComponentKind {
         c.responsibility = form.text("responsibility")
         c.technology = form.text("technology")
         c.notes = form.text("notes")
+        if let serves = form["serves"] { c.requirements = serves.selectedIDs.map { ItemID($0) } }
+        if form["instances"] != nil { c.instances = FormText.optional(form.text("instances")) }
+        if form["redundancy"] != nil { c.redundancy = FormText.optional(form.text("redundancy")) }
         design.components.upsert(c)
         return .success(c.id.rawValue)
     }

@@ -17,6 +17,7 @@ enum FlowKind {
     /// A flow's ends are picked from the design's components by name.
     static func form(_ f: Flow?, in design: Design, defaultFrom: ItemID<Component>? = nil) -> Form {
         let names = design.components.map { "\($0.name) (\($0.id))" }
+        let requirements = TraceabilityChoices.requirements(design)
         let ids = design.components.map(\.id.rawValue)
         let index = { (id: ItemID<Component>?) in id.flatMap { design.components.firstIndex(of: $0) } ?? 0 }
         let from = index(f?.from ?? defaultFrom)
@@ -33,6 +34,8 @@ enum FlowKind {
                 .init("mode", "Sync/async", choices: Flow.Mode.labels, selected: f?.mode.caseIndex ?? 0),
                 .init("direction", "Direction", choices: Flow.Direction.labels, selected: f?.direction.caseIndex ?? 0),
                 .init("notes", "Notes", paragraph: f?.notes ?? ""),
+                .init("serves", "Serves", options: requirements.labels, ids: requirements.ids,
+                      selected: f?.requirements.map(\.rawValue) ?? []),
             ])
     }
 
@@ -53,6 +56,7 @@ enum FlowKind {
         f.mode = .fromIndex(form.choice("mode"))
         f.direction = .fromIndex(form.choice("direction"))
         f.notes = form.text("notes")
+        if let serves = form["serves"] { f.requirements = serves.selectedIDs.map { ItemID($0) } }
         design.flows.upsert(f)
         return .success(f.id.rawValue)
     }

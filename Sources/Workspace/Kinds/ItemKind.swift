@@ -104,6 +104,7 @@ public enum ItemKinds {
         EndpointKind.kind,
         EntityKind.kind,
         ScenarioKind.kind,
+        AcceptedFindingKind.kind,
         ConflictKind.kind,
     ]
 

@@ -9,7 +9,7 @@ enum RequirementKind {
         searchText: { _, r in
             "\(r.id) \(r.text) \(r.kind.label) \(r.priority.label) \(r.category?.label ?? "") \(r.notes)"
         },
-        form: { _, r in form(r) },
+        form: { state, r in form(r, in: state.design) },
         apply: apply,
         adjust: { form, _ in adjust(&form) })
 
@@ -21,8 +21,10 @@ enum RequirementKind {
         form.fields[i].value = .choice(options, 0)
     }
 
-    static func form(_ r: Requirement?) -> Form {
+    static func form(_ r: Requirement?, in design: Design) -> Form {
         let categories = ["—"] + Requirement.Category.labels
+        let addressing = TraceabilityChoices.addressing(design)
+        let linked = r.map { Traceability.links(to: $0.id, in: design).map(\.id) } ?? []
         return Form(
             title: r == nil ? "New requirement" : "Edit requirement \(r!.id)",
             target: r.map { .item(.requirements, $0.id.rawValue) } ?? .newItem(.requirements),
@@ -32,6 +34,7 @@ enum RequirementKind {
                 .init("priority", "Priority", choices: Requirement.Priority.labels, selected: r?.priority.caseIndex ?? 0),
                 .init("category", "Category", choices: categories, selected: r?.category.map { $0.caseIndex + 1 } ?? 0),
                 .init("notes", "Notes", paragraph: r?.notes ?? ""),
+                .init("addressedBy", "Addressed by", options: addressing.labels, ids: addressing.ids, selected: linked),
             ])
     }
 
@@ -44,6 +47,7 @@ enum RequirementKind {
                             text: text, priority: .fromIndex(form.choice("priority")),
                             category: cat == 0 ? nil : .fromIndex(cat - 1), notes: form.text("notes"))
         design.requirements.upsert(r)
+        if let field = form["addressedBy"] { design.setAddressing(r.id, by: Set(field.selectedIDs)) }
         return .success(r.id.rawValue)
     }
 }

@@ -10,6 +10,8 @@ extension Workspace {
             if let effects = checklistCommand(&state, command, env) { return effects }
         case .diagram:
             if let effects = diagramCommand(&state, command) { return effects }
+        case .review:
+            if let effects = reviewCommand(&state, command, env) { return effects }
         case .panes, .steps, .sequence:
             break
         }
@@ -71,6 +73,9 @@ extension Workspace {
             state.diagram.refresh(state.design)
             state.diagram.centreOnFocus(state.size)
         case .panes: state.screen = .panes
+        case .review: state.screen = .review
+        case .reviewJump, .reviewAccept, .reviewReopen:
+            state.message = StatusMessage("Open the review with R first", .info)
         case .suspend: return suspend(&state, env)
         case .redraw: return [.redraw]
 

@@ -1,6 +1,7 @@
 import DesignModel
 import Foundation
 import Interview
+import DesignReview
 
 /// Everything the workspace shows and remembers. Views draw it; only `Workspace.reduce` changes it.
 public struct AppState: Equatable, Sendable {
@@ -63,6 +64,14 @@ public struct AppState: Equatable, Sendable {
     public var interviewNow: Duration = .zero
     /// No bell at phase boundaries.
     public var quiet = false
+    /// The design review of `design`, kept current as it changes (see `AppState+Review.swift`).
+    public internal(set) var review: ReviewResult
+    /// How the review runs (the user's and the repository's `[review]` settings).
+    public var reviewConfig: ReviewConfig = .standard {
+        didSet { if reviewConfig != oldValue { review = DesignReviewer.review(design, config: reviewConfig) } }
+    }
+    /// Where the cursor is on the Review screen.
+    public var reviewCursor = ReviewCursor()
 
     public init(design: Design, filePath: String, isNewFile: Bool = false, readOnly: Bool = false,
                 catalogue: StageCatalogue, keymap: Keymap = .standard) {
@@ -74,6 +83,7 @@ public struct AppState: Equatable, Sendable {
         self.catalogue = catalogue
         self.keymap = keymap
         componentNames = Self.names(design.components)
+        review = DesignReviewer.review(design, config: .standard)
     }
 
     static func names(_ components: [Component]) -> [ItemID<Component>: String] {
@@ -105,6 +115,7 @@ public struct AppState: Equatable, Sendable {
             if !renamed.isEmpty { withIndex(.flows) { index, text in index.refresh(renamed, text: text) } }
         }
         if changed { refilter(previous: [:]) }
+        if Self.reviewInputsChanged(old, design) { review = DesignReviewer.review(design, config: reviewConfig) }
     }
 
     /// Runs `body` on a pane's search index, if it has one, with the item text function.
@@ -147,6 +158,7 @@ public struct AppState: Equatable, Sendable {
         case .diagram: .diagram
         case .steps: .steps
         case .sequence: .sequence
+        case .review: .review
         }
     }
 

@@ -1,6 +1,7 @@
 import DesignModel
 import Foundation
 import Interview
+import DesignReview
 
 /// Work the reducer asks the runtime to do. Results come back as actions.
 public enum Effect: Equatable, Sendable {
@@ -76,6 +77,9 @@ public struct Environment: Sendable {
     public var completePath: @Sendable (String) -> [String]
     /// How far a scrolling area can scroll on the current screen (the views measure it).
     public var scrollLimit: @Sendable (AppState, ScrollArea) -> Int
+    /// The review settings for a design file opened with `:e` (the user's and its repository's
+    /// `[review]`); nil keeps the current ones.
+    public var reviewConfig: @Sendable (String) -> ReviewConfig? = { _ in nil }
 
     public init(now: @escaping @Sendable () -> Date,
                 monotonic: @escaping @Sendable () -> Duration = { .zero },

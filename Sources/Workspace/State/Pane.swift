@@ -12,6 +12,7 @@ public struct Pane: Hashable, Sendable, RawRepresentable, CustomStringConvertibl
     public static let risks = Pane("risks")
     public static let questions = Pane("questions")
     public static let conflicts = Pane("conflicts")
+    public static let accepted = Pane("accepted")
 
     /// Every pane, in Tab order.
     public static var allCases: [Pane] { ItemKinds.panes }
@@ -45,4 +46,6 @@ public enum Screen: Equatable, Sendable {
     case panes, checklist, diagram
     /// A scenario's step editor and its sequence diagram (`ScenarioScreens`).
     case steps, sequence
+    /// The design review: findings by stage (`R`).
+    case review
 }
