@@ -44,9 +44,9 @@ let package = Package(
         .target(name: "Interview", dependencies: ["DesignModel"]),
         .target(name: "DesignDiff", dependencies: ["DesignModel", "DesignExport"]),
         .target(name: "DesignImport", dependencies: ["DesignModel"]),
-        .target(name: "Workspace", dependencies: ["DesignModel", "DesignExport", "DiagramLayout", "Interview"]),
+        .target(name: "Workspace", dependencies: ["DesignModel", "DesignExport", "DiagramLayout", "Interview", "Estimates"]),
         .target(name: "TextUI", dependencies: [
-            "TerminalText", "Workspace", "DiagramLayout",
+            "TerminalText", "Workspace", "DiagramLayout", "Estimates",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         // Async-signal-safe signal and crash handling, in C (see sd_signals.c).
@@ -78,8 +78,8 @@ let package = Package(
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "InterviewTests", dependencies: ["Interview", "DesignModel", "DesignStorage", "TestSupport"]),
-        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "DesignModel", "Interview", "TestSupport"]),
-        .testTarget(name: "TextUITests", dependencies: ["TextUI", "TerminalText", "TestSupport", "Workspace", "DesignModel", "DesignStorage", "Interview"],
+        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "DesignModel", "Interview", "TestSupport", "Estimates"]),
+        .testTarget(name: "TextUITests", dependencies: ["TextUI", "TerminalText", "TestSupport", "Workspace", "DesignModel", "DesignStorage", "Interview", "Estimates"],
                     exclude: ["Golden"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcursesw", "CSignals"]),
         .testTarget(name: "AppTests", dependencies: [

@@ -4,7 +4,9 @@ import Workspace
 enum ComponentView {
     static let view = KindView(pane: .components, row: { state, i in
         let c = state.design.components[i]
-        return RowText.Row(tag: "[\(c.kind.shortTag)]", text: c.name, trailing: c.technology)
+        let over = c.capacity != nil && LoadText.componentLoad(state, c)?.isOverloaded == true
+        return RowText.Row(tag: "[\(c.kind.shortTag)]", text: c.name,
+                           trailing: over ? "⚠ over capacity" + (c.technology.isEmpty ? "" : " · " + c.technology) : c.technology)
     }, detail: { state, i in
         let d = state.design
         let c = d.components[i]
@@ -14,6 +16,7 @@ enum ComponentView {
                    DetailLine("Kind", "\(c.kind.label)" + (c.technology.isEmpty ? "" : " · \(c.technology)") + "  (\(c.id))"),
                    DetailLine("Does", c.responsibility.isEmpty ? "—" : c.responsibility),
                    DetailLine("Flows", "\(outs) out, \(ins) in")]
+        out += LoadText.componentDetail(state, c)
         if !c.notes.isEmpty { out.append(DetailLine("Notes", c.notes)) }
         if let refs = KindViews.referencedBy(c.id.rawValue, d) { out.append(refs) }
         return out

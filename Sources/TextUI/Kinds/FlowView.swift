@@ -6,13 +6,15 @@ enum FlowView {
         let f = state.design.flows[i]
         let arrow = f.direction == .twoWay ? "↔" : (f.mode == .async ? "⇢" : "→")
         let mode = f.mode == .async ? "async" : "sync"
+        let load = LoadText.flowLoad(state, f).map(LoadText.flowRow) ?? ""
         return RowText.Row(tag: "", text: "\(state.componentName(f.from)) \(arrow) \(state.componentName(f.to))",
-                           trailing: [f.label, "\(f.protocolLabel) \(mode)"].filter { !$0.isEmpty }.joined(separator: " · "))
+                           trailing: [f.label, load, "\(f.protocolLabel) \(mode)"].filter { !$0.isEmpty }.joined(separator: " · "))
     }, detail: { state, i in
         let f = state.design.flows[i]
         var out = [DetailLine("Flow", "\(f.id)  \(state.componentName(f.from)) → \(state.componentName(f.to))"),
                    DetailLine("Carries", f.label.isEmpty ? "—" : f.label),
                    DetailLine("How", "\(f.protocolLabel) · \(f.mode.label) · \(f.direction.label)")]
+        out += LoadText.flowDetail(state, f)
         if !f.notes.isEmpty { out.append(DetailLine("Notes", f.notes)) }
         if let refs = KindViews.referencedBy(f.id.rawValue, state.design) { out.append(refs) }
         return out

@@ -120,6 +120,9 @@ public enum Command: String, CaseIterable, Sendable {
     case paletteRun = "palette.run"
     case paletteClose = "palette.close"
     case interviewerCard = "interview.interviewer"
+    // estimates
+    case insertTemplate = "estimates.template"
+    case referenceCard = "estimates.reference"
 
     /// A short description for help, hints and the palette.
     public var title: String {
@@ -230,6 +233,8 @@ public enum Command: String, CaseIterable, Sendable {
         case .paletteRun: "Run the command"
         case .paletteClose: "Close the palette"
         case .interviewerCard: "The interviewer: facts, questions, curveball"
+        case .insertTemplate: "Insert a template of estimates (QPS, storage, bandwidth, …)"
+        case .referenceCard: "Reference card: latency, powers of two, the nines"
         }
     }
 

@@ -11,6 +11,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case textArea = "Text areas (several lines)"
     case dialog = "Help, full views and other text"
     case palette = "Command palette"
+    case estimates = "Estimates list"
 
     /// The name used in the config file's `[keys.NAME]` tables.
     public var configName: String {
@@ -26,6 +27,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .textArea: "text"
         case .dialog: "dialog"
         case .palette: "palette"
+        case .estimates: "estimates"
         }
     }
 
@@ -36,6 +38,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .panes, .checklist, .diagram, .interview: [self, .global]
         case .textField, .picker: [self, .form]
         case .textArea: [self, .textField, .form]
+        case .estimates: [self, .panes, .global]
         default: [self]
         }
     }
@@ -86,7 +89,17 @@ public struct Keymap: Equatable, Sendable {
     }
 
     public func hints(for context: KeyContext) -> [(keys: String, title: String)] {
-        bindings.filter { ($0.context == context || $0.context == .global) && $0.hint }
+        // A list with keys of its own (estimates) shows those first, then the panes' hints.
+        if context.fallback.count > 2 {
+            let own = bindings.filter { $0.context == context && $0.hint }
+                .map { ($0.keys.map(\.description).joined(separator: "/"), $0.command.shortHint) }
+            let base = hints(for: context.fallback[1]).filter { hint in
+                // Leave out a key the list binds to something else.
+                !bindings.contains { $0.context == context && $0.keys.map(\.description).contains(hint.keys) }
+            }
+            return own + base
+        }
+        return bindings.filter { ($0.context == context || $0.context == .global) && $0.hint }
             .map { ($0.keys.map(\.description).joined(separator: "/"), $0.command.shortHint) }
     }
 
@@ -215,6 +228,9 @@ public struct Keymap: Equatable, Sendable {
         Binding(.palette, [.tab], .paletteComplete),
         Binding(.palette, [.enter], .paletteRun),
         Binding(.palette, [.escape], .paletteClose),
+
+        Binding(.estimates, [.char("A")], .insertTemplate, hint: true),
+        Binding(.estimates, [.char("R")], .referenceCard, hint: true),
     ])
 }
 
@@ -237,6 +253,8 @@ extension Command {
         case .editNotes: "notes"
         case .nextNode: "next box"
         case .toggleDirection: "direction"
+        case .insertTemplate: "template"
+        case .referenceCard: "reference"
         default: title.lowercased()
         }
     }

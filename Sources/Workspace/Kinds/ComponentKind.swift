@@ -9,6 +9,7 @@ enum ComponentKind {
         searchText: { _, c in "\(c.id) \(c.name) \(c.kind.label) \(c.responsibility) \(c.technology) \(c.notes)" },
         form: { _, c in form(c) },
         apply: apply,
+        preview: LoadFields.componentPreview,
         remove: { d, i in
             // A component takes the flows to and from it along.
             let id = d.components[i].id
@@ -32,6 +33,8 @@ enum ComponentKind {
                 .init("kind", "Kind", choices: Component.Kind.labels, selected: c?.kind.caseIndex ?? Component.Kind.service.caseIndex),
                 .init("responsibility", "Responsibility", paragraph: c?.responsibility ?? ""),
                 .init("technology", "Technology", text: c?.technology ?? ""),
+                .init("capacity", "Capacity", text: c?.capacity ?? ""),
+                .init("instances", "Instances", text: c?.instances ?? ""),
                 .init("notes", "Notes", paragraph: c?.notes ?? ""),
             ])
     }
@@ -46,6 +49,8 @@ enum ComponentKind {
         c.responsibility = form.text("responsibility")
         c.technology = form.text("technology")
         c.notes = form.text("notes")
+        if let capacity = LoadFields.read(form, "capacity") { c.capacity = capacity }
+        if let instances = LoadFields.read(form, "instances") { c.instances = instances }
         design.components.upsert(c)
         return .success(c.id.rawValue)
     }

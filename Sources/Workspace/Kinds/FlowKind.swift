@@ -11,7 +11,8 @@ enum FlowKind {
         },
         form: { state, f in form(f, in: state.design) },
         apply: apply,
-        cannotAdd: { $0.components.isEmpty ? "Add components first: a flow runs between two of them" : nil })
+        cannotAdd: { $0.components.isEmpty ? "Add components first: a flow runs between two of them" : nil },
+        preview: LoadFields.flowPreview)
 
     /// A flow's ends are picked from the design's components by name.
     static func form(_ f: Flow?, in design: Design, defaultFrom: ItemID<Component>? = nil) -> Form {
@@ -31,6 +32,8 @@ enum FlowKind {
                 .init("protocolName", "Protocol name", text: f?.protocolName ?? ""),
                 .init("mode", "Sync/async", choices: Flow.Mode.labels, selected: f?.mode.caseIndex ?? 0),
                 .init("direction", "Direction", choices: Flow.Direction.labels, selected: f?.direction.caseIndex ?? 0),
+                .init("rate", "Rate", text: f?.rate ?? ""),
+                .init("payload", "Payload", text: f?.payload ?? ""),
                 .init("notes", "Notes", paragraph: f?.notes ?? ""),
             ])
     }
@@ -52,6 +55,8 @@ enum FlowKind {
         f.mode = .fromIndex(form.choice("mode"))
         f.direction = .fromIndex(form.choice("direction"))
         f.notes = form.text("notes")
+        if let rate = LoadFields.read(form, "rate") { f.rate = rate }
+        if let payload = LoadFields.read(form, "payload") { f.payload = payload }
         design.flows.upsert(f)
         return .success(f.id.rawValue)
     }

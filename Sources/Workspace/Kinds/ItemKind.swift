@@ -45,6 +45,12 @@ public struct ItemKind: Sendable {
     /// Keeps a form consistent while it is edited (a trade-off grows an empty option slot; a
     /// preview of a value computed from the design).
     public let adjust: @Sendable (inout Form, Design) -> Void
+    /// Shows what the form's values come to, as notes under its fields (an estimate's value or
+    /// error, a flow's load), from the state's caches; runs after `adjust` and when the form opens.
+    public let preview: @Sendable (inout Form, AppState) -> Void
+    /// The key bindings that apply while the kind's list is shown (its own context falls back
+    /// to the panes' bindings).
+    public let keyContext: KeyContext
 
     /// Describes a kind whose items are the list at `path`.
     public static func list<Item: Identified & Equatable & Sendable>(
@@ -56,6 +62,8 @@ public struct ItemKind: Sendable {
         apply: @escaping @Sendable (Form, inout Design) -> Result<String, FormError>,
         cannotAdd: @escaping @Sendable (Design) -> String? = { _ in nil },
         adjust: @escaping @Sendable (inout Form, Design) -> Void = { _, _ in },
+        preview: @escaping @Sendable (inout Form, AppState) -> Void = { _, _ in },
+        keyContext: KeyContext = .panes,
         remove: (@Sendable (inout Design, Int) -> String)? = nil,
         deleteEffects: @escaping @Sendable (Design, Int) -> String? = { _, _ in nil }
     ) -> ItemKind {
@@ -76,8 +84,12 @@ public struct ItemKind: Sendable {
             deleteEffects: deleteEffects,
             name: { d, i in name(d, d[keyPath: path][i]) },
             searchText: { state, i in searchText(state, state.design[keyPath: path][i]) },
-            form: { state, i in form(state, i.map { state.design[keyPath: path][$0] }) },
-            apply: apply, cannotAdd: cannotAdd, adjust: adjust)
+            form: { state, i in
+                var f = form(state, i.map { state.design[keyPath: path][$0] })
+                preview(&f, state)
+                return f
+            },
+            apply: apply, cannotAdd: cannotAdd, adjust: adjust, preview: preview, keyContext: keyContext)
     }
 }
 
@@ -91,6 +103,7 @@ public enum ItemKinds {
         TradeOffKind.kind,
         RiskKind.kind,
         QuestionKind.kind,
+        EstimateKind.kind,
     ]
 
     public static let panes: [Pane] = all.map(\.pane)

@@ -79,6 +79,8 @@ extension Workspace {
         case .interviewToggle, .interviewNext, .interviewPrevious, .interviewAddMinute, .interviewInfo,
              .interviewSummary, .interviewerCard:
             return interviewCommand(&state, command, env)
+        case .insertTemplate: return openTemplatePicker(&state)
+        case .referenceCard: openReferenceCard(&state)
         default:
             // Form, field, list, dialog and palette commands act inside those layers only.
             break

@@ -10,6 +10,7 @@ extension Workspace {
             switch form.handle(key, keymap: state.keymap, now: env.monotonic()) {
             case .editing:
                 form.target.pane?.kind.adjust(&form, state.design)
+                form.target.pane?.kind.preview(&form, state)
                 state.overlays.append(.form(form))
             case .cancelled:
                 if form.isChanged {
@@ -97,6 +98,11 @@ extension Workspace {
         case .interviewer(let scroll):
             return interviewerKey(&state, scroll, key, env)
 
+        case .referenceCard(let scroll):
+            if let next = dialogScroll(state.keymap, key, scroll, end: env.scrollLimit(state, .referenceCard)) {
+                state.overlays.append(.referenceCard(scroll: next))
+            }
+
         case .notes(var area):
             switch area.handle(key, keymap: state.keymap) {
             case .editing, .leftUp, .leftDown: state.overlays.append(.notes(area))
@@ -141,6 +147,7 @@ extension Workspace {
         case .success(let id):
             let isNew = form.target.isNew
             let label = form.target == .designInfo ? "Edit title and problem" : (isNew ? "Add " : "Edit ") + id
+            let before = state
             mutate(&state, label, env) { $0 = design }
             // Select what was just written.
             switch form.target {
@@ -152,6 +159,7 @@ extension Workspace {
             }
             state.message = StatusMessage(form.target == .designInfo ? "Title and problem updated"
                                           : (isNew ? "Added " : "Updated ") + id, .success)
+            noteOverload(&state, before: before)
         }
         return []
     }

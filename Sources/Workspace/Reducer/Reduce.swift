@@ -101,11 +101,11 @@ public enum Workspace {
             return suspend(&state, env)
 
         case .opened(let path, let design, let isNew):
-            let keep = (state.size, state.themeName)
+            let keep = (state.size, state.themeName, state.estimateAssets)
             // A read-only session stays read-only for every file it opens (like `vim -R`).
             state = AppState(design: design, filePath: path, isNewFile: isNew, readOnly: state.readOnly,
                              catalogue: state.catalogue, keymap: state.keymap)
-            (state.size, state.themeName) = keep
+            (state.size, state.themeName, state.estimateAssets) = keep
             let how = state.readOnly ? " (read-only)" : ""
             state.message = StatusMessage((isNew ? "New design: \(path)" : "Opened \(path)") + how, .success)
             return []

@@ -15,6 +15,8 @@ public enum Overlay: Equatable, Sendable {
     case itemView(Pane, id: String, scroll: Int)
     /// The interviewer card: facts on request, follow-up questions, the curveball.
     case interviewer(scroll: Int)
+    /// The estimates reference card: latency numbers, powers of two, the nines, seconds per period.
+    case referenceCard(scroll: Int)
 }
 
 /// A yes/no/cancel question. Each choice has a key and what it leads to.
