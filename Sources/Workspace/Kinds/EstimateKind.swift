@@ -88,7 +88,7 @@ enum EstimateKind {
         }
 
         if text.trimmingCharacters(in: .whitespaces).isEmpty {
-            notes["expression"] = Form.Note("a value with its unit (10M, 500 B, 2 ms, 99.9%) or a formula of other estimates", .hint)
+            notes["expression"] = LoadFields.hint(form, "expression", "a value with its unit (10M, 500 B, 2 ms, 99.9%) or a formula of estimates")
         } else {
             notes["expression"] = note(evaluateDraft(text, name: name, row: row, sheet: sheet))
         }

@@ -22,6 +22,11 @@ enum LoadFields {
         }
     }
 
+    /// A hint under an empty field, shown while the cursor is in it.
+    static func hint(_ form: Form, _ key: String, _ text: String) -> Form.Note? {
+        form.fields.indices.contains(form.focus) && form.fields[form.focus].key == key ? Form.Note(text, .hint) : nil
+    }
+
     static func flowPreview(_ form: inout Form, _ state: AppState) {
         guard form["rate"] != nil || form["payload"] != nil else { return }
         var f = Flow(id: ItemID("flow-0"), from: ItemID("comp-0"), to: ItemID("comp-0"))
@@ -29,12 +34,11 @@ enum LoadFields {
         f.payload = read(form, "payload") ?? nil
         let load = DesignLoad.flow(f, sheet: state.estimateCache.sheet)
         var notes = form.notes
-        notes["rate"] = load.rate.map { note($0) }
-            ?? Form.Note("requests or messages per time: 2K /s, 100M /day, or an estimate's name", .hint)
+        notes["rate"] = load.rate.map { note($0) } ?? hint(form, "rate", "per time: 2K /s, 100M /day, or an estimate")
         if let p = load.payload {
             notes["payload"] = note(p, suffix: load.bandwidth.map { " each · bandwidth " + $0.text } ?? "")
         } else {
-            notes["payload"] = Form.Note("the size of one: 2 KB, 500 B", .hint)
+            notes["payload"] = hint(form, "payload", "the size of one: 2 KB, 500 B, or an estimate")
         }
         form.notes = notes
     }
@@ -64,9 +68,9 @@ enum LoadFields {
             }
             notes["capacity"] = n
         } else {
-            notes["capacity"] = Form.Note("what one instance handles: 2K /s, 100 MB/s, or an estimate's name", .hint)
+            notes["capacity"] = hint(form, "capacity", "what one instance handles: 2K /s, 100 MB/s, or an estimate")
         }
-        notes["instances"] = load.instances.map { note($0) } ?? Form.Note("how many run (one when empty)", .hint)
+        notes["instances"] = load.instances.map { note($0) } ?? hint(form, "instances", "how many run; empty means one")
         form.notes = notes
     }
 }
