@@ -344,3 +344,12 @@ struct SplitMix {
         return z ^ (z >> 31)
     }
 }
+
+extension EstimateScreenTests {
+    @Test func aPasteIsPreviewedLikeTyping() throws {
+        var s = estimatesState([("dau", "10M")])
+        send(&s, .char("a"), .tab)
+        _ = Workspace.reduce(&s, .paste("dau * 2"), env)
+        #expect(s.topForm?.notes["expression"]?.text == "= 20.0M")
+    }
+}

@@ -206,6 +206,9 @@ extension Workspace {
         switch top {
         case .form(var f):
             f.paste(text)
+            // A paste is typing too: the form's kind keeps it consistent and previews it.
+            f.target.pane?.kind.adjust(&f, state.design)
+            f.target.pane?.kind.preview(&f, state)
             state.overlays.append(.form(f))
         case .notes(var area):
             area.insert(text)
