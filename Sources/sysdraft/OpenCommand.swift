@@ -1,6 +1,7 @@
 import App
 import ArgumentParser
 import CursesTerminal
+import DesignExport
 import DesignModel
 import DesignStorage
 import Foundation
@@ -135,8 +136,12 @@ struct OpenCommand: ParsableCommand {
         let crash = CrashGuard(note: "sysdraft: stopped by an internal error (a bug, please report it). The terminal "
                                + "was given back; unsaved edits were kept in the recovery copy beside the file, and the "
                                + "next start offers them back.\n")
+        var exportOptions = ExportOptions()
+        exportOptions.onlyStarted = themes.config.settings.reportOnlyStarted ?? false
+        exportOptions.hideUnticked = themes.config.settings.reportHideUnticked ?? false
         let loop = WorkspaceLoop(state: state, session: session, backend: Terminal(), environment: env,
-                                 themes: themes, crashKeeper: crash, mouse: themes.mouse, noColor: noColor)
+                                 themes: themes, crashKeeper: crash, mouse: themes.mouse, noColor: noColor,
+                                 exportOptions: exportOptions)
         switch loop.run(startInterview: startInterview) {
         case .quit:
             return

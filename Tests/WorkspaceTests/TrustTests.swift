@@ -126,7 +126,7 @@ import Testing
     @Test("on a terminal too small to draw, keys never reach the hidden form")
     func tooSmallIgnoresKeys() {
         var s = makeState(components: 1)
-        _ = send(&s, .char("2"), .char("e"))
+        _ = send(&s, .char("2"), .char("e"), .char("!"))
         let form = try! #require(s.topForm)
         _ = Workspace.reduce(&s, .resized(ScreenSize(columns: 40, rows: 10)), env)
         let before = s
@@ -139,11 +139,19 @@ import Testing
         #expect(send(&s, .ctrl("l")) == [.redraw])
         // q asks (a form is open with an edit in it), and the question is answered under the notice.
         _ = send(&s, .char("q"))
-        #expect(s.topConfirm?.title == "Quit")
+        #expect(s.topConfirm?.title == "Discard typed text?")
+        #expect(s.topConfirm?.message.contains("Edit component comp-1") == true, "it says which form")
         #expect(send(&s, .char("c")) == [])
         #expect(s.topForm == form, "cancel: back to the form")
         _ = send(&s, .char("q"))
-        #expect(send(&s, .char("y")) == [.quit])
+        #expect(send(&s, .char("d")) == [.quit])
+    }
+
+    @Test func quittingWithAnUntouchedFormOpenDoesNotAsk() {
+        var s = makeState(components: 1)
+        _ = send(&s, .char("2"), .char("e"))
+        _ = Workspace.reduce(&s, .resized(ScreenSize(columns: 40, rows: 10)), env)
+        #expect(send(&s, .char("q")) == [.quit], "nothing would be lost")
     }
 
     @Test func tooSmallWithUnsavedChangesAsksTheUsualQuestion() {

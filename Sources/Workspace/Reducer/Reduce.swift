@@ -38,6 +38,10 @@ public enum Workspace {
             state.size = size
             return []
 
+        case .clickedTitle:
+            guard state.overlays.isEmpty else { return [] }
+            return perform(&state, .editDesignInfo, env)
+
         case .clickedPane(let pane, let row):
             state.overlays.removeAll { if case .help = $0 { return true }; return false }
             guard state.overlays.isEmpty else { return [] }
@@ -68,11 +72,13 @@ public enum Workspace {
             return askBeforeWritingProtected(&state, path)
 
         case .changedOnDisk(let path):
+            // A quit waiting for this save goes on once the question is answered with a save.
+            let thenQuit = state.quitting
             state.quitting = false
             state.overlays.append(.confirm(Confirm(
                 title: "Changed on disk",
                 message: "\((path as NSString).lastPathComponent) was changed by another program since you opened it.",
-                options: [("o", "Overwrite it", .overwriteChangedFile), ("r", "Reload (drop my changes)", .reloadFromDisk),
+                options: [("o", "Overwrite it", .overwriteChangedFile(thenQuit: thenQuit)), ("r", "Reload (drop my changes)", .reloadFromDisk),
                           ("s", "Save as…", .saveAs), ("c", "Cancel", .cancel)])))
             return [.bell]
 

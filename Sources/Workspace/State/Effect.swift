@@ -29,6 +29,8 @@ public enum Action: Equatable, Sendable {
     case paste(String)
     case resized(ScreenSize)
     case clickedPane(Pane, row: Int?)
+    /// A click on the header's title: edit the title and the problem statement.
+    case clickedTitle
     case wheel(Pane, delta: Int)
     case saved(path: String, design: Design)
     case saveFailed(path: String, message: String)
