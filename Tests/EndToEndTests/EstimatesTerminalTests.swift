@@ -54,6 +54,20 @@ import Testing
         let row = try #require(line(screen, "mixed"))
         #expect(row.contains("⚠") && row.contains("cannot add a plain number and data size (B)"), "\(screen)")
 
+        // A row that uses the broken one is marked and names what it waits for …
+        try t.keys("a"); try t.waitFor(text: "New estimate")
+        try fill(t, name: "doubled", expression: "mixed * 2"); try t.keys("Enter")
+        screen = try t.waitFor(text: "Added est-4")
+        let waiting = try #require(line(screen, "doubled"))
+        #expect(waiting.contains("↳") && waiting.contains("needs mixed"), "\(screen)")
+        // … and gets its value once the error is fixed (30M + 5, twice).
+        try t.keys("k", "e"); try t.waitFor(text: "Edit estimate est-3")
+        try t.keys("Tab", "C-u"); try t.waitFor(text: "a value with its unit")
+        try t.type("dau + 5"); try t.waitFor(text: "Expression   dau + 5"); try t.keys("Enter")
+        screen = try t.waitFor(text: "Updated est-3")
+        #expect(line(screen, "doubled")?.contains("60.0M") == true, "\(screen)")
+        #expect(!screen.contains("⚠") && !screen.contains("↳"), "\(screen)")
+
         // The reference card opens over the list and closes again.
         try t.keys("R")
         screen = try t.waitFor(text: "Reference card")
@@ -65,8 +79,8 @@ import Testing
         try t.keys("q"); try t.waitFor(text: "EXITED=0")
         let doc = try json(dir.file("scale.json"))
         let estimates = try #require(doc["estimates"] as? [[String: Any]])
-        #expect(estimates.map { $0["name"] as? String } == ["dau", "read_qps", "mixed"])
-        #expect(estimates.map { $0["expression"] as? String } == ["30M", "dau * 20 / day", "dau + 5 GB"])
+        #expect(estimates.map { $0["name"] as? String } == ["dau", "read_qps", "mixed", "doubled"])
+        #expect(estimates.map { $0["expression"] as? String } == ["30M", "dau * 20 / day", "dau + 5", "mixed * 2"])
     }
 
     @Test func aTemplateGoesInFromThePicker() throws {
