@@ -140,8 +140,11 @@ enum EstimateKind {
         let name = design.estimates[i].name
         guard sheet.indexByName[name] == i else { return [] }
         var out = sheet.rowsUsing(i).filter { $0 != i }.map { design.estimates[$0].name }
+        // The details strip asks on every frame: a byte search first (Foundation's `contains`
+        // took most of a frame with 1,000 flows), a parse only for the few that hold the name.
+        let needle = Array(name.utf8)
         func uses(_ text: String?) -> Bool {
-            guard let text, text.contains(name), let e = try? Expression.parse(text) else { return false }
+            guard let text, holds(text, needle), let e = try? Expression.parse(text) else { return false }
             return e.names.contains(name)
         }
         for f in design.flows {
@@ -153,6 +156,29 @@ enum EstimateKind {
             if uses(c.instances) { out.append("the instances of \(c.name)") }
         }
         return out
+    }
+
+    /// Whether the UTF-8 bytes of `text` may use `needle` (a name's bytes) as a name: found, not
+    /// right after an ASCII letter or `_` and not right before a letter, digit or `_` (so
+    /// `rate_1` is not found in `rate_12`; `2dau` does use `dau`). The parse decides.
+    static func holds(_ text: String, _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return false }
+        func letter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F }
+        func word(_ b: UInt8) -> Bool { letter(b) || (b >= 0x30 && b <= 0x39) }
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= needle.count else { return false }
+            var i = 0
+            while i <= bytes.count - needle.count {
+                if bytes[i] == first, i == 0 || !letter(bytes[i - 1]) {
+                    var j = 1
+                    while j < needle.count && bytes[i + j] == needle[j] { j += 1 }
+                    if j == needle.count, i + j == bytes.count || !word(bytes[i + j]) { return true }
+                }
+                i += 1
+            }
+            return false
+        }
     }
 
     /// "a, b and c", or "a, b, c and 4 more".
