@@ -206,8 +206,11 @@ extension DesignLoad {
     /// The components whose incoming load exceeds capacity × instances, computing only what
     /// that needs: the components that state a capacity and the flows into them (a status line
     /// after an edit; cheaper than the whole design's load).
-    public static func overloadedComponents(in design: Design, sheet: EstimateSheet) -> [ComponentLoad] {
-        let stated = design.components.filter { $0.capacity != nil }
+    /// `among`: only these components (the status line compares a design with the one before an
+    /// edit only for the components over capacity now).
+    public static func overloadedComponents(in design: Design, sheet: EstimateSheet,
+                                            among: Set<ItemID<Component>>? = nil) -> [ComponentLoad] {
+        let stated = design.components.filter { $0.capacity != nil && among?.contains($0.id) != false }
         guard !stated.isEmpty else { return [] }
         let ids = Set(stated.map(\.id))
         var evaluator = Evaluator(sheet)

@@ -73,7 +73,8 @@ extension Workspace {
         guard state.design.components.contains(where: { $0.capacity != nil }) else { return }
         let now = DesignLoad.overloadedComponents(in: state.design, sheet: state.estimateCache.sheet)
         guard !now.isEmpty else { return }
-        let was = Set(DesignLoad.overloadedComponents(in: before.design, sheet: before.estimateCache.sheet).map(\.id))
+        let was = Set(DesignLoad.overloadedComponents(in: before.design, sheet: before.estimateCache.sheet,
+                                                      among: Set(now.map(\.id))).map(\.id))
         let new = now.filter { !was.contains($0.id) }
         guard !new.isEmpty else { return }
         let said = new.prefix(3).map { load -> String in
