@@ -238,5 +238,22 @@ import Testing
         #expect(s.message?.text.hasPrefix("Read-only:") == true)
         send(&s, .char("2"), .char("d"))
         #expect(s.design.components.count == 1)
+        // Every refusal names the real reason, not "open elsewhere".
+        #expect(s.message?.text.contains("fields this version does not know") == true)
+        #expect(s.message?.text.contains("elsewhere") == false)
+    }
+
+    @Test func aRefusedEditSaysWhyTheDesignIsReadOnly() {
+        var s = makeState(components: 1)
+        s.readOnly = true
+        s.readOnlyReason = "opened with --read-only"
+        send(&s, .char("2"), .char("a"))
+        #expect(s.overlays.isEmpty)
+        #expect(s.message?.text.contains("opened with --read-only") == true)
+        #expect(s.message?.text.contains(":w PATH") == true)
+        // Opening another file keeps the session read-only and keeps the reason.
+        _ = Workspace.reduce(&s, .opened(path: "b.json", design: Design(title: "B", now: Date()), isNew: false), env)
+        send(&s, .char("2"), .char("a"))
+        #expect(s.message?.text.contains("opened with --read-only") == true)
     }
 }

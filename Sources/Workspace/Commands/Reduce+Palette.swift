@@ -7,7 +7,7 @@ extension Workspace {
     public static func paletteEntries(_ keymap: Keymap) -> [Palette.Entry] {
         CommandTable.all.map { c in
             Palette.Entry(name: c.name, aliases: c.aliases, argument: c.argument.hint, title: c.doc,
-                          keys: c.command.map { keymap.keyText(for: $0) } ?? "")
+                          keys: c.command.map { keymap.keyText(for: $0) } ?? "", id: c.command?.rawValue ?? "")
         }
     }
 
@@ -50,9 +50,7 @@ extension Workspace {
     static func complete(_ palette: inout Palette, _ matches: [Palette.Entry], _ state: AppState, _ env: Environment) {
         let text = palette.editor.text
         if !text.contains(" ") {
-            guard matches.indices.contains(palette.selected) else { return }
-            let e = matches[palette.selected]
-            palette.editor.setText(e.name + (e.argument.isEmpty ? "" : " "))
+            completeName(&palette, matches)
             return
         }
         let name = palette.typedName
@@ -81,6 +79,35 @@ extension Workspace {
             palette.candidates = candidates
             palette.candidateNotes = notes
             palette.candidate = nil
+        }
+    }
+
+    /// Tab on the command word: one match is completed (with a space when it takes an
+    /// argument); several put their common prefix on the line and list themselves, and each
+    /// further Tab puts the next one on the line, as a shell's menu completion does.
+    static func completeName(_ palette: inout Palette, _ matches: [Palette.Entry]) {
+        if !palette.candidates.isEmpty {
+            let next = ((palette.candidate ?? -1) + 1) % palette.candidates.count
+            palette.candidate = next
+            palette.editor.setText(palette.candidates[next])
+            return
+        }
+        guard !matches.isEmpty else { return }
+        if matches.count == 1 {
+            let e = matches[0]
+            palette.editor.setText(e.name + (e.argument.isEmpty ? "" : " "))
+            return
+        }
+        let names = matches.map(\.name)
+        let typed = palette.typedName.lowercased()
+        let prefix = commonPrefix(names)
+        palette.candidates = names
+        if prefix.count > typed.count && prefix.lowercased().hasPrefix(typed) {
+            palette.editor.setText(prefix)
+            palette.candidate = nil
+        } else {
+            palette.candidate = 0
+            palette.editor.setText(names[0])
         }
     }
 

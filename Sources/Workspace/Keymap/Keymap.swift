@@ -12,6 +12,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case dialog = "Help, full views and other text"
     case palette = "Command palette"
     case estimates = "Estimates list"
+    case question = "Questions"
 
     /// The name used in the config file's `[keys.NAME]` tables.
     public var configName: String {
@@ -28,6 +29,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .dialog: "dialog"
         case .palette: "palette"
         case .estimates: "estimates"
+        case .question: "question"
         }
     }
 
@@ -222,6 +224,7 @@ public struct Keymap: Equatable, Sendable {
         Binding(.dialog, [.pageUp, .ctrl("u")], .dialogPageUp),
         Binding(.dialog, [.char("g"), .home], .dialogTop),
         Binding(.dialog, [.char("G"), .end], .dialogBottom),
+        Binding(.question, [.escape], .questionCancel),
 
         Binding(.palette, [.down, .ctrl("n")], .paletteDown),
         Binding(.palette, [.up, .ctrl("p")], .paletteUp),

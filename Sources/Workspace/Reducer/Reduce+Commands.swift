@@ -169,7 +169,7 @@ extension Workspace {
     }
 
     static func readOnlyRefusal(_ state: inout AppState) -> [Effect] {
-        state.message = StatusMessage("Read-only: this design is open elsewhere — :w PATH saves a copy", .error)
+        state.message = StatusMessage("Read-only (\(state.readOnlyReason)) — :w PATH saves a copy", .error)
         return [.bell]
     }
 

@@ -97,8 +97,9 @@ public enum Workspace {
                 state.message = StatusMessage("The recovery copy is kept again", .success)
             }
             return []
-        case .becameReadOnly(let message):
+        case .becameReadOnly(let message, let reason):
             state.readOnly = true
+            state.readOnlyReason = reason
             state.message = StatusMessage(message, .error)
             return []
         case .startInterview(let now):
@@ -109,9 +110,10 @@ public enum Workspace {
         case .opened(let path, let design, let isNew):
             let keep = (state.size, state.themeName, state.estimateAssets)
             // A read-only session stays read-only for every file it opens (like `vim -R`).
+            let reason = state.readOnlyReason
             state = AppState(design: design, filePath: path, isNewFile: isNew, readOnly: state.readOnly,
                              catalogue: state.catalogue, keymap: state.keymap)
-            (state.size, state.themeName, state.estimateAssets) = keep
+            (state.size, state.themeName, state.estimateAssets, state.readOnlyReason) = (keep.0, keep.1, keep.2, reason)
             let how = state.readOnly ? " (read-only)" : ""
             state.message = StatusMessage((isNew ? "New design: \(path)" : "Opened \(path)") + how, .success)
             return []
