@@ -46,9 +46,9 @@ let package = Package(
         .target(name: "Interview", dependencies: ["DesignModel"]),
         .target(name: "DesignDiff", dependencies: ["DesignModel", "DesignExport"]),
         .target(name: "DesignImport", dependencies: ["DesignModel"]),
-        .target(name: "Workspace", dependencies: ["DesignModel", "DesignExport", "DiagramLayout", "Interview", "DesignDiff", "SequenceDiagram", "DesignReview"]),
+        .target(name: "Workspace", dependencies: ["DesignModel", "DesignExport", "DiagramLayout", "Interview", "DesignDiff", "SequenceDiagram", "DesignReview", "Estimates"]),
         .target(name: "TextUI", dependencies: [
-            "TerminalText", "Workspace", "DiagramLayout", "SequenceDiagram", "DesignReview",
+            "TerminalText", "Workspace", "DiagramLayout", "SequenceDiagram", "DesignReview", "Estimates",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         // Async-signal-safe signal and crash handling, in C (see sd_signals.c).
@@ -81,8 +81,8 @@ let package = Package(
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "InterviewTests", dependencies: ["Interview", "DesignModel", "DesignStorage", "TestSupport"]),
-        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "DesignModel", "Interview", "TestSupport", "DesignDiff", "DesignReview"]),
-        .testTarget(name: "TextUITests", dependencies: ["TextUI", "TerminalText", "TestSupport", "Workspace", "DesignModel", "DesignStorage", "Interview"],
+        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "DesignModel", "Interview", "TestSupport", "DesignDiff", "DesignReview", "Estimates"]),
+        .testTarget(name: "TextUITests", dependencies: ["TextUI", "TerminalText", "TestSupport", "Workspace", "DesignModel", "DesignStorage", "Interview", "Estimates"],
                     exclude: ["Golden"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcursesw", "CSignals"]),
         .testTarget(name: "AppTests", dependencies: [

@@ -27,6 +27,8 @@ public enum WorkspaceStart {
         public var date = Date()
         /// How the design review runs (the user's and the repository's `[review]` settings).
         public var reviewConfig = ReviewConfig.standard
+        /// Estimate templates and the reference card (`estimateAssets(_:)` loads them).
+        public var estimateAssets = EstimateAssets()
 
         public init(recovered: Design? = nil) { self.recovered = recovered }
     }
@@ -50,6 +52,7 @@ public enum WorkspaceStart {
         state.interview = options.interview
         state.interviewProblem = options.problem
         state.interviewNow = options.now
+        state.estimateAssets = options.estimateAssets
 
         var notes: [String] = []
         if let warning = options.themeWarning { notes.append(warning) }
@@ -99,5 +102,16 @@ public enum WorkspaceStart {
         let base = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         let words = base.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
         return words.isEmpty ? "Untitled design" : words.prefix(1).uppercased() + words.dropFirst()
+    }
+
+    /// The estimate templates and reference card from Assets/estimates; a file that cannot be
+    /// read is said when the workspace is asked for it, not at start.
+    public static func estimateAssets(_ assets: AssetLocator) -> EstimateAssets {
+        var out = EstimateAssets()
+        var problems: [String] = []
+        do { out.templates = try assets.estimateTemplates() } catch { problems.append("\(error)") }
+        do { out.referenceCard = try assets.referenceCard() } catch { problems.append("\(error)") }
+        out.problem = problems.isEmpty ? nil : problems.joined(separator: "; ")
+        return out
     }
 }

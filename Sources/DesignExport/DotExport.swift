@@ -31,10 +31,11 @@ public enum DotExport {
             for c in design.components { node(c, indent: "    ") }
         }
 
-        for f in design.flows {
+        let captions = FlowCaptions(design, options: options)
+        for (i, f) in design.flows.enumerated() {
             guard let a = ids[f.from], let b = ids[f.to] else { continue }
             var attrs: [String] = []
-            let caption = flowCaption(f)
+            let caption = captions.caption(f, at: i)
             if !caption.isEmpty { attrs.append("label=\(quote(caption))") }
             if f.mode == .async { attrs.append("style=dashed") }
             if f.direction == .twoWay { attrs.append("dir=both") }

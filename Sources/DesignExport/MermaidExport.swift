@@ -10,10 +10,13 @@ public struct FlowchartOptions: Equatable, Sendable {
     public var direction: Direction
     /// Draw components of the same kind inside a labelled box (Mermaid subgraph, DOT cluster).
     public var groupByKind: Bool
+    /// Add the load a flow carries (rate, bandwidth) to its edge label (`FlowLoadCaptions.swift`).
+    public var showLoad: Bool
 
-    public init(direction: Direction = .leftToRight, groupByKind: Bool = false) {
+    public init(direction: Direction = .leftToRight, groupByKind: Bool = false, showLoad: Bool = false) {
         self.direction = direction
         self.groupByKind = groupByKind
+        self.showLoad = showLoad
     }
 }
 
@@ -48,7 +51,8 @@ public enum MermaidExport {
             for c in design.components { node(c, indent: "    ") }
         }
 
-        for f in design.flows {
+        let captions = FlowCaptions(design, options: options)
+        for (i, f) in design.flows.enumerated() {
             guard let a = ids[f.from], let b = ids[f.to] else { continue }
             let arrow: String
             switch (f.mode, f.direction) {
@@ -57,7 +61,7 @@ public enum MermaidExport {
             case (.async, .oneWay): arrow = "-.->"
             case (.async, .twoWay): arrow = "<-.->"
             }
-            let caption = flowCaption(f)
+            let caption = captions.caption(f, at: i)
             out += "    \(a) \(arrow)"
             if !caption.isEmpty { out += "|\"" + label(caption) + "\"|" }
             out += " \(b)\n"

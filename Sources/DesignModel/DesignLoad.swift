@@ -75,9 +75,41 @@ public struct DesignLoad: Sendable {
     public init(_ design: Design, sheet: EstimateSheet? = nil) {
         let sheet = sheet ?? design.estimateSheet()
         self.sheet = sheet
-        // Flows often share an expression (`peak_read_qps`): evaluate each text once.
+        var evaluator = Evaluator(sheet)
+        var flowLoads: [FlowLoad] = []
+        flowLoads.reserveCapacity(design.flows.count)
+        for f in design.flows { flowLoads.append(evaluator.flow(f)) }
+        flows = flowLoads
+
+        var incomingByComponent: [ItemID<Component>: [Int]] = [:]
+        for (i, f) in design.flows.enumerated() { incomingByComponent[f.to, default: []].append(i) }
+        components = design.components.map { c in
+            evaluator.component(c, incoming: (incomingByComponent[c.id] ?? []).map { flowLoads[$0] })
+        }
+    }
+
+    /// The load of one flow, over a sheet of estimates (a flow row, a form's preview).
+    public static func flow(_ f: Flow, sheet: EstimateSheet) -> FlowLoad {
+        var e = Evaluator(sheet)
+        return e.flow(f)
+    }
+
+    /// One component's capacity against the load of the flows into it (`incoming`: the loads of
+    /// the flows whose `to` is this component).
+    public static func component(_ c: Component, incoming: [FlowLoad], sheet: EstimateSheet) -> ComponentLoad {
+        var e = Evaluator(sheet)
+        return e.component(c, incoming: incoming)
+    }
+
+    /// Evaluates flow and component expressions over a sheet; flows often share an expression
+    /// (`peak_read_qps`), so each text is evaluated once.
+    struct Evaluator {
+        let sheet: EstimateSheet
         var memo: [String: (EstimateSheet.Status, Expression?)] = [:]
-        func figure(_ text: String?, _ expected: [Dimension], _ what: String) -> Figure? {
+
+        init(_ sheet: EstimateSheet) { self.sheet = sheet }
+
+        mutating func figure(_ text: String?, _ expected: [Dimension], _ what: String) -> Figure? {
             guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
             let (status, expression) = memo[text] ?? sheet.evaluate(text)
             memo[text] = (status, expression)
@@ -90,22 +122,17 @@ public struct DesignLoad: Sendable {
             }
             return Figure(status, target: expression?.target)
         }
-        var flowLoads: [FlowLoad] = []
-        flowLoads.reserveCapacity(design.flows.count)
-        for f in design.flows {
+
+        mutating func flow(_ f: Flow) -> FlowLoad {
             var load = FlowLoad(id: f.id, rate: figure(f.rate, [.rate], "a flow's rate"),
                                 payload: figure(f.payload, [.size], "a flow's payload"))
             if let r = load.rate?.quantity, let p = load.payload?.quantity {
                 load.bandwidth = Figure(.value(Quantity(r.value * p.value, .dataRate, inBits: p.inBits)))
             }
-            flowLoads.append(load)
+            return load
         }
-        flows = flowLoads
 
-        var incomingByComponent: [ItemID<Component>: [Int]] = [:]
-        for (i, f) in design.flows.enumerated() { incomingByComponent[f.to, default: []].append(i) }
-        components = design.components.map { c in
-            let incomingFlows = incomingByComponent[c.id] ?? []
+        mutating func component(_ c: Component, incoming incomingFlows: [FlowLoad]) -> ComponentLoad {
             var load = ComponentLoad(id: c.id, capacity: figure(c.capacity, [.rate, .dataRate], "a capacity"),
                                      instances: figure(c.instances, [.none], "an instance count"),
                                      flowsCounted: 0, flowsIncoming: incomingFlows.count)
@@ -119,8 +146,7 @@ public struct DesignLoad: Sendable {
             var sum = 0.0
             var broken: [String] = []
             var bits = capacity.inBits
-            for i in incomingFlows {
-                let fl = flowLoads[i]
+            for fl in incomingFlows {
                 // A rate, or for a data-rate capacity the bandwidth; a rate or payload with an
                 // error makes the sum unknown; a flow stating neither is not counted.
                 let part: Figure?
@@ -173,5 +199,26 @@ public struct DesignLoad: Sendable {
         if let r = f.rate, r.quantity != nil { parts.append(r.text) }
         if let b = f.bandwidth { parts.append(b.text) } else if let p = f.payload, p.quantity != nil { parts.append(p.text + " each") }
         return parts.isEmpty ? nil : parts.joined(separator: " · ")
+    }
+}
+
+extension DesignLoad {
+    /// The components whose incoming load exceeds capacity × instances, computing only what
+    /// that needs: the components that state a capacity and the flows into them (a status line
+    /// after an edit; cheaper than the whole design's load).
+    /// `among`: only these components (the status line compares a design with the one before an
+    /// edit only for the components over capacity now).
+    public static func overloadedComponents(in design: Design, sheet: EstimateSheet,
+                                            among: Set<ItemID<Component>>? = nil) -> [ComponentLoad] {
+        let stated = design.components.filter { $0.capacity != nil && among?.contains($0.id) != false }
+        guard !stated.isEmpty else { return [] }
+        let ids = Set(stated.map(\.id))
+        var evaluator = Evaluator(sheet)
+        var incoming: [ItemID<Component>: [FlowLoad]] = [:]
+        for f in design.flows where ids.contains(f.to) { incoming[f.to, default: []].append(evaluator.flow(f)) }
+        return stated.compactMap { c in
+            let load = evaluator.component(c, incoming: incoming[c.id] ?? [])
+            return load.isOverloaded ? load : nil
+        }
     }
 }

@@ -44,7 +44,8 @@ extension Design {
     /// `flows[2].rate` (for a delete confirmation).
     public func uses(ofEstimateNamed name: String) -> [String] {
         func uses(_ text: String?) -> Bool {
-            guard let text, let e = try? Expression.parse(text) else { return false }
+            // Only text that contains the name can use it: most expressions are never parsed.
+            guard let text, text.contains(name), let e = try? Expression.parse(text) else { return false }
             return e.names.contains(name)
         }
         var out: [String] = []

@@ -68,6 +68,17 @@ public struct EstimateSheet: Sendable {
         return nil
     }
 
+    /// The rows row `i`'s expression refers to, in order of first use (names that are no
+    /// estimate are left out).
+    public func rowsUsed(by i: Int) -> [Int] { references[i].filter { $0 >= 0 } }
+
+    /// The rows whose expressions refer to row `i` directly, in row order.
+    public func rowsUsing(_ i: Int) -> [Int] {
+        var out: [Int] = []
+        for (k, refs) in references.enumerated() where refs.contains(i) { out.append(k) }
+        return out
+    }
+
     /// Row `i`'s value as text in its `to` unit or a readable one; the error message; or which
     /// rows' errors it depends on.
     public func displayText(at i: Int, style: ValueFormat.Style = .display) -> String {

@@ -57,6 +57,7 @@ func runEstimatesBench() {
         benchSink &+= l.overloaded.count
     }
     report("  the same, sheet already built", size: designSize, runs: loadOnly.count, loadOnly)
+    runEstimatesScreenBench()
 }
 
 /// `n` estimates in shuffled order: a few inputs, then rates, sizes and counts built from

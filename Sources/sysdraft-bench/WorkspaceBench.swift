@@ -102,7 +102,13 @@ func keyScript() -> [Step] {
 private func runKeystrokeBench() {
     let catalogue = benchCatalogue()
     let design = BenchDesign.make(components: 1_000, catalogue: catalogue)
-    let script = keyScript()
+    runKeystrokes("keystroke→frame (all keys)", design: design, catalogue: catalogue, script: keyScript())
+}
+
+/// The keystroke harness: runs `script` on `design` (after `prepare`) several times, timing
+/// reduce + render + diff per key, and reports the whole, the parts and each kind of key.
+func runKeystrokes(_ name: String, design: Design, catalogue: StageCatalogue, script: [Step], size sizeLabel: String? = nil,
+                   prepare: (inout AppState) -> Void = { _ in }) {
     let runs = Int(ProcessInfo.processInfo.environment["SYSDRAFT_BENCH_RUNS"] ?? "") ?? 5
     var all: [Double] = [], allCPU: [Double] = []
     var perRunP99: [Double] = []
@@ -113,6 +119,7 @@ private func runKeystrokeBench() {
     for run in 0..<(runs + 1) {   // the first run warms up and is not recorded
         var state = AppState(design: design, filePath: "/tmp/bench.json", catalogue: catalogue)
         state.size = benchScreen
+        prepare(&state)
         var memory = ViewMemory()
         var grid = Grid(width: 0, height: 0)
         var previous = Grid(width: 0, height: 0)
@@ -149,10 +156,10 @@ private func runKeystrokeBench() {
     }
 
     let s = Samples(all, cpu: allCPU)
-    let size = "\(describe(design)), 200×60"
+    let size = sizeLabel ?? "\(describe(design)), 200×60"
     out("keystroke → frame: \(script.count) keys per run, \(runs) runs (+1 warm-up), "
           + "p99 per run: " + perRunP99.map { formatMs($0) }.joined(separator: ", "))
-    report("keystroke→frame (all keys)", size: size, runs: runs, s, target: .p99(2), showP99: true)
+    report(name, size: size, runs: runs, s, target: .p99(2), showP99: true)
     let runP99 = Samples(perRunP99)
     out(pad("keystroke→frame p99, median of runs", 40) + " " + formatMs(runP99.median)
           + "  (runs: \(formatMs(runP99.min)) … \(formatMs(runP99.max)))")

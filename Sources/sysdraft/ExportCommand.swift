@@ -34,6 +34,9 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Group diagram components by kind.")
     var groupByKind = false
 
+    @Flag(name: .customLong("load"), help: "Add each flow's load (rate, bandwidth) to its label in the Mermaid and DOT diagrams.")
+    var showLoad = false
+
     @Flag(inversion: .prefixedNo,
           help: "In the Markdown report, add the architecture as a text diagram after the Mermaid one.")
     var textDiagram = true
@@ -54,7 +57,7 @@ struct ExportCommand: ParsableCommand {
         let design = try loadOrExit(file)
         // Only the report needs the stage catalogue.
         let catalogue = format == .markdown ? try catalogueOrExit(try assetsOrExit()) : StageCatalogue(stages: [])
-        var options = ExportOptions(diagram: FlowchartOptions(direction: direction, groupByKind: groupByKind),
+        var options = ExportOptions(diagram: FlowchartOptions(direction: direction, groupByKind: groupByKind, showLoad: showLoad),
                                     includeTextDiagram: textDiagram)
         if format == .markdown {
             let config = UserConfig(environment: ProcessInfo.processInfo.environment)

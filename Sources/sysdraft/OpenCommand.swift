@@ -133,6 +133,7 @@ struct OpenCommand: ParsableCommand {
             (options.interview, options.problem) = InterviewLibrary(assets: assets).resume(shown, now: monotonic())
         }
         options.now = monotonic()
+        options.estimateAssets = WorkspaceStart.estimateAssets(assets)
         let state = WorkspaceStart.state(session: session, catalogue: catalogue, options: options)
         let names = themes.names()
         var env = Environment(now: { Date() }, monotonic: monotonic, themeNames: { names },

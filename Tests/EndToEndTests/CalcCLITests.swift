@@ -126,6 +126,21 @@ import Testing
         #expect((json["flows"] as? [Any])?.isEmpty == false)
     }
 
+    /// `export --load` puts each flow's rate and bandwidth on its diagram edge; without it the
+    /// labels are as before.
+    @Test func exportWithLoadLabelsTheEdges() throws {
+        let with = try run(Repo.binary, ["export", "--format", "mermaid", "--load", Repo.example])
+        #expect(with.status == 0, "\(with.stderr)")
+        // The redirect path: peak_read_qps (19.3K /s) of 500 B redirects, about 9.6 MB/s.
+        #expect(with.stdout.contains("19.3K /s · 9.6 MB/s"), "\(with.stdout)")
+        let without = try run(Repo.binary, ["export", "--format", "mermaid", Repo.example])
+        #expect(without.status == 0)
+        #expect(!without.stdout.contains("19.3K /s"))
+        let dot = try run(Repo.binary, ["export", "--format", "dot", "--load", Repo.example])
+        #expect(dot.status == 0)
+        #expect(dot.stdout.contains("19.3K /s · 9.6 MB/s"))
+    }
+
     @Test func brokenEstimatesAreReportedByEstimateAndValidate() throws {
         let dir = try TempDir()
         defer { dir.cleanup() }

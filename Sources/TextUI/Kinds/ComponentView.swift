@@ -4,7 +4,9 @@ import Workspace
 enum ComponentView {
     static let view = KindView(pane: .components, row: { state, i in
         let c = state.design.components[i]
-        return RowText.Row(tag: "[\(c.kind.shortTag)]", text: c.name, trailing: c.technology)
+        let over = c.capacity != nil && LoadText.componentLoad(state, c)?.isOverloaded == true
+        return RowText.Row(tag: "[\(c.kind.shortTag)]", text: c.name,
+                           trailing: over ? "⚠ over capacity" + (c.technology.isEmpty ? "" : " · " + c.technology) : c.technology)
     }, detail: { state, i in
         let d = state.design
         let c = d.components[i]
@@ -14,9 +16,8 @@ enum ComponentView {
                    DetailLine("Kind", "\(c.kind.label)" + (c.technology.isEmpty ? "" : " · \(c.technology)") + "  (\(c.id))"),
                    DetailLine("Does", c.responsibility.isEmpty ? "—" : c.responsibility),
                    DetailLine("Flows", "\(outs) out, \(ins) in")]
-        if c.instances != nil || c.redundancy != nil {
-            out.append(DetailLine("Runs", [c.instances.map { "\($0) instance(s)" }, c.redundancy].compactMap { $0 }.joined(separator: " · ")))
-        }
+        out += LoadText.componentDetail(state, c)
+        if let redundancy = c.redundancy { out.append(DetailLine("Redundancy", redundancy)) }
         if let serves = TraceabilityLines.serves(c.requirements, d) { out.append(serves) }
         if !c.notes.isEmpty { out.append(DetailLine("Notes", c.notes)) }
         if let refs = KindViews.referencedBy(c.id.rawValue, d) { out.append(refs) }

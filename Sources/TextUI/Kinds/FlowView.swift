@@ -6,8 +6,9 @@ enum FlowView {
         let f = state.design.flows[i]
         let arrow = f.direction == .twoWay ? "↔" : (f.mode == .async ? "⇢" : "→")
         let mode = f.mode == .async ? "async" : "sync"
+        let load = LoadText.flowLoad(state, f).map(LoadText.flowRow) ?? ""
         return RowText.Row(tag: "", text: "\(state.componentName(f.from)) \(arrow) \(state.componentName(f.to))",
-                           trailing: [f.label, "\(f.protocolLabel) \(mode)"].filter { !$0.isEmpty }.joined(separator: " · "))
+                           trailing: [f.label, load, "\(f.protocolLabel) \(mode)"].filter { !$0.isEmpty }.joined(separator: " · "))
     }, detail: { state, i in
         let f = state.design.flows[i]
         let arrow = f.direction == .twoWay ? "↔" : "→"
@@ -15,6 +16,7 @@ enum FlowView {
                    DetailLine("Carries", f.label.isEmpty ? "—" : f.label),
                    DetailLine("How", "\(f.protocolLabel) · \(f.mode.label) · \(f.direction.label)")]
         if let serves = TraceabilityLines.serves(f.requirements, state.design) { out.append(serves) }
+        out += LoadText.flowDetail(state, f)
         if !f.notes.isEmpty { out.append(DetailLine("Notes", f.notes)) }
         if let refs = KindViews.referencedBy(f.id.rawValue, state.design) { out.append(refs) }
         return out

@@ -28,9 +28,10 @@ enum KindViews {
         TradeOffView.view,
         RiskView.view,
         QuestionView.view,
+        ScenarioView.view,
+        EstimateView.view,
         EndpointView.view,
         EntityView.view,
-        ScenarioView.view,
         AcceptedFindingView.view,
         ConflictView.view,
     ]

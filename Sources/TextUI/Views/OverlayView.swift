@@ -18,6 +18,7 @@ enum OverlayView {
             ItemFullView.render(pane, id: id, scroll: scroll, state, &grid)
         case .interviewer(let scroll): InterviewerCardView.render(state, scroll: scroll, &grid)
         case .table(let editor): TableEditorView.render(editor, state, &grid)
+        case .referenceCard(let scroll): ReferenceCardView.render(state, scroll: scroll, &grid)
         }
     }
 
@@ -100,7 +101,9 @@ enum FormView {
         let footer = 2
         let valueWidth = max(1, width - 4 - labelWidth)
         let maxInner = max(1, grid.height - 4 - footer)
-        let heights = form.fields.enumerated().map { FormView.height($1, focused: $0 == form.focus, width: valueWidth, room: maxInner) }
+        let valueHeights = form.fields.enumerated().map { FormView.height($1, focused: $0 == form.focus, width: valueWidth, room: maxInner) }
+        let notes = form.fields.enumerated().map { FormNotes.lines(form.notes[$1.key], $1, focused: $0 == form.focus, width: valueWidth) }
+        let heights = zip(valueHeights, notes).map { $0 + $1.count }
         let total = heights.reduce(0, +)
         let dialogHeight = min(grid.height - 2, total + 2 + footer)
         let rect = grid.bounds.centered(width: width, height: dialogHeight)
@@ -118,7 +121,7 @@ enum FormView {
         for index in first..<form.fields.count where y < inner.y + rowsAvailable {
             let field = form.fields[index]
             let focused = index == form.focus
-            let h = min(heights[index], inner.y + rowsAvailable - y)
+            let h = min(valueHeights[index], inner.y + rowsAvailable - y)
             grid.put(field.label, x: inner.x, y: y, style: focused ? Style.accent.bold : .dialog, maxWidth: labelWidth)
             let valueRect = Rect(x: inner.x + labelWidth, y: y, width: inner.width - labelWidth, height: h)
             switch field.value {
@@ -151,7 +154,11 @@ enum FormView {
                          maxWidth: valueRect.width, ellipsis: "…")
                 if focused { focusRect = valueRect }
             }
-            y += h
+            for (k, line) in notes[index].enumerated() where y + h + k < inner.y + rowsAvailable {
+                grid.put(line.text, x: valueRect.x + line.indent, y: y + h + k, style: line.style,
+                         maxWidth: max(0, valueRect.width - line.indent), ellipsis: "…")
+            }
+            y += min(heights[index], inner.y + rowsAvailable - y)
         }
         grid.cursor = form.picker == nil ? cursor : nil
         let hintY = inner.maxY - 1
@@ -309,7 +316,14 @@ extension PaletteView {
             let style: Style = i == palette.candidate ? .selection : .dialog
             let row = Rect(x: inner.x, y: inner.y + 1 + n, width: inner.width, height: 1)
             grid.fill(row, style: style)
-            grid.put(" " + palette.candidates[i], x: row.x, y: row.y, style: style, maxWidth: row.width, ellipsis: "…")
+            let x = row.x + grid.put(" " + palette.candidates[i], x: row.x, y: row.y, style: style, maxWidth: row.width, ellipsis: "…")
+            if palette.candidateNotes.indices.contains(i), !palette.candidateNotes[i].isEmpty {
+                // Notes line up after the longest candidate shown.
+                let column = row.x + 3 + min(row.width / 2, palette.candidates.map { DisplayWidth.of($0) }.max() ?? 0)
+                let at = max(x + 2, column)
+                grid.put(palette.candidateNotes[i], x: at, y: row.y, style: i == palette.candidate ? style : .dim,
+                         maxWidth: max(0, row.maxX - at), ellipsis: "…")
+            }
         }
         grid.cursor = cursor
     }

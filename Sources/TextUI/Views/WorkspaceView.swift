@@ -45,6 +45,8 @@ public enum WorkspaceView {
             let width = min(state.size.columns - 2, 100) - 4
             let height = max(1, state.size.rows - 2 - 2 - 1)
             return DetailText.maxScroll(RowText.detail(state, pane, i), width: width, height: height)
+        case .referenceCard:
+            return ReferenceCardView.maxScroll(state)
         }
     }
 

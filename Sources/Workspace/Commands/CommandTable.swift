@@ -21,8 +21,9 @@ public struct TypableCommand: Sendable {
         }
     }
 
-    /// What Tab completes in the argument.
-    public enum Completion: Equatable, Sendable { case none, path, theme, text }
+    /// What Tab completes in the argument: a path, a theme, free text (nothing), or the words
+    /// the command lists itself (`words`).
+    public enum Completion: Equatable, Sendable { case none, path, theme, text, words }
 
     public let name: String
     public let aliases: [String]
@@ -31,10 +32,13 @@ public struct TypableCommand: Sendable {
     public let doc: String
     /// The keymap command it runs, if any (its keys are shown beside it).
     public let command: Command?
+    /// For `.words` completion: the words the argument can be, each with a short note.
+    let words: @Sendable (AppState) -> [(word: String, note: String)]
     let run: @Sendable (inout AppState, String, Environment) -> [Effect]
 
     public init(_ name: String, aliases: [String] = [], argument: Argument = .none, completion: Completion = .none,
                 doc: String, command: Command? = nil,
+                words: @escaping @Sendable (AppState) -> [(word: String, note: String)] = { _ in [] },
                 run: @escaping @Sendable (inout AppState, String, Environment) -> [Effect]) {
         self.name = name
         self.aliases = aliases
@@ -42,6 +46,7 @@ public struct TypableCommand: Sendable {
         self.completion = completion
         self.doc = doc
         self.command = command
+        self.words = words
         self.run = run
     }
 
@@ -135,7 +140,7 @@ public enum CommandTable {
             s.overlays.append(.form(ItemForms.designInfo(s.design, focusProblem: true)))
             return []
         },
-    ]
+    ] + EstimateCommands.typed
 
     /// `:risks`, `:components`, … go to that list.
     static let kinds: [TypableCommand] = ItemKinds.all.map { kind in

@@ -31,6 +31,8 @@ public struct Palette: Equatable, Sendable {
     /// further Tab puts on the line.
     public var candidates: [String] = []
     public var candidate: Int?
+    /// A note beside each candidate (a template's title), when the command gives one.
+    public var candidateNotes: [String] = []
 
     public init() {}
 

@@ -17,12 +17,19 @@ extension Workspace {
         switch state.keymap.command(for: key, in: .palette) {
         case .paletteClose?:
             return []
+        case .paletteDown? where !palette.candidates.isEmpty, .paletteUp? where !palette.candidates.isEmpty:
+            // ↓ and ↑ go through the completions listed, as Tab does.
+            let n = palette.candidates.count
+            let step = state.keymap.command(for: key, in: .palette) == .paletteDown ? 1 : n - 1
+            let next = palette.candidate.map { ($0 + step) % n } ?? (step == 1 ? 0 : n - 1)
+            palette.candidate = next
+            palette.editor.setText(palette.typedName + " " + palette.candidates[next])
         case .paletteDown?:
             palette.selected = min(palette.selected + 1, max(0, matches.count - 1))
         case .paletteUp?:
             palette.selected = max(0, palette.selected - 1)
         case .paletteComplete?:
-            complete(&palette, matches, env)
+            complete(&palette, matches, state, env)
         case .paletteRun?:
             return runPalette(&state, palette, matches, env)
         default:
@@ -30,6 +37,7 @@ extension Workspace {
             palette.editor.handle(key, keymap: state.keymap)
             palette.selected = 0
             palette.candidates = []
+            palette.candidateNotes = []
             palette.candidate = nil
         }
         state.overlays.append(.palette(palette))
@@ -39,7 +47,7 @@ extension Workspace {
     /// Tab: completes the command word to the highlighted match, or the argument (a path, a
     /// theme). Several candidates: the common prefix goes on the line and the candidates show
     /// in the list; Tab again puts each in turn on the line.
-    static func complete(_ palette: inout Palette, _ matches: [Palette.Entry], _ env: Environment) {
+    static func complete(_ palette: inout Palette, _ matches: [Palette.Entry], _ state: AppState, _ env: Environment) {
         let text = palette.editor.text
         if !text.contains(" ") {
             completeName(&palette, matches)
@@ -55,15 +63,21 @@ extension Workspace {
         guard let command = CommandTable.named(name) else { return }
         let arg = palette.typedArgument
         let candidates: [String]
+        var notes: [String] = []
         switch command.completion {
         case .path: candidates = env.completePath(arg)
         case .theme: candidates = env.themeNames().filter { $0.hasPrefix(arg) }
+        case .words:
+            let words = command.words(state).filter { $0.word.hasPrefix(arg) }
+            candidates = words.map(\.word)
+            notes = words.map(\.note)
         case .none, .text: return
         }
         guard !candidates.isEmpty else { return }
         palette.editor.setText(name + " " + commonPrefix(candidates))
         if candidates.count > 1 {
             palette.candidates = candidates
+            palette.candidateNotes = notes
             palette.candidate = nil
         }
     }

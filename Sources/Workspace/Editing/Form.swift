@@ -139,6 +139,9 @@ public struct Form: Equatable, Sendable {
     public var picker: Int?
     /// Why the last confirm was refused (shown under the fields).
     public var error: String?
+    /// Read-only notes under fields, by field key: what a value comes to or why it has none
+    /// (kept by the item kind's `preview` hook; never saved).
+    public var notes: [String: Note] = [:]
     /// What the fields held when the form opened, so Esc can ask before throwing edits away.
     private var initial: [String: String]
     /// Letters typed in a row on a choice field (select-box type-ahead) and when the last came.
@@ -157,7 +160,7 @@ public struct Form: Equatable, Sendable {
 
     public static func == (a: Form, b: Form) -> Bool {
         a.title == b.title && a.target == b.target && a.fields == b.fields && a.focus == b.focus
-            && a.picker == b.picker && a.error == b.error
+            && a.picker == b.picker && a.error == b.error && a.notes == b.notes
     }
 
     public subscript(key: String) -> Field? { fields.first { $0.key == key } }

@@ -177,6 +177,9 @@ public enum Command: String, CaseIterable, Sendable {
     case reviewJump = "review.jump"
     case reviewAccept = "review.accept"
     case reviewReopen = "review.reopen"
+    // estimates
+    case insertTemplate = "estimates.template"
+    case referenceCard = "estimates.reference"
 
     /// A short description for help, hints and the palette.
     public var title: String {
@@ -320,6 +323,8 @@ public enum Command: String, CaseIterable, Sendable {
         case .reviewJump: "Go to the item the finding is about"
         case .reviewAccept: "Accept the finding with a reason (edit the reason)"
         case .reviewReopen: "Reopen an accepted finding"
+        case .insertTemplate: "Insert a template of estimates (QPS, storage, bandwidth, …)"
+        case .referenceCard: "Reference card: latency, powers of two, the nines"
         }
     }
 

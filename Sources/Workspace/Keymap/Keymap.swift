@@ -16,6 +16,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case dialog = "Help, full views and other text"
     case palette = "Command palette"
     case table = "Table editor (rows of an item: fields, errors, indexes)"
+    case estimates = "Estimates list"
     case question = "Questions"
 
     /// The name used in the config file's `[keys.NAME]` tables.
@@ -37,6 +38,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .dialog: "dialog"
         case .palette: "palette"
         case .table: "table"
+        case .estimates: "estimates"
         case .question: "question"
         }
     }
@@ -49,6 +51,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .conflicts: [self, .panes, .global]
         case .textField, .picker: [self, .form]
         case .textArea: [self, .textField, .form]
+        case .estimates: [self, .panes, .global]
         default: [self]
         }
     }
@@ -99,7 +102,17 @@ public struct Keymap: Equatable, Sendable {
     }
 
     public func hints(for context: KeyContext) -> [(keys: String, title: String)] {
-        bindings.filter { ($0.context == context || $0.context == .global) && $0.hint }
+        // A list with keys of its own (estimates) shows those first, then the panes' hints.
+        if context.fallback.count > 2 {
+            let own = bindings.filter { $0.context == context && $0.hint }
+                .map { ($0.keys.map(\.description).joined(separator: "/"), $0.command.shortHint) }
+            let base = hints(for: context.fallback[1]).filter { hint in
+                // Leave out a key the list binds to something else.
+                !bindings.contains { $0.context == context && $0.keys.map(\.description).contains(hint.keys) }
+            }
+            return own + base
+        }
+        return bindings.filter { ($0.context == context || $0.context == .global) && $0.hint }
             .map { ($0.keys.map(\.description).joined(separator: "/"), $0.command.shortHint) }
     }
 
@@ -292,6 +305,8 @@ public struct Keymap: Equatable, Sendable {
         Binding(.sequence, [.char("D")], .diagram, hint: true),
         Binding(.sequence, [.escape], .panes, hint: true),
         Binding(.diagram, [.char("F")], .addMissingFlow),
+        Binding(.estimates, [.char("A")], .insertTemplate, hint: true),
+        Binding(.estimates, [.char("R")], .referenceCard, hint: true),
     ] + TableEditorKeys.bindings)
 }
 
@@ -330,6 +345,8 @@ extension Command {
         case .addMissingFlow: "add flow"
         case .reviewJump: "go to item"
         case .reviewAccept: "accept"
+        case .insertTemplate: "template"
+        case .referenceCard: "reference"
         default: title.lowercased()
         }
     }

@@ -76,7 +76,7 @@ extension Keymap {
         // A global key hidden by a screen's own binding of the same key never runs there.
         for o in overrides where o.context.lowercased() == "global" {
             guard let key = Key.parse(o.key), let cmd = map.command(for: key, in: .global) else { continue }
-            for screen in [KeyContext.panes, .checklist, .diagram, .steps, .sequence, .review] {
+            for screen in [KeyContext.panes, .checklist, .diagram, .steps, .sequence, .review, .estimates] {
                 if let other = map.bindings.first(where: { $0.context == screen && $0.keys.contains(key) }), other.command != cmd {
                     problems.append(KeymapProblem(line: o.line, message: "\(key) in [keys.global] is hidden in \(screen.configName) by \(other.command.rawValue); bind it there too, or unbind it there with \"none\""))
                 }
@@ -154,7 +154,7 @@ extension Command {
     /// Whether binding the command in a context can do anything.
     func works(in context: KeyContext) -> Bool {
         switch homeContext {
-        case .panes: return [.global, .panes, .checklist, .diagram, .interview, .conflicts, .steps, .sequence, .review].contains(context)
+        case .panes: return [.global, .panes, .checklist, .diagram, .interview, .conflicts, .steps, .sequence, .review, .estimates].contains(context)
         case .conflicts: return [.global, .panes, .conflicts].contains(context)
         case .textField: return [.textField, .textArea].contains(context)
         case .form: return [.form, .textField, .textArea, .picker].contains(context)

@@ -9,6 +9,7 @@ enum ComponentKind {
         searchText: { _, c in "\(c.id) \(c.name) \(c.kind.label) \(c.responsibility) \(c.technology) \(c.notes)" },
         form: { state, c in form(c, in: state.design) },
         apply: apply,
+        preview: LoadFields.componentPreview,
         remove: { d, i in
             // A component takes the flows to and from it along.
             let id = d.components[i].id
@@ -35,6 +36,8 @@ enum ComponentKind {
                 .init("kind", "Kind", choices: Component.Kind.labels, selected: c?.kind.caseIndex ?? Component.Kind.service.caseIndex),
                 .init("responsibility", "Responsibility", paragraph: c?.responsibility ?? ""),
                 .init("technology", "Technology", text: c?.technology ?? ""),
+                .init("capacity", "Capacity", text: c?.capacity ?? ""),
+                .init("instances", "Instances", text: c?.instances ?? ""),
                 .init("notes", "Notes", paragraph: c?.notes ?? ""),
                 .init("serves", "Serves", options: requirements.labels, ids: requirements.ids,
                       selected: c?.requirements.map(\.rawValue) ?? []),
@@ -54,8 +57,9 @@ enum ComponentKind {
         c.technology = form.text("technology")
         c.notes = form.text("notes")
         if let serves = form["serves"] { c.requirements = serves.selectedIDs.map { ItemID($0) } }
-        if form["instances"] != nil { c.instances = FormText.optional(form.text("instances")) }
         if form["redundancy"] != nil { c.redundancy = FormText.optional(form.text("redundancy")) }
+        if let capacity = LoadFields.read(form, "capacity") { c.capacity = capacity }
+        if let instances = LoadFields.read(form, "instances") { c.instances = instances }
         design.components.upsert(c)
         return .success(c.id.rawValue)
     }

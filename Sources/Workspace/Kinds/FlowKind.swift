@@ -13,6 +13,7 @@ enum FlowKind {
         apply: apply,
         cannotAdd: { $0.components.isEmpty ? "Add components first: a flow runs between two of them" : nil },
         deleteEffects: ScenarioUse.flow)
+        preview: LoadFields.flowPreview)
 
     /// A flow's ends are picked from the design's components by name.
     static func form(_ f: Flow?, in design: Design, defaultFrom: ItemID<Component>? = nil) -> Form {
@@ -33,6 +34,8 @@ enum FlowKind {
                 .init("protocolName", "Protocol name", text: f?.protocolName ?? ""),
                 .init("mode", "Sync/async", choices: Flow.Mode.labels, selected: f?.mode.caseIndex ?? 0),
                 .init("direction", "Direction", choices: Flow.Direction.labels, selected: f?.direction.caseIndex ?? 0),
+                .init("rate", "Rate", text: f?.rate ?? ""),
+                .init("payload", "Payload", text: f?.payload ?? ""),
                 .init("notes", "Notes", paragraph: f?.notes ?? ""),
                 .init("serves", "Serves", options: requirements.labels, ids: requirements.ids,
                       selected: f?.requirements.map(\.rawValue) ?? []),
@@ -57,6 +60,8 @@ enum FlowKind {
         f.direction = .fromIndex(form.choice("direction"))
         f.notes = form.text("notes")
         if let serves = form["serves"] { f.requirements = serves.selectedIDs.map { ItemID($0) } }
+        if let rate = LoadFields.read(form, "rate") { f.rate = rate }
+        if let payload = LoadFields.read(form, "payload") { f.payload = payload }
         design.flows.upsert(f)
         return .success(f.id.rawValue)
     }

@@ -52,6 +52,12 @@ public struct ItemKind: Sendable {
     public let listedWhenEmpty: Bool
     /// What an empty list says, for the list and the details ("empty — a adds" when nil).
     public let emptyText: String?
+    /// Shows what the form's values come to, as notes under its fields (an estimate's value or
+    /// error, a flow's load), from the state's caches; runs after `adjust` and when the form opens.
+    public let preview: @Sendable (inout Form, AppState) -> Void
+    /// The key bindings that apply while the kind's list is shown (its own context falls back
+    /// to the panes' bindings).
+    public let keyContext: KeyContext
 
     /// Describes a kind whose items are the list at `path`.
     public static func list<Item: Identified & Equatable & Sendable>(
@@ -63,6 +69,8 @@ public struct ItemKind: Sendable {
         apply: @escaping @Sendable (Form, inout Design) -> Result<String, FormError>,
         cannotAdd: @escaping @Sendable (Design) -> String? = { _ in nil },
         adjust: @escaping @Sendable (inout Form, Design) -> Void = { _, _ in },
+        preview: @escaping @Sendable (inout Form, AppState) -> Void = { _, _ in },
+        keyContext: KeyContext = .panes,
         remove: (@Sendable (inout Design, Int) -> String)? = nil,
         deleteEffects: @escaping @Sendable (Design, Int) -> String? = { _, _ in nil },
         cannotDelete: @escaping @Sendable (Design, Int) -> String? = { _, _ in nil },
@@ -85,9 +93,14 @@ public struct ItemKind: Sendable {
             deleteEffects: deleteEffects,
             name: { d, i in name(d, d[keyPath: path][i]) },
             searchText: { state, i in searchText(state, state.design[keyPath: path][i]) },
-            form: { state, i in form(state, i.map { state.design[keyPath: path][$0] }) },
+            form: { state, i in
+                var f = form(state, i.map { state.design[keyPath: path][$0] })
+                preview(&f, state)
+                return f
+            },
             apply: apply, cannotAdd: cannotAdd, adjust: adjust,
-            cannotDelete: cannotDelete, listedWhenEmpty: listedWhenEmpty, emptyText: emptyText)
+            cannotDelete: cannotDelete, listedWhenEmpty: listedWhenEmpty, emptyText: emptyText,
+            preview: preview, keyContext: keyContext)
     }
 }
 
@@ -101,9 +114,10 @@ public enum ItemKinds {
         TradeOffKind.kind,
         RiskKind.kind,
         QuestionKind.kind,
+        ScenarioKind.kind,
+        EstimateKind.kind,
         EndpointKind.kind,
         EntityKind.kind,
-        ScenarioKind.kind,
         AcceptedFindingKind.kind,
         ConflictKind.kind,
     ]

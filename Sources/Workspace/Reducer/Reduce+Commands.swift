@@ -88,6 +88,8 @@ extension Workspace {
             return interviewCommand(&state, command, env)
         case .takeOurs, .takeTheirs, .takeBase, .resolveAllConflicts, .goToConflictedItem:
             return conflictCommand(&state, command, env)
+        case .insertTemplate: return openTemplatePicker(&state)
+        case .referenceCard: openReferenceCard(&state)
         default:
             // Form, field, list, dialog and palette commands act inside those layers only.
             break

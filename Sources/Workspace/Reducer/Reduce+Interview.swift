@@ -66,10 +66,12 @@ extension Workspace {
             case .phaseChanged(_, let to):
                 if let phase = session.plan.phases.indices.contains(to) ? session.plan.phases[to] : nil {
                     state.message = StatusMessage("Phase \(to + 1): \(phase.title) — \(phase.goal)", .info)
+                    interviewPhaseOpened(&state, phase)
                 }
             case .started:
                 state.message = StatusMessage("Clock running — t pauses, i shows the phase's prompts, I the interviewer", .info)
                 interviewStarted(&state)
+                if let phase = session.currentPhase { interviewPhaseOpened(&state, phase) }
             case .finished:
                 state.overlays.append(.summary(scroll: 0))
                 effects += interviewFinished(&state)

@@ -11,6 +11,7 @@ extension Workspace {
             case .editing:
                 form.target.pane?.kind.adjust(&form, state.design)
                 StepForms.adjust(&form, state.design)
+                form.target.pane?.kind.preview(&form, state)
                 state.overlays.append(.form(form))
             case .cancelled:
                 if form.isChanged {
@@ -106,6 +107,10 @@ extension Workspace {
 
         case .table(let editor):
             return tableKey(&state, editor, key, env)
+        case .referenceCard(let scroll):
+            if let next = dialogScroll(state.keymap, key, scroll, end: env.scrollLimit(state, .referenceCard)) {
+                state.overlays.append(.referenceCard(scroll: next))
+            }
 
         case .notes(var area):
             switch area.handle(key, keymap: state.keymap) {
@@ -153,6 +158,7 @@ extension Workspace {
         case .success(let id):
             let isNew = form.target.isNew
             let label = form.target == .designInfo ? "Edit title and problem" : (isNew ? "Add " : "Edit ") + id
+            let before = state
             mutate(&state, label, env) { $0 = design }
             // Select what was just written.
             switch form.target {
@@ -165,6 +171,7 @@ extension Workspace {
             state.message = StatusMessage(form.target == .designInfo ? "Title and problem updated"
                                           : (isNew ? "Added " : "Updated ") + id, .success)
             if form.target.pane == .conflicts { state.message = resolvedByHand(state, id) }
+            noteOverload(&state, before: before)
         }
         return []
     }
@@ -217,6 +224,9 @@ extension Workspace {
         switch top {
         case .form(var f):
             f.paste(text)
+            // A paste is typing too: the form's kind keeps it consistent and previews it.
+            f.target.pane?.kind.adjust(&f, state.design)
+            f.target.pane?.kind.preview(&f, state)
             state.overlays.append(.form(f))
         case .notes(var area):
             area.insert(text)

@@ -112,13 +112,13 @@ public enum Workspace {
             return suspend(&state, env)
 
         case .opened(let path, let design, let isNew):
-            let keep = (state.size, state.themeName, env.reviewConfig(path) ?? state.reviewConfig)
+            let keep = (state.size, state.themeName, env.reviewConfig(path) ?? state.reviewConfig, state.estimateAssets)
             let ascii = state.scenarioScreens.sequence.ascii
             // A read-only session stays read-only for every file it opens (like `vim -R`).
             let reason = state.readOnlyReason
             state = AppState(design: design, filePath: path, isNewFile: isNew, readOnly: state.readOnly,
                              catalogue: state.catalogue, keymap: state.keymap)
-            (state.size, state.themeName, state.reviewConfig, state.readOnlyReason) = (keep.0, keep.1, keep.2, reason)
+            (state.size, state.themeName, state.reviewConfig, state.estimateAssets, state.readOnlyReason) = (keep.0, keep.1, keep.2, keep.3, reason)
             state.scenarioScreens.sequence.ascii = ascii
             let how = state.readOnly ? " (read-only)" : ""
             state.message = StatusMessage((isNew ? "New design: \(path)" : "Opened \(path)") + how, .success)

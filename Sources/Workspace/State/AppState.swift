@@ -72,6 +72,12 @@ public struct AppState: Equatable, Sendable {
     }
     /// Where the cursor is on the Review screen.
     public var reviewCursor = ReviewCursor()
+    /// The design's estimates evaluated, kept current as the design changes (the Estimates
+    /// list, previews in forms and the load on flows read it; a keystroke recomputes only what
+    /// the edit touched).
+    public private(set) var estimateCache: EstimateCache
+    /// Estimate templates and the reference card, from Assets/estimates.
+    public var estimateAssets = EstimateAssets()
 
     public init(design: Design, filePath: String, isNewFile: Bool = false, readOnly: Bool = false,
                 catalogue: StageCatalogue, keymap: Keymap = .standard) {
@@ -84,6 +90,7 @@ public struct AppState: Equatable, Sendable {
         self.keymap = keymap
         componentNames = Self.names(design.components)
         review = DesignReviewer.review(design, config: .standard)
+        estimateCache = EstimateCache(design.estimates)
     }
 
     static func names(_ components: [Component]) -> [ItemID<Component>: String] {
@@ -98,6 +105,7 @@ public struct AppState: Equatable, Sendable {
         let componentsChanged = design.components != old.components
         let oldNames = componentNames
         if componentsChanged { componentNames = Self.names(design.components) }
+        estimateCache.update(design.estimates)
         var changed = false
         for kind in ItemKinds.all where kind.changed(old, design) {
             let new = design
@@ -153,7 +161,7 @@ public struct AppState: Equatable, Sendable {
     /// The context whose key bindings apply now.
     public var keyContext: KeyContext {
         switch screen {
-        case .panes: focus == .conflicts ? .conflicts : .panes
+        case .panes: focus == .conflicts ? .conflicts : focus.kind.keyContext
         case .checklist: .checklist
         case .diagram: .diagram
         case .steps: .steps

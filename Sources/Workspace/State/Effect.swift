@@ -100,4 +100,6 @@ public enum ScrollArea: Equatable, Sendable {
     case details
     /// The full view of one item.
     case itemView(Pane, String)
+    /// The estimates reference card.
+    case referenceCard
 }

@@ -17,6 +17,8 @@ public enum Overlay: Equatable, Sendable {
     case interviewer(scroll: Int)
     /// The rows of an item's tables, edited in place.
     case table(TableEditor)
+    /// The estimates reference card: latency numbers, powers of two, the nines, seconds per period.
+    case referenceCard(scroll: Int)
 }
 
 /// A yes/no/cancel question. Each choice has a key and what it leads to.
