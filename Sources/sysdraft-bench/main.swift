@@ -12,6 +12,7 @@ let benchmarks: [(name: String, run: () -> Void)] = [
     ("storage", runStorageBench),
     ("export", runExportBench),
     ("diagram", runDiagramBench),
+    ("crossings", runCrossingComparison),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

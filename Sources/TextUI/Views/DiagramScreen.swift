@@ -41,7 +41,8 @@ enum DiagramScreen {
                 case .tag: .tag
                 case .edge, .arrowhead: .diagramEdge
                 case .label: .diagramLabel
-                case .legend: .dim
+                case .legend, .groupFrame: .dim
+                case .groupTitle: .tag
                 case .empty, .continuation: .normal
                 }
                 if highlighted { style = Style(.highlight, [.bold]) }
