@@ -1,9 +1,10 @@
 import DesignModel
+import DiagramLayout
 import Foundation
 
 /// The formats `sysdraft export` writes.
 public enum ExportFormat: String, CaseIterable, Sendable {
-    case markdown, mermaid, dot, json
+    case markdown, mermaid, dot, json, svg
 
     /// The usual file extension.
     public var fileExtension: String {
@@ -12,6 +13,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
         case .mermaid: "mmd"
         case .dot: "dot"
         case .json: "json"
+        case .svg: "svg"
         }
     }
 
@@ -25,6 +27,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
         case "mmd", "mermaid": self = .mermaid
         case "dot", "gv": self = .dot
         case "json": self = .json
+        case "svg": self = .svg
         default: return nil
         }
     }
@@ -44,6 +47,8 @@ public struct ExportOptions: Equatable, Sendable {
     public var includeInterview: Bool
     /// Draw the text diagram with the diagram engine when `textDiagram` is not given.
     public var includeTextDiagram: Bool
+    /// Colours of the SVG drawing (a print style unless a theme's are given).
+    public var svgStyle: DiagramSVGStyle = .print
     /// Above this many components a text drawing is too big to read in a report (and slow to
     /// lay out), so the report says where to get it instead.
     public static let textDiagramLimit = 150
@@ -73,7 +78,7 @@ public enum Exporter {
         if let f = ExportFormat(path: outputPath) { return f }
         throw ExportError("cannot tell the format from the name \"\(outputPath)\"; use --format "
             + ExportFormat.allCases.map(\.rawValue).joined(separator: "|")
-            + " or an extension .md, .mmd, .mermaid, .dot, .gv or .json")
+            + " or an extension .md, .mmd, .mermaid, .dot, .gv, .json or .svg")
     }
 
     public static func export(_ design: Design, catalogue: StageCatalogue, format: ExportFormat,
@@ -83,8 +88,9 @@ public enum Exporter {
             var md = options.markdown
             if md.textDiagram == nil && options.includeTextDiagram && !design.components.isEmpty {
                 if design.components.count <= ExportOptions.textDiagramLimit {
-                    // Top-down keeps the text drawing narrow enough to read on a page.
-                    md.textDiagram = DesignDiagram.text(design)
+                    // The same direction as the Mermaid diagram above it.
+                    let direction = DesignDiagram.direction(DiagramOrientation(options.diagram.direction(for: design)))
+                    md.textDiagram = DesignDiagram.text(design, direction: direction)
                 } else {
                     md.textDiagramNote = "The text drawing is left out above \(ExportOptions.textDiagramLimit) components "
                         + "(this design has \(design.components.count)); sysdraft diagram FILE draws it."
@@ -94,6 +100,7 @@ public enum Exporter {
         case .mermaid: return MermaidExport.render(design, options: options.diagram)
         case .dot: return DotExport.render(design, options: options.diagram)
         case .json: return String(decoding: try DesignCodec.encode(design), as: UTF8.self)
+        case .svg: return DesignSVG.render(design, options: options)
         }
     }
 }

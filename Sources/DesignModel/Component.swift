@@ -28,14 +28,17 @@ public struct Component: Codable, Equatable, Sendable, Identified {
     public var responsibility: String
     public var technology: String
     public var notes: String
+    /// The innermost group the component sits in (a region, network, trust boundary, team).
+    public var group: ItemID<ComponentGroup>?
 
     public init(id: ItemID<Component>, name: String, kind: Kind, responsibility: String = "",
-                technology: String = "", notes: String = "") {
+                technology: String = "", notes: String = "", group: ItemID<ComponentGroup>? = nil) {
         self.id = id
         self.name = name
         self.kind = kind
         self.responsibility = responsibility
         self.technology = technology
         self.notes = notes
+        self.group = group
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// A system design: the document sysdraft edits, saves as JSON and exports.
 public struct Design: Codable, Equatable, Sendable {
     /// The schema this build writes. Files with a higher number are refused, lower ones migrated.
-    public static let currentSchemaVersion = 1
+    public static let currentSchemaVersion = 2
 
     public var schemaVersion: Int
     public var title: String
@@ -19,6 +19,10 @@ public struct Design: Codable, Equatable, Sendable {
     public var stages: [StageState]
     /// Mock-interview timing log and self-assessment, when the design was drafted in one.
     public var interview: InterviewRecord?
+    /// Frames around components in the diagram (regions, networks, trust boundaries, teams).
+    public var groups: [ComponentGroup]
+    /// The way the diagram runs, as last chosen.
+    public var diagramDirection: DiagramOrientation
 
     public init(title: String, problem: String = "", now: Date) {
         let t = Design.wholeSeconds(now)
@@ -33,6 +37,8 @@ public struct Design: Codable, Equatable, Sendable {
         tradeOffs = []
         stages = StageKey.allCases.map { StageState(stage: $0) }
         interview = nil
+        groups = []
+        diagramDirection = .standard
     }
 
     /// Dates are stored to the second, so a value survives a save and load unchanged.

@@ -15,7 +15,7 @@ public struct Migration: Sendable {
 }
 
 public enum Migrations {
-    public static let steps: [Migration] = [v0toV1]
+    public static let steps: [Migration] = [v0toV1, addGroupsAndDiagramDirection]
 
     /// Runs every step from `version` up to the current schema, in order.
     public static func migrate(_ object: [String: Any], from version: Int) throws -> [String: Any] {
@@ -79,6 +79,15 @@ public enum Migrations {
                 "notes": notes[key.rawValue] as? String ?? "",
             ]
         }
+        return new
+    }
+
+    /// Groups (frames around components) and the diagram's direction: no groups, top-down.
+    /// Components gain an optional `group`, which an older file never has.
+    static let addGroupsAndDiagramDirection = Migration(from: 1, summary: "component groups and the diagram direction") { old in
+        var new = old
+        if new["groups"] == nil { new["groups"] = [[String: Any]]() }
+        if new["diagramDirection"] == nil { new["diagramDirection"] = DiagramOrientation.standard.rawValue }
         return new
     }
 

@@ -11,6 +11,14 @@ extension Diagram {
         return highlightMask(nodes: [id], edges: edges)
     }
 
+    /// Cells of the given boxes and edges (by the ids the graph gave them), with the edges'
+    /// labels: for highlighting a path through the design (a scenario) and dimming the rest.
+    public func highlightMask(nodes: Set<String>, edgeIDs: Set<String>) -> [Bool] {
+        var edges: [Int] = []
+        for (e, id) in self.edgeIDs.enumerated() { if let id, edgeIDs.contains(id) { edges.append(e) } }
+        return highlightMask(nodes: nodes, edges: edges)
+    }
+
     /// Cells of the given boxes (by id) and edges (by input index), with the edges' labels:
     /// for highlighting a path through the design (a scenario) and dimming the rest.
     public func highlightMask(nodes: Set<String>, edges: [Int]) -> [Bool] {

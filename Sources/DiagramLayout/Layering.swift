@@ -24,7 +24,7 @@ enum Layering {
     /// Every distinct way of breaking the cycles tried, with its layers, shortest total first.
     static func candidates(nodeCount n: Int, edges: [(Int, Int)]) -> [(reversed: [Bool], layer: [Int], length: Int)] {
         var candidates: [[Bool]] = []
-        let variants = edges.count <= 4000 ? layeringVariants : edges.count <= 20000 ? 2 : 1
+        let variants = edges.count <= 4000 ? 12 : edges.count <= 20000 ? 2 : 1
         for k in ([4, 0, 1, 2, 3, 5] + Array(6..<40)).prefix(variants) {
             let r = k == 4 ? depthFirst(nodeCount: n, edges: edges, variant: 4) : k == 5 ? greedyOrder(nodeCount: n, edges: edges)
                 : depthFirst(nodeCount: n, edges: edges, variant: k)
@@ -208,4 +208,3 @@ enum Layering {
         layer = newLayer
     }
 }
-nonisolated(unsafe) public var layeringVariants = 12

@@ -3,7 +3,6 @@
 // them → paths → render. Each stage lives in the file named for it.
 
 import TerminalText
-import Glibc
 
 public enum DiagramLayout {
     /// Lays out and renders `graph`. Deterministic: the same input gives the same drawing.
@@ -30,13 +29,6 @@ struct Engine {
     }
 
     mutating func run() -> Diagram {
-        func cpu() -> Double { var t = timespec(); clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t); return Double(t.tv_sec) * 1e3 + Double(t.tv_nsec) / 1e6 }
-        var t0 = cpu()
-        func lap(_ name: String) {
-            let t = cpu()
-            stageTimes[name, default: 0] += t - t0
-            t0 = t
-        }
         let n = p.count
         if n == 0 {
             return Diagram(width: 0, height: 0, cells: [], roles: [], nodeIDs: [], nodeRects: [:],
@@ -56,7 +48,7 @@ struct Engine {
         let candidates = Layering.candidates(nodeCount: n, edges: layoutEdges)
         // As many as a fixed amount of work allows: all on small graphs, a few on large ones.
         let itemsEstimate = n + max(0, (candidates.first?.length ?? 0) - layoutEdges.count)
-        let tries = min(candidates.count, layeringTries ?? max(1, min(12, 20_000 / max(1, itemsEstimate))))
+        let tries = min(candidates.count, max(1, min(12, 20_000 / max(1, itemsEstimate))))
         func build(_ cand: (reversed: [Bool], layer: [Int], length: Int), labels: [Bool]) -> VirtualGraph {
             var dag: [DagEdge] = []
             dag.reserveCapacity(layoutEdges.count)
@@ -78,32 +70,25 @@ struct Engine {
             var bestQuick = Int.max
             for (i, cand) in candidates.prefix(tries).enumerated() {
                 var g = build(cand, labels: noLabels)
-                let c = Ordering.reduceCrossings(&g, groups: p.groups, effort: Ordering.Effort(starts: 1, iterations: quickIterations))
+                let c = Ordering.reduceCrossings(&g, groups: p.groups, effort: Ordering.Effort(starts: 1, iterations: min(8, options.crossingPasses)))
                 if c < bestQuick { bestQuick = c; chosen = i }
                 if c == 0 { break }
             }
         }
         var plain = build(candidates[chosen], labels: noLabels)
-        var effort = Ordering.Effort.forItems(plain.count, iterations: options.crossingPasses)
-        if let f = forcedRestarts { effort.starts = f }
+        let effort = Ordering.Effort.forItems(plain.count, iterations: options.crossingPasses)
         Ordering.reduceCrossings(&plain, groups: p.groups, effort: effort)
         var g = build(candidates[chosen], labels: hasLabel)
         g.adoptOrder(of: plain)
         if !p.groups.isEmpty { Ordering.regroup(&g, groups: p.groups) }
-        lap("order")
-        lastOrderCrossings = g.orderCrossings()
 
         var loopsOf = [[Int]](repeating: [], count: n)
         for i in selfLoops { loopsOf[p.ends[i].0].append(i) }
         let sizes = itemSizes(g, loopsOf: loopsOf)
         let coords = Placement.assign(g, sizes, p.groups, tb: tb)
-        lap("place")
         var geometry = Geometry(engine: self, g: g, sizes: sizes, coords: coords, loopsOf: loopsOf)
         geometry.build()
-        lap("route")
-        let d = Render.draw(self, geometry)
-        lap("render")
-        return d
+        return Render.draw(self, geometry)
     }
 
     /// Sizes of every item on both axes.
@@ -130,11 +115,11 @@ struct Engine {
                     let widest = loops.map { p.labels[$0]?.width ?? 0 }.max() ?? 0
                     order += 2 + (widest > 0 ? 1 + widest : 0)
                 } else {
-                    var labelled = 0
+                    // Loops reach 1, 3, 5… rows below the box; labels right of their lowest run.
                     for (j, e) in loops.enumerated() {
-                        if let l = p.labels[e] { labelled += 1; rank = max(rank, 1 + 2 * j + l.width) }
+                        if let l = p.labels[e] { rank = max(rank, br + l.width - 2 * j) }
                     }
-                    order += max(2, 2 * labelled + 1)
+                    order += 2 * loops.count
                 }
             }
             s.orderSize[v] = order
@@ -172,11 +157,3 @@ struct Engine {
         return s
     }
 }
-
-
-nonisolated(unsafe) var lastOrderCrossings = 0
-nonisolated(unsafe) public var layeringTries: Int? = nil
-nonisolated(unsafe) public var forcedRestarts: Int? = nil
-nonisolated(unsafe) public var transposeRounds = 64
-nonisolated(unsafe) public var quickIterations = 8
-nonisolated(unsafe) public var stageTimes: [String: Double] = [:]

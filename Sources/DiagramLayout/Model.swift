@@ -27,12 +27,16 @@ public struct DiagramGraph: Sendable, Equatable {
         public var label: String?
         public var dashed: Bool
         public var bothEnds: Bool
-        public init(from: String, to: String, label: String? = nil, dashed: Bool = false, bothEnds: Bool = false) {
+        /// The caller's name for the edge (a flow id), kept in the drawing for highlighting.
+        public var id: String?
+        public init(from: String, to: String, label: String? = nil, dashed: Bool = false, bothEnds: Bool = false,
+                    id: String? = nil) {
             self.from = from
             self.to = to
             self.label = label
             self.dashed = dashed
             self.bothEnds = bothEnds
+            self.id = id
         }
     }
 
@@ -186,6 +190,8 @@ public struct Diagram: Sendable {
     public let labelPlacements: [DiagramLabelPlacement]
     /// The lines drawn for each edge's label or marker (empty when none), for other renderers.
     public let edgeLabelLines: [[String]]
+    /// The caller's edge ids (`DiagramGraph.Edge.id`), by input edge.
+    public let edgeIDs: [String?]
     /// Edge styles, by input edge.
     public let edgeDashed: [Bool]
     public let edgeBothEnds: [Bool]
@@ -214,7 +220,7 @@ public struct Diagram: Sendable {
                 nodeRects: [String: DiagramRect], edgePaths: [[DiagramPoint]], edgeEnds: [EdgeEnds],
                 edgeLabelRects: [DiagramRect?], legend: [String], crossings: Int,
                 labelPlacements: [DiagramLabelPlacement]? = nil, edgeLabelLines: [[String]]? = nil,
-                edgeDashed: [Bool]? = nil, edgeBothEnds: [Bool]? = nil,
+                edgeIDs: [String?]? = nil, edgeDashed: [Bool]? = nil, edgeBothEnds: [Bool]? = nil,
                 nodeLines: [[String]]? = nil, nodeTagColumns: [Int]? = nil,
                 groupIDs: [String] = [], groupRects: [String: DiagramRect] = [:], groupTitles: [String: String] = [:],
                 nodeGroups: [String: [String]] = [:], direction: DiagramDirection = .topToBottom,
@@ -232,6 +238,7 @@ public struct Diagram: Sendable {
         self.crossings = crossings
         self.labelPlacements = labelPlacements ?? edgeLabelRects.map { $0 == nil ? .none : .full }
         self.edgeLabelLines = edgeLabelLines ?? edgeLabelRects.map { _ in [] }
+        self.edgeIDs = edgeIDs ?? edgePaths.map { _ in nil }
         self.edgeDashed = edgeDashed ?? edgePaths.map { _ in false }
         self.edgeBothEnds = edgeBothEnds ?? edgePaths.map { _ in false }
         self.nodeLines = nodeLines ?? nodeIDs.map { [$0] }

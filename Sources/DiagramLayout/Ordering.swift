@@ -189,10 +189,6 @@ private final class CrossingReducer {
                     trying += 1
                     if trying > 8 { break }
                     step(iter)
-                    if siftEvery > 0 && iter % siftEvery == siftEvery - 1 {
-                        for q in 0..<rankCount { sift(q) }
-                        for q in stride(from: rankCount - 1, through: 0, by: -1) { sift(q) }
-                    }
                     cur = totalCrossings()
                     if cur <= runBest {
                         if Double(cur) < 0.995 * Double(runBest) { trying = 0 }
@@ -209,7 +205,7 @@ private final class CrossingReducer {
         transpose(reverse: false)
         var cur = totalCrossings()
         // Sifting: each item to its best place in its rank, while that helps.
-        for _ in 0..<siftRounds {
+        for _ in 0..<1 {
             if cur == 0 { break }
             for q in 0..<rankCount { sift(q) }
             for q in stride(from: rankCount - 1, through: 0, by: -1) { sift(q) }
@@ -308,11 +304,6 @@ private final class CrossingReducer {
         let (a0, a1, adj) = useUp ? (Int(upOff[v]), Int(upOff[v + 1]), upAdj) : (Int(downOff[v]), Int(downOff[v + 1]), downAdj)
         let c = a1 - a0
         if c == 0 { return -1 }
-        if useBarycenter {
-            var sum = 0
-            for i in a0..<a1 { sum += Int(pos[Int(adj[i])]) }
-            return Double(sum) / Double(c)
-        }
         if c == 1 { return Double(pos[Int(adj[a0])]) }
         for i in 0..<c {
             let x = pos[Int(adj[a0 + i])]
@@ -390,7 +381,7 @@ private final class CrossingReducer {
     func transpose(reverse: Bool) {
         var candidate = [Bool](repeating: true, count: rankCount)
         var rounds = 0
-        while rounds < transposeRounds {
+        while rounds < 64 {
             rounds += 1
             var delta = 0
             for q in 0..<rankCount where candidate[q] {
@@ -534,7 +525,9 @@ private final class CrossingReducer {
         for p in siblings.keys.sorted() {
             let list = siblings[p]!
             if list.count < 2 { continue }
-            let keys = list.map { local[$0]! }.sorted()
+            var keys = list.map { local[$0]! }.sorted()
+            // Strictly increasing, so equal local keys cannot undo the global order.
+            for k in 1..<keys.count where keys[k] <= keys[k - 1] { keys[k] = keys[k - 1] + 1e-6 }
             let ordered = list.sorted { (groupKey[$0], $0) < (groupKey[$1], $1) }
             for (k, x) in ordered.enumerated() { local[x] = keys[k] }
         }
@@ -606,7 +599,3 @@ extension VirtualGraph {
         return total
     }
 }
-
-nonisolated(unsafe) public var useBarycenter = false
-nonisolated(unsafe) public var siftEvery = 0
-nonisolated(unsafe) public var siftRounds = 1

@@ -228,6 +228,18 @@ enum Placement {
                 if indeg[w] == 0 { queue.append(w) }
             }
         }
+        // The group order is the same in every rank, so the constraints have no cycle; should one
+        // ever appear, the rest is placed in index order rather than left unplaced.
+        if queue.count < vars {
+            var placed = [Bool](repeating: false, count: vars)
+            for v in queue { placed[v] = true }
+            for v in 0..<vars where !placed[v] {
+                queue.append(v)
+                if v < n && value[v] < x[v] { value[v] = x[v] }
+                for (w32, d) in outEdges[v] where !placed[Int(w32)] { value[Int(w32)] = max(value[Int(w32)], value[v] + Int(d)) }
+                placed[v] = true
+            }
+        }
         // A left border with nothing to its left in any rank sits as far right as its contents
         // allow (innermost first: reverse topological order).
         for v in queue.reversed() where v >= n && value[v] < Int.min / 8 {

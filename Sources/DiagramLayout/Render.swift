@@ -200,7 +200,7 @@ enum Render {
                        edgePaths: paths, edgeEnds: p.ends.map { Diagram.EdgeEnds(from: $0.0, to: $0.1) },
                        edgeLabelRects: labelRects.map { $0.map(shift) }, legend: p.legend, crossings: crossings,
                        labelPlacements: placements, edgeLabelLines: p.labels.map { $0?.lines ?? [] },
-                       edgeDashed: p.dashed, edgeBothEnds: p.bothEnds,
+                       edgeIDs: p.edgeIDs, edgeDashed: p.dashed, edgeBothEnds: p.bothEnds,
                        nodeLines: p.boxLines, nodeTagColumns: p.tagColumns,
                        groupIDs: groupIDs, groupRects: groupRects, groupTitles: groupTitles, nodeGroups: nodeGroups,
                        direction: e.options.direction, drawingHeight: ch)

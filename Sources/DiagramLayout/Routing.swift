@@ -114,7 +114,7 @@ struct Geometry {
             if r + 1 < rankCount {
                 let T = trackCount[r]
                 let boxes = !g.isLabelRank[r] && !g.isLabelRank[r + 1]
-                let least = tb ? (boxes ? 2 : 1) : (boxes ? 3 : 1)
+                let least = boxes ? 3 : 1
                 let rows = (B == 0 && T == 0 && P == 0) ? least : max(least, 1 + B + T + P + 1)
                 channelRows[r + 1] = rows
             } else {
@@ -192,13 +192,23 @@ struct Geometry {
             let input = g.dag[ci].input
             paths[input] = g.dag[ci].reversed ? cells.reversed() : cells
         }
-        // Self-loops: out of the side after the box (right in top-down drawings, below in
-        // left-right ones) and back in one cell further along.
+        // Self-loops: top-down, out of the right side and back in one row lower, stacked down
+        // the side; left-right, out of the bottom and back in one column further right, from the
+        // right end leftwards, each one reaching two rows deeper than the one before (so each
+        // label can sit to the right of its loop's lowest run).
         for v in 0..<g.realCount {
             let oEnd = c.x[v] + s.boxOrder[v]
             for (j, input) in loopsOf[v].enumerated() {
-                let q1 = itemStart(v) + 1 + 2 * j, q2 = q1 + 1
-                paths[input] = [point(oEnd, q1), point(oEnd + 1, q1), point(oEnd + 1, q2), point(oEnd, q2)]
+                if tb {
+                    let q1 = itemStart(v) + 1 + 2 * j, q2 = q1 + 1
+                    paths[input] = [point(oEnd, q1), point(oEnd + 1, q1), point(oEnd + 1, q2), point(oEnd, q2)]
+                } else {
+                    let a = itemStart(v) + s.boxRank[v] - 3 - 2 * j, depth = 1 + 2 * j
+                    var cells: [DiagramPoint] = []
+                    for o in oEnd...(oEnd + depth) { cells.append(point(o, a)) }
+                    for o in stride(from: oEnd + depth, through: oEnd, by: -1) { cells.append(point(o, a + 1)) }
+                    paths[input] = cells
+                }
             }
         }
 
@@ -215,16 +225,13 @@ struct Geometry {
         }
         for v in 0..<g.realCount {
             let oEnd = c.x[v] + s.boxOrder[v]
-            var labelled = 0
             for (j, input) in loopsOf[v].enumerated() {
                 guard let l = e.p.labels[input] else { continue }
-                let q1 = itemStart(v) + 1 + 2 * j
                 if tb {
-                    labelSpots[input] = (oEnd + 3, q1, l.lines)
+                    labelSpots[input] = (oEnd + 3, itemStart(v) + 1 + 2 * j, l.lines)
                 } else {
-                    labelSpots[input] = (q1, oEnd + 2 + 2 * labelled, l.lines)
+                    labelSpots[input] = (itemStart(v) + s.boxRank[v] - 3 - 2 * j + 3, oEnd + 1 + 2 * j, l.lines)
                 }
-                labelled += 1
             }
         }
         // A label on an edge with no label rank (a long edge whose upper layer had none is not

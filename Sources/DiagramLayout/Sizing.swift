@@ -30,6 +30,7 @@ struct Prepared {
     var legend: [String] = []
     var dashed: [Bool] = []
     var bothEnds: [Bool] = []
+    var edgeIDs: [String?] = []
     var groups = GroupTree()
 
     var count: Int { ids.count }
@@ -56,6 +57,7 @@ struct Prepared {
             ends.append((u, v))
             dashed.append(e.dashed)
             bothEnds.append(e.bothEnds)
+            edgeIDs.append(e.id)
         }
         let ell = ellipsis
         let mw = options.maxLabelWidth

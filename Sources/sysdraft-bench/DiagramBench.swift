@@ -86,10 +86,7 @@ func runDiagramBench() {
             diagram = d
         }
         precondition(!text.isEmpty)
-        if ProcessInfo.processInfo.environment["SYSDRAFT_STAGES"] != nil {
-            out(stageTimes.sorted { $0.key < $1.key }.map { "\($0.key) \(String(format: "%.1f", $0.value / Double(runs + 1)))" }.joined(separator: " "))
-            stageTimes = [:]
-        }
+
         let d = diagram!
         // Identical output for identical input.
         let again = DiagramLayout.layout(g, DiagramOptions(direction: direction))
@@ -130,14 +127,6 @@ func runCrossingComparison() {
         return
     }
     let seeds = Int(ProcessInfo.processInfo.environment["SYSDRAFT_BENCH_SEEDS"] ?? "") ?? 5
-    if let t = ProcessInfo.processInfo.environment["X_TRIES"] { layeringTries = Int(t) }
-    if let t = ProcessInfo.processInfo.environment["X_STARTS"] { forcedRestarts = Int(t) }
-    if let t = ProcessInfo.processInfo.environment["X_ROUNDS"] { transposeRounds = Int(t)! }
-    if ProcessInfo.processInfo.environment["X_BARY"] != nil { useBarycenter = true }
-    if let t = ProcessInfo.processInfo.environment["X_SIFT"] { siftEvery = Int(t)! }
-    if let t = ProcessInfo.processInfo.environment["X_QUICK"] { quickIterations = Int(t)! }
-    if let t = ProcessInfo.processInfo.environment["X_SIFTR"] { siftRounds = Int(t)! }
-    if let t = ProcessInfo.processInfo.environment["X_VARIANTS"] { layeringVariants = Int(t)! }
     let quiet = ProcessInfo.processInfo.environment["X_QUIET"] != nil
     var cache: [String: Int] = [:]
     let cacheFile = "/tmp/scratch/dotcache.txt"

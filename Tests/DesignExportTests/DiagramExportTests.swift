@@ -142,7 +142,7 @@ import Testing
             Issue.record("Assets/examples/url-shortener.json is missing")
             return
         }
-        let text = DesignDiagram.text(design, leftToRight: leftToRight, ascii: ascii)
+        let text = DesignDiagram.text(design, direction: leftToRight ? .leftToRight : .topToBottom, ascii: ascii)
         expectGolden(text, "url-shortener-drawing-\(leftToRight ? "lr" : "tb")\(ascii ? "-ascii" : "").txt")
         let allASCII = text.unicodeScalars.allSatisfy { $0.isASCII }
         if ascii { #expect(allASCII) }

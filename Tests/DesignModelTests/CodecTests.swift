@@ -91,8 +91,8 @@ import Testing
 
     @Test func newerSchemaIsRefusedNotDowngraded() throws {
         let s = text(try DesignCodec.encode(try sampleDesign()))
-            .replacingOccurrences(of: "\"schemaVersion\" : 1", with: "\"schemaVersion\" : 7")
-        #expect(loadError(s) == .newerSchema(found: 7, supported: 1))
+            .replacingOccurrences(of: "\"schemaVersion\" : \(Design.currentSchemaVersion)", with: "\"schemaVersion\" : 7")
+        #expect(loadError(s) == .newerSchema(found: 7, supported: Design.currentSchemaVersion))
         #expect(loadError(s)!.description.contains("newer"))
     }
 

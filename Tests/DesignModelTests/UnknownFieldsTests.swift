@@ -26,7 +26,8 @@ import Testing
 
     @Test func addedFieldsAreNamedWithTheirPath() throws {
         let (_, text) = try Self.canonical()
-        var edited = text.replacingOccurrences(of: "\"schemaVersion\" : 1,", with: "\"owner\" : \"ada\", \"schemaVersion\" : 1,")
+        let version = "\"schemaVersion\" : \(Design.currentSchemaVersion),"
+        var edited = text.replacingOccurrences(of: version, with: "\"owner\" : \"ada\", " + version)
         edited = edited.replacingOccurrences(of: "\"name\" : \"API\",", with: "\"name\" : \"API\", \"colour\" : \"red\", \"sla\" : {\"p99\" : 50},")
         edited = edited.replacingOccurrences(of: "\"notes\" : \"\",", with: "\"notes\" : \"\", \"gone\" : null,")
         #expect(try Self.find(edited) == ["components[1].colour", "components[1].sla", "owner"])

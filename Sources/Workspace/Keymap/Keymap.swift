@@ -112,6 +112,10 @@ public struct Keymap: Equatable, Sendable {
         Binding(.diagram, [.tab, .char("n")], .nextNode, hint: true),
         Binding(.diagram, [.backTab, .char("N")], .previousNode),
         Binding(.diagram, [.char("o")], .toggleDirection, hint: true),
+        Binding(.diagram, [.char("f")], .diagramFocus, hint: true),
+        Binding(.diagram, [.char("g")], .diagramGroup),
+        Binding(.diagram, [.char("v")], .diagramKinds),
+        Binding(.diagram, [.char("w")], .diagramAll),
         Binding(.diagram, [.escape], .panes, hint: true),
     ])
 }
@@ -135,6 +139,7 @@ extension Command {
         case .editNotes: "notes"
         case .nextNode: "next box"
         case .toggleDirection: "direction"
+        case .diagramFocus: "focus"
         default: title.lowercased()
         }
     }
