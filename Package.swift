@@ -54,7 +54,7 @@ let package = Package(
 
         .testTarget(name: "DesignModelTests", dependencies: ["DesignModel", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "DesignStorageTests", dependencies: ["DesignModel", "DesignStorage"]),
-        .testTarget(name: "DesignExportTests", dependencies: ["DesignModel", "DesignStorage", "DesignExport", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "DesignExportTests", dependencies: ["DesignModel", "DesignStorage", "DesignExport", "DiagramLayout", "TerminalText", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "DiagramLayoutTests", dependencies: [
             "DiagramLayout", "TerminalText", "TestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),

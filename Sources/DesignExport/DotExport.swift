@@ -33,7 +33,7 @@ public enum DotExport {
             let groups = ExportGroups(design)
             groups.walk(open: { g, depth in
                 let pad = String(repeating: "    ", count: depth)
-                out += pad + "subgraph cluster_" + ExportGroups.identifier(g.id) + " {\n"
+                out += pad + "subgraph cluster_" + groups.identifier(g.id) + " {\n"
                 out += pad + "    label=\(quote(g.caption));\n"
             }, member: { c, depth in
                 node(c, indent: String(repeating: "    ", count: depth))

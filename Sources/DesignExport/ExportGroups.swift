@@ -47,6 +47,7 @@ struct ExportGroups {
         for i in nodes.indices where used[i] {
             if parent[i] >= 0 { nodes[parent[i]].children.append(i) } else { roots.append(i) }
         }
+        assignIdentifiers()
     }
 
     /// Visits the tree depth-first: `open` before a group's members and nested groups, `close`
@@ -73,13 +74,24 @@ struct ExportGroups {
         }
     }
 
-    /// An identifier for a group in a diagram language: `g_` and `[A-Za-z0-9_]` (never equal to
-    /// a node identifier, which starts with `n_`).
-    static func identifier(_ id: ItemID<ComponentGroup>) -> String {
-        var out = "g_"
-        for s in id.rawValue.unicodeScalars {
-            out.unicodeScalars.append(s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s)) ? s : "_")
+    /// Identifiers for the groups in a diagram language: `g_` and `[A-Za-z0-9_]` (never equal
+    /// to a node identifier, which starts with `n_`), unique even when two group ids differ only
+    /// in characters that had to be replaced.
+    private(set) var identifiers: [ItemID<ComponentGroup>: String] = [:]
+
+    func identifier(_ id: ItemID<ComponentGroup>) -> String { identifiers[id] ?? "g_" }
+
+    private mutating func assignIdentifiers() {
+        var used = Set<String>()
+        for node in nodes where identifiers[node.group.id] == nil {
+            var base = "g_"
+            for s in node.group.id.rawValue.unicodeScalars {
+                base.unicodeScalars.append(s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s)) ? s : "_")
+            }
+            var candidate = base, n = 1
+            while used.contains(candidate) { n += 1; candidate = "\(base)_\(n)" }
+            used.insert(candidate)
+            identifiers[node.group.id] = candidate
         }
-        return out
     }
 }

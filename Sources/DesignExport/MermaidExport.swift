@@ -55,7 +55,7 @@ public enum MermaidExport {
             // The design's groups as nested subgraphs, then the components in no group.
             let groups = ExportGroups(design)
             groups.walk(open: { g, depth in
-                out += String(repeating: "    ", count: depth) + "subgraph " + ExportGroups.identifier(g.id)
+                out += String(repeating: "    ", count: depth) + "subgraph " + groups.identifier(g.id)
                     + " [\"" + label(g.caption) + "\"]\n"
             }, member: { c, depth in
                 node(c, indent: String(repeating: "    ", count: depth))

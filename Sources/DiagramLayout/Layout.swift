@@ -141,15 +141,8 @@ struct Engine {
                     s.lineOffset[v] = l.lines.count
                 }
             case .filler:
-                let gr = Int(g.group[v])
-                let first = g.groupFirst[gr] == Int(g.rankOf[v])
-                let title = DisplayWidth.of(p.groups.titles[gr])
-                if first && tb {
-                    s.orderSize[v] = title + 2
-                } else {
-                    s.orderSize[v] = 0
-                    if first { s.rankSize[v] = title + 2 }
-                }
+                // Takes no room: it only keeps its group's frame present in the rank.
+                s.orderSize[v] = 0
             case .box:
                 break
             }

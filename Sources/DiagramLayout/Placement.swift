@@ -1,3 +1,5 @@
+import TerminalText
+
 // Coordinates along the layers (the "order" axis: x top-down, y left-right): every item pulled
 // toward its neighbours layer by layer (weighted isotonic regression, pool-adjacent-violators),
 // then made legal for the group frames (a frame has one left and one right border for all the
@@ -51,6 +53,7 @@ enum Placement {
 
     static func assign(_ g: VirtualGraph, _ s: ItemSizes, _ groups: GroupTree, tb: Bool) -> OrderCoordinates {
         var x = heuristic(g, s, groups, tb: tb)
+        if !groups.isEmpty { snapFillers(g, s, &x) }
         var low = [Int](repeating: -1, count: groups.count), high = low
         legalize(g, s, groups, tb: tb, x: &x, low: &low, high: &high)
         var c = OrderCoordinates(x: x, groupLow: low, groupHigh: high,
@@ -155,6 +158,24 @@ enum Placement {
 
     // MARK: group frames
 
+    /// Fillers (no size, no edges) sit right before the next item of their group in the rank,
+    /// or right after the previous one, so they never stretch a frame.
+    static func snapFillers(_ g: VirtualGraph, _ s: ItemSizes, _ x: inout [Int]) {
+        for rank in g.ranks {
+            for (i, v32) in rank.enumerated() where g.kind[Int(v32)] == .filler {
+                let v = Int(v32)
+                var j = i + 1
+                while j < rank.count && g.kind[Int(rank[j])] == .filler { j += 1 }
+                if j < rank.count {
+                    x[v] = x[Int(rank[j])]
+                } else if i > 0 {
+                    let p = Int(rank[i - 1])
+                    x[v] = x[p] + s.orderSize[p]
+                }
+            }
+        }
+    }
+
     /// Pushes items right until every constraint holds: neighbours in a rank keep their gaps,
     /// and each group's two borders (shared by all the ranks it spans) stay clear of what is
     /// outside and around what is inside. A longest-path pass in topological order.
@@ -210,6 +231,12 @@ enum Placement {
                 link(hv, 1)
                 usedVar[hv] = true
                 prev = hv; prevWidth = 1; prevIsItem = false
+            }
+        }
+        // A frame is wide enough for its title (top-down, where the title runs along the layer).
+        if tb {
+            for gr in 0..<groups.count where usedVar[lowVar(gr)] && usedVar[highVar(gr)] {
+                add(lowVar(gr), highVar(gr), DisplayWidth.of(groups.titles[gr]) + 5)
             }
         }
         // Longest path from the lower bounds (items: where the heuristic put them).

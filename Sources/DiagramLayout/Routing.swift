@@ -143,16 +143,6 @@ struct Geometry {
             let a = point(c.groupLow[gr], qTop), b = point(c.groupHigh[gr], qBottom)
             frames[gr] = DiagramRect(x: min(a.x, b.x), y: min(a.y, b.y), width: abs(b.x - a.x) + 1, height: abs(b.y - a.y) + 1)
         }
-        for v in g.realCount..<g.count where g.kind[v] == .filler {
-            let gr = Int(g.group[v])
-            guard g.groupFirst[gr] == Int(g.rankOf[v]), let f = frames[gr] else { continue }
-            let title = " " + groups.titles[gr] + " "
-            if tb {
-                titles[gr] = (c.x[v], f.y, title)
-            } else {
-                titles[gr] = (itemStart(v), f.y, title)
-            }
-        }
 
         // Paths.
         paths = [[DiagramPoint]](repeating: [], count: e.p.ends.count)
@@ -237,11 +227,45 @@ struct Geometry {
         // A label on an edge with no label rank (a long edge whose upper layer had none is not
         // possible: every labelled edge gets a slot) — nothing else to place.
 
+        placeTitles()
+
         // Extent.
         for v in 0..<g.count { maxOrder = max(maxOrder, c.x[v] + s.orderSize[v]) }
         for gr in 0..<groups.count where c.groupHigh[gr] >= 0 { maxOrder = max(maxOrder, c.groupHigh[gr] + 1) }
         width = tb ? maxOrder + e.margin + 1 : extentQ
         height = tb ? extentQ : maxOrder + e.margin + 1
+    }
+
+    /// Each frame's title on its top border where no edge crosses it (else its bottom border);
+    /// cut with an ellipsis only when no border has room for it whole.
+    mutating func placeTitles() {
+        let groups = e.p.groups
+        var crossed = Set<DiagramPoint>()
+        for p in paths { for q in p { crossed.insert(q) } }
+        for gr in 0..<groups.count {
+            guard let f = frames[gr] else { continue }
+            let title = groups.titles[gr]
+            let want = DisplayWidth.of(title) + 2
+            var best: (x: Int, y: Int, free: Int)?
+            for y in [f.y, f.maxY - 1] {
+                // Free runs between the corners, one border cell kept on each side of the title.
+                var run = 0, start = f.x + 2
+                for x in (f.x + 2)..<max(f.x + 2, f.maxX - 2) {
+                    if crossed.contains(DiagramPoint(x: x, y: y)) || crossed.contains(DiagramPoint(x: x + 1, y: y))
+                        || crossed.contains(DiagramPoint(x: x - 1, y: y)) {
+                        run = 0; start = x + 1
+                    } else {
+                        run += 1
+                        if best == nil || run > best!.free { best = (start, y, run) }
+                        if run >= want { break }
+                    }
+                }
+                if let b = best, b.free >= want { break }
+            }
+            guard let b = best, b.free >= 3 else { continue }
+            let text = b.free >= want ? title : LabelText.truncate(title, width: b.free - 2, ellipsis: e.p.ellipsis)
+            titles[gr] = (b.x, b.y, " " + text + " ")
+        }
     }
 
     /// Where the upper end of one segment and the lower end of another fall on one column,

@@ -46,25 +46,29 @@ public struct DiagramSVGStyle: Sendable, Equatable {
 
     /// Black on white, for printing and documents.
     public static let print = DiagramSVGStyle()
+
+    /// Text escaped for an SVG (XML) document.
+    public static func escape(_ s: String) -> String { SVGText.escape(s) }
 }
 
 extension Diagram {
-    /// Corner points of edge `i` in drawing cells (doubled, so half cells are whole numbers):
-    /// from the `from` box's border to the `to` box's border, through every bend.
+    /// Corner points of edge `i` in drawing cells (doubled, so cell middles are whole numbers):
+    /// from the middle of the `from` box's border to the middle of the `to` box's border,
+    /// through every bend.
     public func edgeCorners(_ i: Int) -> [DiagramPoint] {
         let path = edgePaths[i]
         guard let first = path.first, let last = path.last else { return [] }
         let ends = edgeEnds[i]
         let from = nodeRects[nodeIDs[ends.from]], to = nodeRects[nodeIDs[ends.to]]
         func doubled(_ p: DiagramPoint) -> DiagramPoint { DiagramPoint(x: 2 * p.x + 1, y: 2 * p.y + 1) }
-        /// Half a cell from `p` toward the adjacent rect.
+        /// The middle of the border cell next to `p` (boxes are drawn through their border cells).
         func border(_ p: DiagramPoint, _ r: DiagramRect?) -> DiagramPoint {
             let c = doubled(p)
             guard let r else { return c }
-            if p.y == r.y - 1 { return DiagramPoint(x: c.x, y: c.y + 1) }
-            if p.y == r.maxY { return DiagramPoint(x: c.x, y: c.y - 1) }
-            if p.x == r.x - 1 { return DiagramPoint(x: c.x + 1, y: c.y) }
-            return DiagramPoint(x: c.x - 1, y: c.y)
+            if p.y == r.y - 1 { return DiagramPoint(x: c.x, y: c.y + 2) }
+            if p.y == r.maxY { return DiagramPoint(x: c.x, y: c.y - 2) }
+            if p.x == r.x - 1 { return DiagramPoint(x: c.x + 2, y: c.y) }
+            return DiagramPoint(x: c.x - 2, y: c.y)
         }
         var pts: [DiagramPoint] = [border(first, from)]
         var cells = path.map(doubled)

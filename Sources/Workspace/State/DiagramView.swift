@@ -206,15 +206,17 @@ extension Workspace {
                 state.message = StatusMessage("The design has no groups yet", .info)
                 return []
             }
-            // Start with the focused component's group, then step through the others.
-            var index = 0
-            if case .group(let current) = state.diagram.selection, let i = groups.firstIndex(where: { $0.id == current }) {
-                index = i + 1
-            } else if let f = state.diagram.focused, let g = design.components.first(where: { $0.id.rawValue == f })?.group,
-                      let i = groups.firstIndex(where: { $0.id == g }) {
-                index = i
+            // The focused component's group first, then the others in order, then everything.
+            var order = groups
+            if let f = state.diagram.focused, let g = design.components.first(where: { $0.id.rawValue == f })?.group,
+               let i = order.firstIndex(where: { $0.id == g }) {
+                order = Array(order[i...]) + Array(order[..<i])
             }
-            let next: DiagramSelection = index < groups.count ? .group(groups[index].id) : .all
+            var index = 0
+            if case .group(let current) = state.diagram.selection, let i = order.firstIndex(where: { $0.id == current }) {
+                index = i + 1
+            }
+            let next: DiagramSelection = index < order.count ? .group(order[index].id) : .all
             state.diagram.show(next, design: design, size: state.size)
             state.message = StatusMessage(next == .all ? "The whole design" : "Showing group " + next.describe(in: design) + " — g for the next", .info)
         case .diagramKinds:
