@@ -39,18 +39,22 @@ enum Channels {
         let bentInput = (0..<input.count).filter { !input[$0].straight }
         if bentInput.isEmpty { return (routes, 0) }
 
-        // Required "above" links: at most one out and one in per segment.
-        var topAt: [Int: Int] = [:], bottomAt: [Int: Int] = [:]
-        for i in bentInput { topAt[input[i].s] = i; bottomAt[input[i].e] = i }
+        // Required "above" links: at most one out and one in per segment (upper ends are distinct
+        // columns, and so are lower ends).
+        let byE = bentInput.sorted { input[$0].e < input[$1].e }
+        func bottomAt(_ col: Int) -> Int? {
+            var a = 0, b = byE.count
+            while a < b { let m = (a + b) / 2; if input[byE[m]].e < col { a = m + 1 } else { b = m } }
+            return a < byE.count && input[byE[a]].e == col ? byE[a] : nil
+        }
         var above = [Int](repeating: -1, count: input.count)   // above[a] = b: a runs above b
         for a in bentInput {
-            if let b = bottomAt[input[a].s], b != a { above[a] = b }
+            if let b = bottomAt(input[a].s), b != a { above[a] = b }
         }
         // Cycles of required links: split one segment of each into a dogleg.
         var state = [UInt8](repeating: 0, count: input.count)
         var splitAt: [Int: Int] = [:]   // input segment → column z
-        var used = blocked
-        for sg in input { used.insert(sg.s); used.insert(sg.e) }
+        var used: Set<Int>?
         for start in bentInput where state[start] == 0 {
             var path: [Int] = []
             var v = start
@@ -59,10 +63,15 @@ enum Channels {
                 let cycle = path[k...]
                 let pick = cycle.min()!
                 let sg = input[pick]
+                if used == nil {
+                    var u = blocked
+                    for x in input { u.insert(x.s); u.insert(x.e) }
+                    used = u
+                }
                 let mid = (sg.s + sg.e) / 2
                 var z = mid, d = 0
-                while used.contains(z) || z < 1 { d += 1; z = d % 2 == 1 ? mid + (d + 1) / 2 : mid - d / 2 }
-                used.insert(z)
+                while used!.contains(z) || z < 1 { d += 1; z = d % 2 == 1 ? mid + (d + 1) / 2 : mid - d / 2 }
+                used!.insert(z)
                 splitAt[pick] = z
             }
             for p in path { state[p] = 2 }

@@ -169,7 +169,7 @@ public struct Diagram: Sendable {
     public let width: Int
     public let height: Int
     /// One grapheme cluster per cell (a space when empty and in continuation cells).
-    public let cells: [Character]
+    public let cells: DiagramCells
     public let roles: [DiagramCellRole]
     /// Node ids in input order (including nodes created for unknown edge endpoints).
     public let nodeIDs: [String]
@@ -217,6 +217,23 @@ public struct Diagram: Sendable {
     }
 
     public init(width: Int, height: Int, cells: [Character], roles: [DiagramCellRole], nodeIDs: [String],
+                nodeRects: [String: DiagramRect], edgePaths: [[DiagramPoint]], edgeEnds: [EdgeEnds],
+                edgeLabelRects: [DiagramRect?], legend: [String], crossings: Int,
+                labelPlacements: [DiagramLabelPlacement]? = nil, edgeLabelLines: [[String]]? = nil,
+                edgeIDs: [String?]? = nil, edgeDashed: [Bool]? = nil, edgeBothEnds: [Bool]? = nil,
+                nodeLines: [[String]]? = nil, nodeTagColumns: [Int]? = nil,
+                groupIDs: [String] = [], groupRects: [String: DiagramRect] = [:], groupTitles: [String: String] = [:],
+                nodeGroups: [String: [String]] = [:], direction: DiagramDirection = .topToBottom,
+                drawingHeight: Int? = nil) {
+        self.init(width: width, height: height, storage: DiagramCells(cells), roles: roles, nodeIDs: nodeIDs,
+                  nodeRects: nodeRects, edgePaths: edgePaths, edgeEnds: edgeEnds, edgeLabelRects: edgeLabelRects,
+                  legend: legend, crossings: crossings, labelPlacements: labelPlacements, edgeLabelLines: edgeLabelLines,
+                  edgeIDs: edgeIDs, edgeDashed: edgeDashed, edgeBothEnds: edgeBothEnds, nodeLines: nodeLines,
+                  nodeTagColumns: nodeTagColumns, groupIDs: groupIDs, groupRects: groupRects, groupTitles: groupTitles,
+                  nodeGroups: nodeGroups, direction: direction, drawingHeight: drawingHeight)
+    }
+
+    init(width: Int, height: Int, storage cells: DiagramCells, roles: [DiagramCellRole], nodeIDs: [String],
                 nodeRects: [String: DiagramRect], edgePaths: [[DiagramPoint]], edgeEnds: [EdgeEnds],
                 edgeLabelRects: [DiagramRect?], legend: [String], crossings: Int,
                 labelPlacements: [DiagramLabelPlacement]? = nil, edgeLabelLines: [[String]]? = nil,
@@ -274,15 +291,10 @@ public struct Diagram: Sendable {
         let base = y * width
         var keep = bytes.count
         for x in 0..<width {
-            let r = roles[base + x]
-            if r == .continuation { continue }
-            let c = cells[base + x]
-            if c == " " { bytes.append(0x20); continue }
-            if let a = c.asciiValue {
-                bytes.append(a)
-            } else {
-                bytes.append(contentsOf: c.utf8)
-            }
+            let i = base + x
+            if roles[i] == .continuation { continue }
+            if cells.isSpace(i) { bytes.append(0x20); continue }
+            cells.appendUTF8(i, to: &bytes)
             keep = bytes.count
         }
         bytes.removeSubrange(keep...)

@@ -16,6 +16,21 @@ enum NetworkSimplex {
         return solver.rank
     }
 
+    /// For tests: ranks the graph and checks the result from scratch — every edge at least one
+    /// rank long, and no tree edge with a negative cut value (the optimality condition).
+    static func rankAndCheck(nodeCount n: Int, edges: [(Int, Int)]) -> (ranks: [Int], feasible: Bool, optimal: Bool) {
+        var solver = Solver(n: n, edges: edges)
+        solver.initialRanks()
+        solver.feasibleTree()
+        solver.pivot()
+        let feasible = edges.indices.allSatisfy { solver.slack($0) >= 0 }
+        let incremental = solver.cut
+        for c in 0..<solver.roots.count { solver.computeCutValues(component: Int32(c)) }
+        let optimal = (0..<edges.count).allSatisfy { !solver.treeEdge[$0] || (solver.cut[$0] >= 0 && solver.cut[$0] == incremental[$0]) }
+        solver.normalize()
+        return (solver.rank, feasible, optimal)
+    }
+
     private struct Solver {
         let n: Int
         let tail: [Int32]
@@ -236,10 +251,14 @@ enum NetworkSimplex {
                 // Shift the subtree so the entering edge is tight.
                 let u = Int(tail[enter]), v = Int(head[enter])
                 let delta = inSubtree(u, of: c) ? best : -best
-                if delta != 0 {
-                    for x in members[Int(comp)] where inSubtree(Int(x), of: c) { rank[Int(x)] += delta }
-                }
-                budget -= members[Int(comp)].count
+                if delta != 0 { shiftSubtree(c, by: delta) }
+                // Cut values change only on the tree path the entering edge closes (Gansner et
+                // al.): walk up from both ends to their common ancestor.
+                let cv = cut[leave]
+                let lca = treeUpdate(u, v, cv, true)
+                _ = treeUpdate(v, u, cv, false)
+                cut[enter] = -cv
+                cut[leave] = 0
                 // Re-hang the subtree from the entering edge's end inside it.
                 treeEdge[leave] = false
                 treeEdge[enter] = true
@@ -252,9 +271,62 @@ enum NetworkSimplex {
                     if cur == c { break }
                     prev = cur; prevEdge = nextEdge; cur = next
                 }
-                computeCutValues(component: comp)
-                budget -= 4 * members[Int(comp)].count
+                budget -= renumber(lca)
             }
+        }
+
+        /// Adds `delta` to the ranks of the tree below `c` (its tree edges, not its parent's).
+        mutating func shiftSubtree(_ c: Int, by delta: Int) {
+            var stack = [c]
+            while let x = stack.popLast() {
+                rank[x] += delta
+                for e32 in incident[x] where treeEdge[Int(e32)] && parentEdge[x] != e32 {
+                    let e = Int(e32)
+                    stack.append(Int(tail[e]) == x ? Int(head[e]) : Int(tail[e]))
+                }
+            }
+        }
+
+        /// Adds `cv` to (or takes it from) the cut values on the path up from `v` to the first
+        /// node whose subtree holds `w`; returns that node.
+        mutating func treeUpdate(_ v: Int, _ w: Int, _ cv: Int, _ dir: Bool) -> Int {
+            var x = v
+            while !(low[x] <= lim[w] && lim[w] <= lim[x]) {
+                let pe = Int(parentEdge[x])
+                let d = Int(tail[pe]) == x ? dir : !dir
+                cut[pe] += d ? cv : -cv
+                x = Int(parent[x])
+            }
+            return x
+        }
+
+        /// Postorder numbers again for the subtree of `r` (same node set, new shape), from its
+        /// old lowest number. Returns the work done.
+        mutating func renumber(_ r: Int) -> Int {
+            var counter = low[r]
+            var work = 0
+            var stack: [(node: Int, next: Int)] = [(r, 0)]
+            low[r] = counter
+            while !stack.isEmpty {
+                let top = stack.count - 1
+                let (x, k) = stack[top]
+                let inc = incident[x]
+                var j = k
+                while j < inc.count && !(treeEdge[Int(inc[j])] && parentEdge[x] != inc[j]) { j += 1 }
+                work += j - k + 1
+                if j < inc.count {
+                    stack[top].next = j + 1
+                    let e = Int(inc[j])
+                    let y = Int(tail[e]) == x ? Int(head[e]) : Int(tail[e])
+                    low[y] = counter
+                    stack.append((y, 0))
+                    continue
+                }
+                stack.removeLast()
+                lim[x] = counter
+                counter += 1
+            }
+            return work
         }
 
         /// Each connected part starts at rank 0.

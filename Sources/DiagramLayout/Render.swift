@@ -10,7 +10,7 @@ enum Render {
         let ascii = e.options.ascii
         let p = e.p
         let W = geo.width, H = geo.height
-        var cells = [Character](repeating: " ", count: W * H)
+        var cells = DiagramCells(count: W * H)
         var roles = [DiagramCellRole](repeating: .empty, count: W * H)
         func put(_ s: String, x: Int, y: Int, role: DiagramCellRole, firstRole: DiagramCellRole? = nil, roleUntil: Int = 0) {
             var cx = x
@@ -19,48 +19,48 @@ enum Render {
                 if cw == 0 { continue }
                 guard cx >= 0, cx + cw <= W, y >= 0, y < H else { cx += cw; continue }
                 let i = y * W + cx
-                cells[i] = ch
+                cells.set(i, ch)
                 roles[i] = (firstRole != nil && cx - x < roleUntil) ? firstRole! : role
-                if cw == 2 { cells[i + 1] = " "; roles[i + 1] = .continuation }
+                if cw == 2 { cells.codes[i + 1] = DiagramCells.space; roles[i + 1] = .continuation }
                 cx += cw
             }
         }
 
         // Group frames (outermost first, so nested frames draw over nothing of theirs).
-        let frameH: Character = ascii ? "=" : "═", frameV: Character = ascii ? "!" : "║"
-        let frameCorners: [Character] = ascii ? ["#", "#", "#", "#"] : ["╔", "╗", "╚", "╝"]
+        let frameH: Unicode.Scalar = ascii ? "=" : "═", frameV: Unicode.Scalar = ascii ? "!" : "║"
+        let frameCorners: [Unicode.Scalar] = ascii ? ["#", "#", "#", "#"] : ["╔", "╗", "╚", "╝"]
         var frameCell = [UInt8](repeating: 0, count: W * H)   // 1 horizontal border, 2 vertical, 3 corner
         let groupOrder = (0..<p.groups.count).sorted { (p.groups.depth[$0], $0) < (p.groups.depth[$1], $1) }
         for gr in groupOrder {
             guard let f = geo.frames[gr] else { continue }
             for x in f.x..<f.maxX {
-                for y in [f.y, f.maxY - 1] { cells[y * W + x] = frameH; roles[y * W + x] = .groupFrame; frameCell[y * W + x] = 1 }
+                for y in [f.y, f.maxY - 1] { cells.set(y * W + x, scalar: frameH); roles[y * W + x] = .groupFrame; frameCell[y * W + x] = 1 }
             }
             for y in f.y..<f.maxY {
-                for x in [f.x, f.maxX - 1] { cells[y * W + x] = frameV; roles[y * W + x] = .groupFrame; frameCell[y * W + x] = 2 }
+                for x in [f.x, f.maxX - 1] { cells.set(y * W + x, scalar: frameV); roles[y * W + x] = .groupFrame; frameCell[y * W + x] = 2 }
             }
             let corners = [(f.x, f.y), (f.maxX - 1, f.y), (f.x, f.maxY - 1), (f.maxX - 1, f.maxY - 1)]
-            for (k, (x, y)) in corners.enumerated() { cells[y * W + x] = frameCorners[k]; frameCell[y * W + x] = 3 }
+            for (k, (x, y)) in corners.enumerated() { cells.set(y * W + x, scalar: frameCorners[k]); frameCell[y * W + x] = 3 }
             if let t = geo.titles[gr] { put(t.text, x: t.x, y: t.y, role: .groupTitle) }
         }
 
         // Boxes.
-        let hz: Character = ascii ? "-" : "─", vt: Character = ascii ? "|" : "│"
-        let tl: Character = ascii ? "+" : "┌", tr: Character = ascii ? "+" : "┐"
-        let bl: Character = ascii ? "+" : "└", br: Character = ascii ? "+" : "┘"
+        let hz: Unicode.Scalar = ascii ? "-" : "─", vt: Unicode.Scalar = ascii ? "|" : "│"
+        let tl: Unicode.Scalar = ascii ? "+" : "┌", tr: Unicode.Scalar = ascii ? "+" : "┐"
+        let bl: Unicode.Scalar = ascii ? "+" : "└", br: Unicode.Scalar = ascii ? "+" : "┘"
         for (v, r) in geo.boxes.enumerated() {
             for x in r.x..<r.maxX {
                 let top = r.y * W + x, bot = (r.maxY - 1) * W + x
-                cells[top] = hz; cells[bot] = hz
+                cells.set(top, scalar: hz); cells.set(bot, scalar: hz)
                 roles[top] = .boxBorder; roles[bot] = .boxBorder
             }
             for y in r.y..<r.maxY {
                 let lc = y * W + r.x, rc = y * W + r.maxX - 1
-                cells[lc] = vt; cells[rc] = vt
+                cells.set(lc, scalar: vt); cells.set(rc, scalar: vt)
                 roles[lc] = .boxBorder; roles[rc] = .boxBorder
             }
-            cells[r.y * W + r.x] = tl; cells[r.y * W + r.maxX - 1] = tr
-            cells[(r.maxY - 1) * W + r.x] = bl; cells[(r.maxY - 1) * W + r.maxX - 1] = br
+            cells.set(r.y * W + r.x, scalar: tl); cells.set(r.y * W + r.maxX - 1, scalar: tr)
+            cells.set((r.maxY - 1) * W + r.x, scalar: bl); cells.set((r.maxY - 1) * W + r.maxX - 1, scalar: br)
             for y in (r.y + 1)..<(r.maxY - 1) { for x in (r.x + 1)..<(r.maxX - 1) { roles[y * W + x] = .boxText } }
             let lines = p.boxLines[v], widths = p.boxLineWidths[v]
             let top = r.y + 1 + (r.height - 2 - lines.count) / 2
@@ -103,23 +103,23 @@ enum Render {
                 if frameCell[c] == 1 && a == up | down { glyph = "╪" }
                 if frameCell[c] == 2 && a == left | right { glyph = "╫" }
             }
-            cells[c] = glyph
+            cells.set(c, scalar: glyph)
             roles[c] = .edge
         }
-        let arrows: [Character] = ascii ? ["^", "v", "<", ">"] : ["▲", "▼", "◀", "▶"]
-        let junction: [Character] = ascii ? ["+", "+", "+", "+"] : ["┴", "┬", "┤", "├"]
+        let arrows: [Unicode.Scalar] = ascii ? ["^", "v", "<", ">"] : ["▲", "▼", "◀", "▶"]
+        let junction: [Unicode.Scalar] = ascii ? ["+", "+", "+", "+"] : ["┴", "┬", "┤", "├"]
         for (i, path) in geo.paths.enumerated() {
             guard let first = path.first, let last = path.last else { continue }
             let rf = geo.boxes[p.ends[i].0], rt = geo.boxes[p.ends[i].1]
             let dIn = towardBox(last, rt)
-            cells[last.y * W + last.x] = arrows[dIn]; roles[last.y * W + last.x] = .arrowhead
+            cells.set(last.y * W + last.x, scalar: arrows[dIn]); roles[last.y * W + last.x] = .arrowhead
             let dOut = towardBox(first, rf)
             if p.bothEnds[i] {
-                cells[first.y * W + first.x] = arrows[dOut]; roles[first.y * W + first.x] = .arrowhead
+                cells.set(first.y * W + first.x, scalar: arrows[dOut]); roles[first.y * W + first.x] = .arrowhead
             } else {
                 // The border cell the edge leaves from; the side is opposite the heading into it.
                 let bx = first.x + [0, 0, -1, 1][dOut], by = first.y + [-1, 1, 0, 0][dOut]
-                cells[by * W + bx] = junction[dOut ^ 1]
+                cells.set(by * W + bx, scalar: junction[dOut ^ 1])
             }
         }
 
@@ -139,7 +139,7 @@ enum Render {
     }
 
     /// The drawing cropped to its content, with the legend (wrapped, never cut) below it.
-    static func crop(_ e: Engine, _ geo: Geometry, cells: [Character], roles: [DiagramCellRole],
+    static func crop(_ e: Engine, _ geo: Geometry, cells: DiagramCells, roles: [DiagramCellRole],
                      labelRects: [DiagramRect?], crossings: Int) -> Diagram {
         let p = e.p
         let W = geo.width, H = geo.height
@@ -157,12 +157,13 @@ enum Render {
         var fw = cw
         for l in legendLines { fw = max(fw, DisplayWidth.of(l)) }
         let fh = ch + (legendLines.isEmpty ? 0 : legendLines.count + 1)
-        var fCells = [Character](repeating: " ", count: fw * fh)
+        var fCells = DiagramCells(count: fw * fh)
+        fCells.clusters = cells.clusters
         var fRoles = [DiagramCellRole](repeating: .empty, count: fw * fh)
         for y in 0..<ch {
             let src = (y + minY) * W + minX
             let dst = y * fw
-            for x in 0..<cw { fCells[dst + x] = cells[src + x]; fRoles[dst + x] = roles[src + x] }
+            for x in 0..<cw { fCells.codes[dst + x] = cells.codes[src + x]; fRoles[dst + x] = roles[src + x] }
         }
         for (k, l) in legendLines.enumerated() {
             var cx = 0
@@ -170,7 +171,7 @@ enum Render {
             for c in l {
                 let w = DisplayWidth.of(c)
                 if w == 0 { continue }
-                fCells[row + cx] = c; fRoles[row + cx] = .legend
+                fCells.set(row + cx, c); fRoles[row + cx] = .legend
                 if w == 2 { fRoles[row + cx + 1] = .continuation }
                 cx += w
             }
@@ -196,7 +197,7 @@ enum Render {
             guard let l else { return .none }
             return l.reference.map { .reference($0) } ?? .full
         }
-        return Diagram(width: fw, height: fh, cells: fCells, roles: fRoles, nodeIDs: p.ids, nodeRects: nodeRects,
+        return Diagram(width: fw, height: fh, storage: fCells, roles: fRoles, nodeIDs: p.ids, nodeRects: nodeRects,
                        edgePaths: paths, edgeEnds: p.ends.map { Diagram.EdgeEnds(from: $0.0, to: $0.1) },
                        edgeLabelRects: labelRects.map { $0.map(shift) }, legend: p.legend, crossings: crossings,
                        labelPlacements: placements, edgeLabelLines: p.labels.map { $0?.lines ?? [] },
@@ -237,7 +238,7 @@ enum Render {
         return 2
     }
 
-    static func edgeGlyph(_ a: UInt8, dashed: Bool, ascii: Bool) -> Character {
+    static func edgeGlyph(_ a: UInt8, dashed: Bool, ascii: Bool) -> Unicode.Scalar {
         let u = a & up != 0, d = a & down != 0, l = a & left != 0, r = a & right != 0
         let vertical = (u || d) && !l && !r
         let horizontal = (l || r) && !u && !d

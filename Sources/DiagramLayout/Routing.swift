@@ -288,22 +288,26 @@ struct Geometry {
         for (ci, chain) in g.chains.enumerated() {
             for k in 0..<(chain.count - 1) { channel[Int(g.rankOf[Int(chain[k])])].append((ci, k)) }
         }
+        // Which segment's upper / lower end is at each column (-1: none), for one channel at a time.
+        var extent = 2
+        for v in 0..<g.count { extent = max(extent, c.x[v] + s.orderSize[v] + 2) }
+        var topAt = [Int32](repeating: -1, count: extent), bottomAt = topAt
         for r in 0..<(rankCount - 1) {
             let list = channel[r]
             if list.count < 2 { continue }
-            var top: [Int: Int] = [:], bottom: [Int: Int] = [:]
             for (i, sg) in list.enumerated() {
                 let ends = segmentEnds(sg.ci, sg.k)
-                top[ends.s] = i
-                bottom[ends.e] = i
+                topAt[ends.s] = Int32(i)
+                bottomAt[ends.e] = Int32(i)
             }
             for (i, sg) in list.enumerated() {
                 let ends = segmentEnds(sg.ci, sg.k)
-                guard let j = bottom[ends.s], j != i else { continue }
+                let j = Int(bottomAt[ends.s])
+                guard j >= 0, j != i else { continue }
                 // Move this segment's upper port, or the other segment's lower port.
                 if sg.k == 0, let to = freeColumn(port: sg.ci, out: true, list: outPorts[Int(g.chains[sg.ci][0])],
-                                                   own: ends.e, mine: top, theirs: bottom) {
-                    top[ends.s] = nil; top[to] = i
+                                                   own: ends.e, mine: topAt, theirs: bottomAt) {
+                    topAt[ends.s] = -1; topAt[to] = Int32(i)
                     c.chainStart[sg.ci] = to
                     continue
                 }
@@ -311,10 +315,15 @@ struct Geometry {
                 let oends = segmentEnds(other.ci, other.k)
                 if other.k + 1 == g.chains[other.ci].count - 1,
                    let to = freeColumn(port: other.ci, out: false, list: inPorts[Int(g.chains[other.ci].last!)],
-                                       own: oends.s, mine: bottom, theirs: top) {
-                    bottom[oends.e] = nil; bottom[to] = j
+                                       own: oends.s, mine: bottomAt, theirs: topAt) {
+                    bottomAt[oends.e] = -1; bottomAt[to] = Int32(j)
                     c.chainEnd[other.ci] = to
                 }
+            }
+            for sg in list {
+                let ends = segmentEnds(sg.ci, sg.k)
+                topAt[ends.s] = -1
+                bottomAt[ends.e] = -1
             }
         }
     }
@@ -322,7 +331,7 @@ struct Geometry {
     /// The nearest column a port can move to: inside its box side, strictly between its
     /// neighbouring ports, not an end of another segment in the channel (its own other end is
     /// best: the segment becomes straight).
-    func freeColumn(port ci: Int, out: Bool, list: [Int], own: Int, mine: [Int: Int], theirs: [Int: Int]) -> Int? {
+    func freeColumn(port ci: Int, out: Bool, list: [Int], own: Int, mine: [Int32], theirs: [Int32]) -> Int? {
         guard let i = list.firstIndex(of: ci) else { return nil }
         let box = Int(out ? g.chains[ci][0] : g.chains[ci].last!)
         let lo = c.x[box] + 1, hi = c.x[box] + s.boxOrder[box] - 2
@@ -330,9 +339,9 @@ struct Geometry {
         let next = i + 1 < list.count ? (out ? c.chainStart[list[i + 1]] : c.chainEnd[list[i + 1]]) : hi + 1
         let cur = out ? c.chainStart[ci] : c.chainEnd[ci]
         func ok(_ x: Int) -> Bool {
-            x > prev && x < next && x >= lo && x <= hi && mine[x] == nil && theirs[x] == nil
+            x > prev && x < next && x >= lo && x <= hi && mine[x] < 0 && theirs[x] < 0
         }
-        if own != cur && own > prev && own < next && own >= lo && own <= hi && mine[own] == nil {
+        if own != cur && own > prev && own < next && own >= lo && own <= hi && mine[own] < 0 {
             // Straight: the only segment ending there is this one's own other end.
             return own
         }

@@ -127,13 +127,14 @@ func runCrossingComparison() {
         return
     }
     let seeds = Int(ProcessInfo.processInfo.environment["SYSDRAFT_BENCH_SEEDS"] ?? "") ?? 5
-    let quiet = ProcessInfo.processInfo.environment["X_QUIET"] != nil
+    // SYSDRAFT_BENCH_DOT_CACHE=FILE keeps dot's counts between runs (dot takes seconds per
+    // graph; the counts never change for the same graphs and graphviz version).
+    let cacheFile = ProcessInfo.processInfo.environment["SYSDRAFT_BENCH_DOT_CACHE"]
     var cache: [String: Int] = [:]
-    let cacheFile = "/tmp/scratch/dotcache.txt"
-    if let text = try? String(contentsOfFile: cacheFile, encoding: .utf8) {
+    if let cacheFile, let text = try? String(contentsOfFile: cacheFile, encoding: .utf8) {
         for l in text.split(separator: "\n") { let p = l.split(separator: " "); if p.count == 2 { cache[String(p[0])] = Int(p[1]) } }
     }
-    var grandOurs = 0, grandDot = 0, grandMs = 0.0
+    var grandOurs = 0, grandDot = 0, grandMs = 0.0, worse = 0, graphs = 0
     let sizes = (ProcessInfo.processInfo.environment["SYSDRAFT_BENCH_SIZES"] ?? "50,100,200").split(separator: ",").compactMap { Int($0) }
     out("graph          nodes  edges   ours   dot    ours/dot   our ms   dot s")
     for family in ["architecture", "tiered"] {
@@ -155,16 +156,22 @@ func runCrossingComparison() {
                     }
                     (secs, theirCrossings) = r
                     cache[ck] = theirCrossings
-                    try? cache.map { "\($0.key) \($0.value)" }.joined(separator: "\n").write(toFile: cacheFile, atomically: true, encoding: .utf8)
+                    if let cacheFile {
+                        try? cache.keys.sorted().map { "\($0) \(cache[$0]!)" }.joined(separator: "\n")
+                            .write(toFile: cacheFile, atomically: true, encoding: .utf8)
+                    }
                 }
                 grandOurs += d.crossings; grandDot += theirCrossings; grandMs += took
+                graphs += 1
+                if d.crossings > theirCrossings { worse += 1 }
                 ours += d.crossings
                 theirs += theirCrossings
-                if !quiet { out(String(format: "%-13@ %6d %6d %6d %6d   %7.2f   %7.1f  %6.2f", "\(family) #\(seed)" as NSString, n, g.edges.count,
-                           d.crossings, theirCrossings, Double(d.crossings) / Double(max(1, theirCrossings)), took, secs)) }
+                out(String(format: "%-13@ %6d %6d %6d %6d   %7.2f   %7.1f  %6.2f", "\(family) #\(seed)" as NSString, n, g.edges.count,
+                           d.crossings, theirCrossings, Double(d.crossings) / Double(max(1, theirCrossings)), took, secs))
             }
             out(String(format: "%-13@ %6d  total  %6d %6d   %7.2f", family as NSString, n, ours, theirs, Double(ours) / Double(max(1, theirs))))
         }
     }
-    out(String(format: "ALL ours %d dot %d ratio %.3f  our ms %.1f", grandOurs, grandDot, Double(grandOurs) / Double(max(1, grandDot)), grandMs))
+    out(String(format: "all %d graphs: ours %d, dot %d, ratio %.3f; ours more than dot's on %d graphs; our layouts took %.0f ms in all",
+               graphs, grandOurs, grandDot, Double(grandOurs) / Double(max(1, grandDot)), worse, grandMs))
 }

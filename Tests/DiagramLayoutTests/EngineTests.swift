@@ -140,11 +140,16 @@ import Testing
         let d = DiagramLayout.layout(g, o)
         #expect(Invariants.check(g, d, options: o).isEmpty)
         func damaged(_ edit: (inout [Character], inout [DiagramCellRole]) -> Void) -> Diagram {
-            var cells = d.cells, roles = d.roles
+            var cells = Array(d.cells), roles = d.roles
             edit(&cells, &roles)
             return Diagram(width: d.width, height: d.height, cells: cells, roles: roles, nodeIDs: d.nodeIDs,
                            nodeRects: d.nodeRects, edgePaths: d.edgePaths, edgeEnds: d.edgeEnds,
-                           edgeLabelRects: d.edgeLabelRects, legend: d.legend, crossings: d.crossings)
+                           edgeLabelRects: d.edgeLabelRects, legend: d.legend, crossings: d.crossings,
+                           labelPlacements: d.labelPlacements, edgeLabelLines: d.edgeLabelLines, edgeIDs: d.edgeIDs,
+                           edgeDashed: d.edgeDashed, edgeBothEnds: d.edgeBothEnds, nodeLines: d.nodeLines,
+                           nodeTagColumns: d.nodeTagColumns, groupIDs: d.groupIDs, groupRects: d.groupRects,
+                           groupTitles: d.groupTitles, nodeGroups: d.nodeGroups, direction: d.direction,
+                           drawingHeight: d.drawingHeight)
         }
         let mid = d.edgePaths[3][d.edgePaths[3].count / 2]
         let gap = damaged { c, r in c[mid.y * d.width + mid.x] = " "; r[mid.y * d.width + mid.x] = .empty }

@@ -118,4 +118,3 @@ import Testing
         }
     }
 }
-
