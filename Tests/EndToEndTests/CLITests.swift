@@ -1,3 +1,4 @@
+import DesignModel
 import Foundation
 import Testing
 #if canImport(Glibc)
@@ -75,7 +76,7 @@ import Glibc
         #expect(try sysdraft("fmt", "--check", path).status == 1)
         #expect(try sysdraft("fmt", path).status == 0)
         let text = String(decoding: contents(path)!, as: UTF8.self)
-        #expect(text.contains("\"schemaVersion\" : 1"))
+        #expect(text.contains("\"schemaVersion\" : \(Design.currentSchemaVersion)"))
         #expect(text.contains("\"title\" : \"Paste bin (prototype file)\""))
         #expect(try sysdraft("fmt", "--check", path).status == 0)
     }
@@ -100,7 +101,7 @@ import Glibc
         switch content {
         case "TYPE": text = text.replacingOccurrences(of: "\"kind\" : \"client\"", with: "\"kind\" : [1]")
         case "DANGLING": text = text.replacingOccurrences(of: "\"to\" : \"comp-3\"", with: "\"to\" : \"comp-404\"")
-        case "NEWER": text = text.replacingOccurrences(of: "\"schemaVersion\" : 1", with: "\"schemaVersion\" : 99")
+        case "NEWER": text = text.replacingOccurrences(of: "\"schemaVersion\" : \(Design.currentSchemaVersion)", with: "\"schemaVersion\" : 99")
         default: text = content
         }
         let path = try dir.write(name, text)
@@ -147,7 +148,8 @@ import Glibc
         let path = dir.file("d.json")
         try sysdraft("new", path, "--from", "url-shortener")
         let text = String(decoding: contents(path)!, as: UTF8.self)
-            .replacingOccurrences(of: "\"schemaVersion\" : 1,", with: "\"reviewedBy\" : \"ada\", \"schemaVersion\" : 1,")
+            .replacingOccurrences(of: "\"schemaVersion\" : \(Design.currentSchemaVersion),",
+                                  with: "\"reviewedBy\" : \"ada\", \"schemaVersion\" : \(Design.currentSchemaVersion),")
         try dir.write("d.json", text)
         let validate = try sysdraft("validate", path)
         #expect(validate.status == 0)

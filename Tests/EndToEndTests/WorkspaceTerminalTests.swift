@@ -1,3 +1,4 @@
+import DesignModel
 import Foundation
 import Testing
 #if canImport(Glibc)
@@ -188,7 +189,8 @@ import Glibc
         defer { dir.cleanup() }
         try sysdraft("new", dir.file("d.json"), "--from", "url-shortener")
         let text = String(decoding: contents(dir.file("d.json"))!, as: UTF8.self)
-            .replacingOccurrences(of: "\"schemaVersion\" : 1,", with: "\"reviewedBy\" : \"ada\", \"schemaVersion\" : 1,")
+            .replacingOccurrences(of: "\"schemaVersion\" : \(Design.currentSchemaVersion),",
+                                  with: "\"reviewedBy\" : \"ada\", \"schemaVersion\" : \(Design.currentSchemaVersion),")
         let path = try dir.write("d.json", text)
         let t = try TmuxSession("\(Repo.binary) d.json", cwd: dir.path, columns: 160, rows: 40)
         // The check runs right after the first frame, so wait for what it says.
