@@ -53,7 +53,7 @@ enum Channels {
         }
         // Cycles of required links: split one segment of each into a dogleg.
         var state = [UInt8](repeating: 0, count: input.count)
-        var splitAt: [Int: Int] = [:]   // input segment → column z
+        var splitAt = [Int](repeating: -1, count: input.count)   // input segment → column z (-1: none)
         var used: Set<Int>?
         for start in bentInput where state[start] == 0 {
             var path: [Int] = []
@@ -78,8 +78,8 @@ enum Channels {
         }
         // The segments to place: doglegs as two parts (upper part keeps the index).
         var partner = [Int](repeating: -1, count: input.count)
-        for i in bentInput {
-            guard let z = splitAt[i] else { continue }
+        for i in bentInput where splitAt[i] >= 0 {
+            let z = splitAt[i]
             let lowerPart = segs.count
             segs.append(ChannelSegment(s: z, e: input[i].e))
             original.append(i)
@@ -174,8 +174,8 @@ enum Channels {
             release(v)
         }
         for i in bentInput {
-            if let z = splitAt[i] {
-                routes[i] = .dogleg(upper: track[i], lower: track[partner[i]], z: z)
+            if splitAt[i] >= 0 {
+                routes[i] = .dogleg(upper: track[i], lower: track[partner[i]], z: splitAt[i])
             } else {
                 routes[i] = .track(track[i])
             }

@@ -48,7 +48,7 @@ struct Engine {
         let candidates = Layering.candidates(nodeCount: n, edges: layoutEdges)
         // As many as a fixed amount of work allows: all on small graphs, a few on large ones.
         let itemsEstimate = n + max(0, (candidates.first?.length ?? 0) - layoutEdges.count)
-        let tries = min(candidates.count, max(1, min(12, 20_000 / max(1, itemsEstimate))))
+        let tries = min(candidates.count, max(1, min(6, 12_000 / max(1, itemsEstimate))))
         func build(_ cand: (reversed: [Bool], layer: [Int], length: Int), labels: [Bool]) -> VirtualGraph {
             var dag: [DagEdge] = []
             dag.reserveCapacity(layoutEdges.count)
@@ -63,21 +63,30 @@ struct Engine {
             }
             return VirtualGraph(realCount: n, layer: layer, dag: dag, hasLabel: labels, groups: p.groups)
         }
-        // Each way of breaking cycles is ordered quickly; the best gets the full search.
+        // Each way of breaking cycles is ordered quickly; the best ones get the full search.
         let noLabels = [Bool](repeating: false, count: hasLabel.count)
-        var chosen = 0
+        var scored: [(quick: Int, index: Int)] = [(0, 0)]
         if tries > 1 {
-            var bestQuick = Int.max
+            scored = []
             for (i, cand) in candidates.prefix(tries).enumerated() {
                 var g = build(cand, labels: noLabels)
                 let c = Ordering.reduceCrossings(&g, groups: p.groups, effort: Ordering.Effort(starts: 1, iterations: min(8, options.crossingPasses)))
-                if c < bestQuick { bestQuick = c; chosen = i }
+                scored.append((c, i))
                 if c == 0 { break }
             }
+            scored.sort { ($0.quick, $0.index) < ($1.quick, $1.index) }
         }
+        let finalists = itemsEstimate <= 400 ? 2 : 1
+        var chosen = scored[0].index
         var plain = build(candidates[chosen], labels: noLabels)
-        let effort = Ordering.Effort.forItems(plain.count, iterations: options.crossingPasses)
-        Ordering.reduceCrossings(&plain, groups: p.groups, effort: effort)
+        var bestCrossings = Int.max
+        for f in scored.prefix(finalists) {
+            var g = build(candidates[f.index], labels: noLabels)
+            let effort = Ordering.Effort.forItems(g.count, iterations: options.crossingPasses)
+            let c = Ordering.reduceCrossings(&g, groups: p.groups, effort: effort)
+            if c < bestCrossings { bestCrossings = c; plain = g; chosen = f.index }
+            if c == 0 { break }
+        }
         var g = build(candidates[chosen], labels: hasLabel)
         g.adoptOrder(of: plain)
         if !p.groups.isEmpty { Ordering.regroup(&g, groups: p.groups) }

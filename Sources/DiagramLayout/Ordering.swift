@@ -15,9 +15,10 @@ enum Ordering {
         var starts: Int
         var iterations: Int
 
-        /// Scaled to the graph so a layout stays interactive: more starts on small graphs.
+        /// Scaled to the graph so a layout stays interactive: as many starts as a fixed amount of
+        /// work allows (sweeps × items), at least two, at most six.
         static func forItems(_ items: Int, iterations: Int) -> Effort {
-            let starts = items <= 12000 ? 2 : 1
+            let starts = items > 12000 ? 1 : min(6, max(2, 200_000 / max(1, items * 16)))
             return Effort(starts: starts, iterations: iterations)
         }
     }
@@ -377,11 +378,11 @@ private final class CrossingReducer {
     }
 
     /// Swaps adjacent items (of the same group and part) while that removes crossings; with
-    /// `reverse`, also on ties, to leave plateaus.
-    func transpose(reverse: Bool) {
+    /// `reverse`, also on ties, to leave plateaus. At most `rounds` passes over the ranks.
+    func transpose(reverse: Bool, rounds limit: Int = 64) {
         var candidate = [Bool](repeating: true, count: rankCount)
         var rounds = 0
-        while rounds < 64 {
+        while rounds < limit {
             rounds += 1
             var delta = 0
             for q in 0..<rankCount where candidate[q] {
@@ -420,48 +421,75 @@ private final class CrossingReducer {
         let w = width(q)
         if w < 3 { return }
         let s = start(q)
-        // Sorted neighbour positions per item (they do not change while this rank moves).
+        // Each item's sorted neighbour positions (they do not change while this rank moves),
+        // flat: item k's up list is flat[upStart[k]..<upStart[k] + upLen[k]], then its down list.
         var items = rank(q)
-        var lists: [(up: [Int32], down: [Int32])] = []
-        lists.reserveCapacity(w)
-        for v32 in items {
+        var flat: [Int32] = []
+        var upStart = [Int](repeating: 0, count: w), upLen = upStart, downLen = upStart
+        for (k, v32) in items.enumerated() {
             let v = Int(v32)
-            var a: [Int32] = [], b: [Int32] = []
-            for e in Int(upOff[v])..<Int(upOff[v + 1]) { a.append(pos[Int(upAdj[e])]) }
-            for e in Int(downOff[v])..<Int(downOff[v + 1]) { b.append(pos[Int(downAdj[e])]) }
-            a.sort(); b.sort()
-            lists.append((a, b))
+            upStart[k] = flat.count
+            let u0 = flat.count
+            for e in Int(upOff[v])..<Int(upOff[v + 1]) { flat.append(pos[Int(upAdj[e])]) }
+            flat[u0...].sort()
+            upLen[k] = flat.count - u0
+            let d0 = flat.count
+            for e in Int(downOff[v])..<Int(downOff[v + 1]) { flat.append(pos[Int(downAdj[e])]) }
+            flat[d0...].sort()
+            downLen[k] = flat.count - d0
         }
-        let degree = lists.map { $0.up.count + $0.down.count }
-        let byDegree = (0..<w).sorted { a, b in degree[a] != degree[b] ? degree[a] > degree[b] : a < b }.map { items[$0] }
-        for v32 in byDegree {
-            guard let i = items.firstIndex(of: v32) else { continue }
-            let v = Int(v32)
-            let (vu, vd) = lists[i]
-            if vu.isEmpty && vd.isEmpty { continue }
-            var lo = i, hi = i
-            while lo > 0 && group[Int(items[lo - 1])] == group[v] && part[Int(items[lo - 1])] == part[v] { lo -= 1 }
-            while hi + 1 < w && group[Int(items[hi + 1])] == group[v] && part[Int(items[hi + 1])] == part[v] { hi += 1 }
-            if hi == lo { continue }
-            // Cost of each slot of the run relative to its first slot.
-            let currentSlot = i - lo
-            var acc = 0, best = 0, bestSlot = 0, current = 0, slot = 0
-            for j in lo...hi where j != i {
-                let (uu, ud) = lists[j]
-                let vLeft = CrossingReducer.inversions(vu, uu) + CrossingReducer.inversions(vd, ud)
-                let uLeft = CrossingReducer.inversions(uu, vu) + CrossingReducer.inversions(ud, vd)
-                acc += uLeft - vLeft
-                slot += 1
-                if slot == currentSlot { current = acc }
-                if acc < best || (acc == best && abs(slot - currentSlot) < abs(bestSlot - currentSlot)) { best = acc; bestSlot = slot }
+        // slot[i] = which original item sits at place i.
+        var slot = Array(0..<w)
+        var placeOf = Array(0..<w)
+        let byDegree = (0..<w).sorted { a, b in
+            let da = upLen[a] + downLen[a], db = upLen[b] + downLen[b]
+            return da != db ? da > db : a < b
+        }
+        flat.withUnsafeBufferPointer { f in
+            func inversions(_ a0: Int, _ al: Int, _ b0: Int, _ bl: Int) -> Int {
+                if al == 0 || bl == 0 { return 0 }
+                var count = 0, j = 0
+                for i in 0..<al {
+                    let x = f[a0 + i]
+                    while j < bl && f[b0 + j] < x { j += 1 }
+                    count += j
+                }
+                return count
             }
-            if best >= current { continue }
-            let entry = lists.remove(at: i)
-            items.remove(at: i)
-            items.insert(v32, at: lo + bestSlot)
-            lists.insert(entry, at: lo + bestSlot)
+            for k in byDegree {
+                if upLen[k] + downLen[k] == 0 { continue }
+                let i = placeOf[k]
+                let v = Int(items[k])
+                var lo = i, hi = i
+                while lo > 0 && group[Int(items[slot[lo - 1]])] == group[v] && part[Int(items[slot[lo - 1]])] == part[v] { lo -= 1 }
+                while hi + 1 < w && group[Int(items[slot[hi + 1]])] == group[v] && part[Int(items[slot[hi + 1]])] == part[v] { hi += 1 }
+                if hi == lo { continue }
+                let ku = upStart[k], kd = upStart[k] + upLen[k]
+                let currentSlot = i - lo
+                var acc = 0, best = 0, bestSlot = 0, current = 0, place = 0
+                for j in lo...hi where j != i {
+                    let o = slot[j]
+                    let ou = upStart[o], od = upStart[o] + upLen[o]
+                    let vLeft = inversions(ku, upLen[k], ou, upLen[o]) + inversions(kd, downLen[k], od, downLen[o])
+                    let oLeft = inversions(ou, upLen[o], ku, upLen[k]) + inversions(od, downLen[o], kd, downLen[k])
+                    acc += oLeft - vLeft
+                    place += 1
+                    if place == currentSlot { current = acc }
+                    if acc < best || (acc == best && abs(place - currentSlot) < abs(bestSlot - currentSlot)) { best = acc; bestSlot = place }
+                }
+                if best >= current { continue }
+                let target = lo + bestSlot
+                slot.remove(at: i)
+                slot.insert(k, at: target)
+                for p in min(i, target)...max(i, target) { placeOf[slot[p]] = p }
+            }
         }
-        for (i, v) in items.enumerated() { order[s + i] = v; pos[Int(v)] = Int32(i) }
+        for (i, k) in slot.enumerated() {
+            let v = items[k]
+            order[s + i] = v
+            pos[Int(v)] = Int32(i)
+        }
+        items = []
     }
 
     /// Pairs (x in `a`, y in `b`) with y < x (both sorted).

@@ -240,6 +240,7 @@ struct Geometry {
     /// cut with an ellipsis only when no border has room for it whole.
     mutating func placeTitles() {
         let groups = e.p.groups
+        guard frames.contains(where: { $0 != nil }) else { return }
         var crossed = Set<DiagramPoint>()
         for p in paths { for q in p { crossed.insert(q) } }
         for gr in 0..<groups.count {
