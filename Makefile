@@ -4,7 +4,7 @@
 SWIFT      ?= swift
 PREFIX     ?= /usr/local
 RUN_DEBS   := libncursesw5-dev pkg-config
-TEST_DEBS  := $(RUN_DEBS) tmux cmark-gfm graphviz librsvg2-bin python3-venv
+TEST_DEBS  := $(RUN_DEBS) tmux cmark-gfm graphviz librsvg2-bin python3-venv unicode-data
 # Checkers from PyPI that tests run (installed into $(VENV); tests find them in $(VENV)/bin).
 PY_PKGS    := openapi-spec-validator pglast sarif-tools
 VENV       := .build/venv

@@ -3,15 +3,18 @@ import PackageDescription
 
 // Layers, bottom to top. Only CursesTerminal imports ncurses (CNcursesw).
 //   TerminalText     display width of text and sanitising of untrusted text (pure)
+//   Estimates        the unit-aware calculator, estimate sheets, templates, reference card (pure)
 //   DesignModel      the document: types, ids, integrity, JSON codec, migrations (pure)
 //   DesignStorage    crash-safe files, locks, recovery, asset lookup (file I/O)
 //   DesignExport     Markdown / Mermaid / DOT / JSON exporters (pure)
 //   DiagramLayout    boxes-and-arrows layout and text rendering (pure)
+//   SequenceDiagram  text sequence diagrams: lifelines, messages, nested frames (pure)
 //   Interview        interview plans, practice problems, timer logic (pure)
 //   Workspace        app state, actions, reducer, keymap, undo (pure)
 //   TextUI           cell grid, display width, sanitising, themes, views (pure)
 //   CursesTerminal   the ncurses backend
-//   sysdraft         the executable (ArgumentParser commands + run loop)
+//   App              the run loop and its effects, on any terminal backend
+//   sysdraft         the executable (ArgumentParser commands)
 let package = Package(
     name: "sysdraft",
     platforms: [.macOS(.v13)],
@@ -31,39 +34,68 @@ let package = Package(
         ),
         .target(name: "TerminalText"),
         // Seeded generators and golden files shared by tests and benchmarks (not part of the product).
-        .target(name: "TestSupport", dependencies: ["DiagramLayout"]),
-        .target(name: "DesignModel"),
-        .target(name: "DesignStorage", dependencies: ["DesignModel"]),
-        .target(name: "DesignExport", dependencies: ["DesignModel", "DiagramLayout"]),
+        .target(name: "TestSupport", dependencies: ["DiagramLayout", "DesignModel"]),
+        .target(name: "Estimates"),
+        .target(name: "DesignModel", dependencies: ["Estimates"]),
+        .target(name: "DesignStorage", dependencies: ["DesignModel", "Estimates"]),
+        .target(name: "DesignExport", dependencies: ["DesignModel", "DiagramLayout", "SequenceDiagram", "TerminalText", "Estimates", "Interview"]),
         .target(name: "DiagramLayout", dependencies: ["TerminalText"]),
+        .target(name: "SequenceDiagram", dependencies: ["TerminalText"]),
         .target(name: "Interview", dependencies: ["DesignModel"]),
+        .target(name: "DesignDiff", dependencies: ["DesignModel", "DesignExport"]),
+        .target(name: "DesignImport", dependencies: ["DesignModel"]),
         .target(name: "Workspace", dependencies: ["DesignModel", "DesignExport", "DiagramLayout", "Interview"]),
         .target(name: "TextUI", dependencies: [
             "TerminalText", "Workspace", "DiagramLayout",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
-        .target(name: "CursesTerminal", dependencies: ["TextUI", "CNcursesw"]),
+        // Async-signal-safe signal and crash handling, in C (see sd_signals.c).
+        .target(name: "CSignals"),
+        .target(name: "CursesTerminal", dependencies: ["TextUI", "CNcursesw", "CSignals"]),
+        // The run loop and its effects, on any TerminalBackend (tests drive it on TestBackend).
+        .target(name: "App", dependencies: [
+            "DesignModel", "DesignStorage", "DesignExport", "Interview", "Workspace", "TextUI", "CSignals",
+        ]),
         .executableTarget(name: "sysdraft", dependencies: [
             "TerminalText", "DesignModel", "DesignStorage", "DesignExport", "DiagramLayout", "Interview",
-            "Workspace", "TextUI", "CursesTerminal",
+            "Workspace", "TextUI", "CursesTerminal", "SequenceDiagram", "App", "Estimates", "DesignDiff", "DesignImport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "sysdraft-bench", dependencies: [
-            "DesignModel", "DesignStorage", "DesignExport", "DiagramLayout", "Workspace", "TextUI", "TestSupport",
+            "DesignModel", "DesignStorage", "DesignExport", "DiagramLayout", "Workspace", "TextUI", "TestSupport", "App",
+            "SequenceDiagram", "Estimates", "DesignDiff", "DesignImport", "Interview",
         ]),
 
-        .testTarget(name: "DesignModelTests", dependencies: ["DesignModel", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "DesignModelTests", dependencies: ["DesignModel", "TestSupport", "Estimates"], exclude: ["Fixtures"]),
         .testTarget(name: "DesignStorageTests", dependencies: ["DesignModel", "DesignStorage"]),
-        .testTarget(name: "DesignExportTests", dependencies: ["DesignModel", "DesignStorage", "DesignExport", "DiagramLayout", "TerminalText", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "DesignExportTests", dependencies: ["DesignModel", "DesignStorage", "DesignExport", "DiagramLayout", "TerminalText", "TestSupport", "Estimates", "Interview"], exclude: ["Golden"]),
         .testTarget(name: "DiagramLayoutTests", dependencies: [
             "DiagramLayout", "TerminalText", "TestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ], exclude: ["Golden"]),
+        .testTarget(name: "SequenceDiagramTests", dependencies: [
+            "SequenceDiagram", "TerminalText", "TestSupport",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
         .testTarget(name: "InterviewTests", dependencies: ["Interview", "DesignModel", "DesignStorage", "TestSupport"]),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "DesignModel", "Interview", "TestSupport"]),
         .testTarget(name: "TextUITests", dependencies: ["TextUI", "TerminalText", "TestSupport", "Workspace", "DesignModel", "DesignStorage", "Interview"],
                     exclude: ["Golden"]),
-        .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcursesw"]),
+        .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcursesw", "CSignals"]),
+        .testTarget(name: "AppTests", dependencies: [
+            "App", "TextUI", "Workspace", "DesignModel", "DesignStorage", "Interview", "TestSupport",
+        ]),
+        .testTarget(name: "EstimatesTests", dependencies: [
+            "Estimates", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "DesignDiffTests", dependencies: [
+            "DesignDiff", "DesignModel", "DesignExport", "TestSupport",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "DesignImportTests", dependencies: [
+            "DesignImport", "DesignModel", "DesignExport", "TestSupport",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
         .testTarget(name: "EndToEndTests", dependencies: ["DesignModel", "DesignStorage", "TestSupport"]),
     ]
 )

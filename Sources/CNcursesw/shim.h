@@ -48,32 +48,33 @@ static inline int sd_put_cell(int y, int x, const wchar_t *wch, attr_t attrs, sh
     return mvadd_wch(y, x, &c);
 }
 
-// Signals: the handler only records which signal arrived; the main loop saves and exits.
-#include <signal.h>
-#include <string.h>
-static inline volatile sig_atomic_t *sd_signal_slot(void) {
-    static volatile sig_atomic_t slot = 0;
-    return &slot;
+// Where ncurses believes the terminal's cursor is (after a refresh).
+static inline int sd_cursor_y(void) { return getcury(curscr); }
+static inline int sd_cursor_x(void) { return getcurx(curscr); }
+/// Moves the terminal's cursor through ncurses, which then knows where it is.
+static inline int sd_mvcur(int oy, int ox, int y, int x) { return mvcur(oy, ox, y, x); }
+/// Sets the terminal's attributes and colour pair through ncurses, which then knows them.
+static inline int sd_vid_attr(attr_t attrs, short pair) { return vid_attr(attrs, pair, NULL); }
+/// Writes text to the terminal at the cursor, through ncurses' output.
+static inline int sd_putp(const char *s) { return putp(s); }
+/// Sends what ncurses has buffered (a refresh with nothing changed only flushes).
+static inline void sd_flush_output(void) { doupdate(); fflush(stdout); }
+
+// The window's size from the terminal itself (ioctl is variadic, so it cannot be called from Swift).
+#include <sys/ioctl.h>
+static inline int sd_window_size(int fd, int *rows, int *cols) {
+    struct winsize ws;
+    if (ioctl(fd, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 || ws.ws_col == 0) return -1;
+    *rows = ws.ws_row;
+    *cols = ws.ws_col;
+    return 0;
 }
-static void sd_on_signal(int sig) { *sd_signal_slot() = sig; }
-/// Installs the flag-setting handler for SIGINT, SIGTERM, SIGHUP and SIGQUIT (no SA_RESTART,
-/// so a blocking read returns and the loop notices promptly).
-static inline void sd_install_signal_handlers(void) {
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = sd_on_signal;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGHUP, &sa, NULL);
-    sigaction(SIGQUIT, &sa, NULL);
+
+// A terminfo string capability, or "" when the terminal has none.
+#include <ncursesw/term.h>
+static inline const char *sd_capability(const char *name) {
+    char *s = tigetstr((char *)name);
+    return (s == NULL || s == (char *)-1) ? "" : s;
 }
-static inline int sd_take_signal(void) {
-    int s = *sd_signal_slot();
-    *sd_signal_slot() = 0;
-    return s;
-}
-/// Stops the process as Ctrl-Z would (ncurses' SIGTSTP handler restores the terminal first).
-static inline void sd_suspend(void) { raise(SIGTSTP); }
 
 #endif

@@ -1,85 +1,115 @@
 import CNcursesw
+import CSignals
 import Foundation
 import TextUI
 import Workspace
 
-/// What the terminal reports.
-public enum TerminalEvent: Equatable, Sendable {
-    case key(Key)
-    /// Text the terminal marked as pasted (bracketed paste).
-    case paste(String)
-    case mouse(MouseEvent)
-    case resize(ScreenSize)
-    /// SIGINT, SIGTERM, SIGHUP or SIGQUIT arrived.
-    case signal(Int32)
-}
-
-/// How a role looks on this terminal: curses colour numbers (-1 = terminal default) and attributes.
-public struct RoleColors: Equatable, Sendable {
-    public var foreground: Int16
-    public var background: Int16
-    public var attributes: Attributes
-
-    public init(foreground: Int16 = -1, background: Int16 = -1, attributes: Attributes = []) {
-        self.foreground = foreground
-        self.background = background
-        self.attributes = attributes
-    }
-}
-
-/// How many colours to use.
-public enum ColorDepth: String, Sendable {
-    case none, eight, full256
-}
-
 /// The ncurses backend: the only code that talks to the terminal.
-public final class Terminal {
+///
+/// Output goes through ncurses (it sends only what changed). Input does not: the bytes are read
+/// from the terminal directly and decoded by `InputDecoder`, because only the raw reads show
+/// what arrived together — a paste without bracketed-paste markers, an Alt key, an Esc that is
+/// just Esc (see `InputDecoder` for the rules). Signals are caught by CSignals' handlers, which
+/// only set a flag and wake the poll here; the crash handler there gets the bytes that give the
+/// terminal back.
+public final class Terminal: TerminalBackend {
     private var started = false
     private var pairs: [Role: (pair: Int16, attrs: attr_t)] = [:]
     public private(set) var depth: ColorDepth = .none
     private var mouseEnabled = false
+    private var decoder = InputDecoder()
+    private var queue: [TerminalEvent] = []
+    /// When the last burst that was a big paste arrived: a burst right after it is more of it
+    /// (a pty hands over a long paste in pieces of a few KB; a short paste comes whole).
+    private var lastBigPaste: ContinuousClock.Instant?
+    private static let bigPaste = 1024
+    private var savedModes = termios()
+    private var haveSavedModes = false
+    private let input: Int32 = 0
+    private let output: Int32 = 1
 
     public init() {}
 
-    /// Takes over the terminal. Signal handlers go in before `initscr` so ncurses leaves them be.
+    /// Takes over the terminal. Signal handlers go in before `initscr`, so ncurses leaves
+    /// SIGINT, SIGTERM, SIGTSTP and SIGWINCH to us.
     public func start(mouse: Bool = true, noColor: Bool = false) {
         setlocale(LC_ALL, "")
-        sd_install_signal_handlers()
+        haveSavedModes = tcgetattr(input, &savedModes) == 0
+        sd_signals_install()
+        if let widths = EmojiWidthProbe.measure() { DisplayWidth.emoji = widths }
         initscr()
         raw()
         noecho()
         nonl()
-        keypad(sd_stdscr(), true)
-        set_escdelay(25)
         intrflush(sd_stdscr(), false)
+        // No keypad(): keys are decoded from the bytes (see InputDecoder).
         if !noColor && has_colors() {
             start_color()
             use_default_colors()
             depth = sd_colors() >= 256 ? .full256 : .eight
         }
-        if mouse {
-            mouseinterval(0)
-            mousemask(sd_all_mouse_events(), nil)
-            mouseEnabled = true
-        }
+        mouseEnabled = mouse
         curs_set(0)
-        bracketedPaste(true)
+        sendModes(on: true)
+        restoreOnCrash()
         started = true
     }
 
     /// Gives the terminal back as it was (modes, cursor, screen).
     public func stop() {
         guard started else { return }
-        if mouseEnabled { mousemask(0, nil) }
-        bracketedPaste(false)
+        sendModes(on: false)
         curs_set(1)
         endwin()
+        sd_crash_clear_terminal()
         started = false
     }
 
     deinit { stop() }
 
     public var size: ScreenSize { ScreenSize(columns: Int(sd_cols()), rows: Int(sd_lines())) }
+
+    /// Mouse reports (SGR, so any column works) and bracketed paste, on or off. Written straight
+    /// to the terminal, after whatever ncurses has buffered.
+    private func sendModes(on: Bool) {
+        var seq = ""
+        if mouseEnabled { seq += on ? "\u{1b}[?1000h\u{1b}[?1006h" : "\u{1b}[?1006l\u{1b}[?1000l" }
+        seq += on ? "\u{1b}[?2004h" : "\u{1b}[?2004l"
+        fflush(nil)
+        writeAll(seq)
+    }
+
+    private func writeAll(_ s: String) {
+        var bytes = Array(s.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { write(output, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0 { if errno == EINTR { continue }; return }
+            offset += n
+        }
+    }
+
+    /// What the crash handler writes to give the terminal back: mouse and bracketed paste off,
+    /// attributes reset, cursor shown, the alternate screen left — this terminal's own sequences
+    /// from terminfo, worked out now because the handler may not look anything up.
+    private func restoreOnCrash() {
+        var seq = ""
+        if mouseEnabled { seq += "\u{1b}[?1006l\u{1b}[?1000l" }
+        seq += "\u{1b}[?2004l"
+        for cap in ["sgr0", "cnorm", "rmcup"] { seq += String(cString: sd_capability(cap)) }
+        if String(cString: sd_capability("cnorm")).isEmpty { seq += "\u{1b}[?25h" }
+        seq += "\r\n"
+        let bytes = Array(seq.utf8)
+        bytes.withUnsafeBufferPointer { buf in
+            buf.withMemoryRebound(to: CChar.self) { chars in
+                if haveSavedModes {
+                    withUnsafePointer(to: &savedModes) { sd_crash_set_terminal(chars.baseAddress, chars.count, output, $0) }
+                } else {
+                    sd_crash_set_terminal(chars.baseAddress, chars.count, output, nil)
+                }
+            }
+        }
+    }
 
     /// Sets the colours for each role. With no colours, only attributes are used.
     public func setColors(_ table: [Role: RoleColors]) {
@@ -115,6 +145,7 @@ public final class Terminal {
     public func draw(_ grid: Grid) {
         let rows = min(grid.height, Int(sd_lines())), cols = min(grid.width, Int(sd_cols()))
         var buffer = [wchar_t](repeating: 0, count: 6)
+        var overlays: [ClusterDrawing.Overlay] = []
         for y in 0..<rows {
             for x in 0..<cols {
                 let cell = grid[x, y]
@@ -126,6 +157,15 @@ public final class Terminal {
                 if cell.style.attributes.contains(.reverse) { attrs |= sd_a_reverse() }
                 if cell.style.attributes.contains(.dim) { attrs |= sd_a_dim() }
                 if cell.style.attributes.contains(.italic) { attrs |= sd_a_italic() }
+                if cell.symbol.unicodeScalars.count > 1 {
+                    // A cluster of several scalars: drawn whole (see ClusterDrawing).
+                    var cells = 1
+                    while x + cells < cols && grid[x + cells, y].isContinuation { cells += 1 }
+                    if let o = ClusterDrawing.put(cell.symbol, y: y, x: x, cells: cells, attrs: attrs, pair: base.pair) {
+                        overlays.append(o)
+                    }
+                    continue
+                }
                 var n = 0
                 for scalar in cell.symbol.unicodeScalars where n < 5 {
                     buffer[n] = wchar_t(bitPattern: scalar.value)
@@ -151,13 +191,7 @@ public final class Terminal {
         }
         wnoutrefresh(sd_stdscr())
         doupdate()
-    }
-
-    /// Asks the terminal to mark pasted text (xterm's mode 2004; terminals without it ignore this).
-    private func bracketedPaste(_ on: Bool) {
-        let seq = on ? "\u{1b}[?2004h" : "\u{1b}[?2004l"
-        fflush(nil)
-        _ = seq.withCString { write(1, $0, strlen($0)) }
+        ClusterDrawing.emit(overlays)
     }
 
     /// Forces a full repaint on the next draw (Ctrl-L, after resuming).
@@ -168,108 +202,103 @@ public final class Terminal {
     public func bell() { beep() }
 
     /// A visual bell: flashes the screen (or beeps where the terminal cannot flash).
-    public func flashScreen() { flash() }
+    public func flash() { CNcursesw.flash() }
 
-    /// Stops the process like Ctrl-Z; returns after `fg`.
+    /// Stops the process like Ctrl-Z; returns after `fg`. Our SIGTSTP handler only sets a flag,
+    /// so the stop itself is SIGSTOP, with the terminal given back meanwhile.
     public func suspend() {
-        sd_suspend()
-        // Back from `fg`: ncurses restored the terminal modes; repaint everything.
+        guard started else { return }
+        sendModes(on: false)
+        curs_set(1)
+        endwin()
+        sd_crash_clear_terminal()
+        raise(SIGSTOP)
+        // Back from `fg`: the next refresh puts the program's modes back; repaint everything.
+        haveSavedModes = tcgetattr(input, &savedModes) == 0
+        refresh()
+        sendModes(on: true)
+        restoreOnCrash()
+        if sd_signals_take_resize() != 0 { updateSize() }
         invalidate()
     }
 
-    /// Waits up to `timeout` milliseconds for input; nil on timeout.
-    public func nextEvent(timeout: Int32) -> TerminalEvent? {
-        let sig = sd_take_signal()
-        if sig != 0 { return .signal(sig) }
-        wtimeout(sd_stdscr(), timeout)
-        var ch: wint_t = 0
-        let r = wget_wch(sd_stdscr(), &ch)
-        let late = sd_take_signal()
-        if late != 0 { return .signal(late) }
-        if r == sd_err() { return nil }
-        if r == sd_key_code_yes() {
-            let code = Int32(ch)
-            if code == sd_key_resize() { return .resize(size) }
-            if code == sd_key_mouse() { return mouseEvent() }
-            return KeyDecoder.function(code).map(TerminalEvent.key)
-        }
-        if ch == 27 { return afterEscape() }
-        return KeyDecoder.character(UInt32(ch)).map(TerminalEvent.key)
-    }
+    // MARK: input
 
-    /// Reads one character without waiting; nil when none is queued.
-    private func readNow() -> UInt32? {
-        wtimeout(sd_stdscr(), 0)
-        var ch: wint_t = 0
-        let r = wget_wch(sd_stdscr(), &ch)
-        if r == sd_key_code_yes() {
-            ungetch(Int32(ch))
-            return nil
-        }
-        return r == OK ? UInt32(ch) : nil
-    }
-
-    /// Esc alone, Alt+key (Esc then a key at once), or a bracketed paste (Esc [200~ … Esc [201~).
-    private func afterEscape() -> TerminalEvent {
-        guard let next = readNow() else { return .key(.escape) }
-        if next == 0x5B {  // "["
-            var seq: [UInt32] = []
-            while seq.count < 4, let c = readNow() {
-                seq.append(c)
-                if !(0x30...0x39).contains(c) { break }
+    /// Waits up to `timeout` for input; nil on timeout.
+    public func nextEvent(timeout: Duration) -> TerminalEvent? {
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        while true {
+            if !queue.isEmpty { return queue.removeFirst() }
+            let sig = sd_signals_take()
+            if sig != 0 { return .signal(sig) }
+            if sd_signals_take_resize() != 0 {
+                updateSize()
+                return .resize(size)
             }
-            if seq == Array("200~".unicodeScalars.map(\.value)) { return .paste(readPaste()) }
-            for c in seq.reversed() { unget_wch(wchar_t(bitPattern: c)) }
-            return .key(.alt("["))
-        }
-        guard let key = KeyDecoder.character(next) else { return .key(.escape) }
-        switch key {
-        case .char(let c): return .key(.alt(c))
-        case .backspace: return .key(.alt("\u{7f}"))
-        case .escape: return .key(.escape)
-        default: return .key(key)
-        }
-    }
-
-    /// Everything up to the closing Esc [201~ of a bracketed paste.
-    private func readPaste() -> String {
-        var scalars: [UInt32] = []
-        let end = Array("\u{1b}[201~".unicodeScalars.map(\.value))
-        wtimeout(sd_stdscr(), 100)
-        while scalars.count < 10_000_000 {
-            var ch: wint_t = 0
-            let r = wget_wch(sd_stdscr(), &ch)
-            if r == sd_err() { break }  // the terminal stopped sending: keep what arrived
-            if r == sd_key_code_yes() {
-                if Int32(ch) == KEY_ENTER { scalars.append(10) }
-                continue
-            }
-            scalars.append(UInt32(ch))
-            if scalars.count >= end.count && Array(scalars.suffix(end.count)) == end {
-                scalars.removeLast(end.count)
-                break
+            var wait = deadline - clock.now
+            if let more = decoder.waitForMore { wait = min(max(wait, .zero), more) }
+            guard wait > .zero || decoder.waitForMore != nil else { return nil }
+            switch poll(wait) {
+            case .signal:
+                sd_signals_drain_wake()
+            case .input:
+                guard let burst = readBurst() else { return .signal(SIGHUP) }  // the terminal is gone
+                let continues = lastBigPaste.map { clock.now - $0 < .milliseconds(30) } ?? false
+                let events = decoder.feed(burst, continuesPaste: continues)
+                let pasted = events.contains { if case .paste = $0 { true } else { false } }
+                lastBigPaste = pasted && burst.count >= Self.bigPaste ? clock.now : nil
+                queue += events
+            case .timeout:
+                if decoder.isWaiting {
+                    queue += decoder.flush()
+                } else {
+                    return nil
+                }
             }
         }
-        var text = ""
-        for v in scalars {
-            if let u = UnicodeScalar(v == 13 ? 10 : v) { text.unicodeScalars.append(u) }
-        }
-        return text
     }
 
-    private func mouseEvent() -> TerminalEvent? {
-        var ev = MEVENT()
-        guard getmouse(&ev) == OK else { return nil }
-        let kind: MouseEvent.Kind
-        if ev.bstate & sd_button4_pressed() != 0 {
-            kind = .wheelUp
-        } else if ev.bstate & sd_button5_pressed() != 0 {
-            kind = .wheelDown
-        } else if ev.bstate & (sd_button1_pressed() | sd_button1_clicked()) != 0 {
-            kind = .press
-        } else {
-            return nil
+    private enum Ready { case input, signal, timeout }
+
+    private func poll(_ wait: Duration) -> Ready {
+        let c = wait.components
+        let ms = Int32(clamping: max(0, c.seconds * 1000 + c.attoseconds / 1_000_000_000_000_000))
+        var fds = [pollfd(fd: input, events: Int16(POLLIN), revents: 0),
+                   pollfd(fd: sd_signals_wake_fd(), events: Int16(POLLIN), revents: 0)]
+        let n = Glibc.poll(&fds, fds[1].fd >= 0 ? 2 : 1, ms)
+        if n < 0 { return .signal }  // EINTR: a signal; the flags say which
+        if n == 0 { return .timeout }
+        if fds[1].revents != 0 { return .signal }
+        return .input
+    }
+
+    /// Everything the terminal has sent so far, read without waiting (nil: end of input).
+    private func readBurst() -> [UInt8]? {
+        var out: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        repeat {
+            let n = chunk.withUnsafeMutableBytes { read(input, $0.baseAddress!, $0.count) }
+            if n < 0 {
+                if errno == EINTR || errno == EAGAIN { break }
+                return out.isEmpty ? nil : out
+            }
+            if n == 0 { return out.isEmpty ? nil : out }
+            out.append(contentsOf: chunk[0..<n])
+        } while out.count < 1 << 20 && inputWaiting()
+        return out
+    }
+
+    private func inputWaiting() -> Bool {
+        var fd = pollfd(fd: input, events: Int16(POLLIN), revents: 0)
+        return Glibc.poll(&fd, 1, 0) > 0
+    }
+
+    /// The window changed size: ask the terminal, and tell ncurses.
+    private func updateSize() {
+        var rows: Int32 = 0, cols: Int32 = 0
+        if sd_window_size(output, &rows, &cols) == 0 || sd_window_size(input, &rows, &cols) == 0 {
+            resize_term(rows, cols)
         }
-        return .mouse(MouseEvent(kind, x: Int(ev.x), y: Int(ev.y)))
     }
 }

@@ -1,5 +1,6 @@
 import DesignModel
 import DiagramLayout
+import TerminalText
 
 /// Which part of a design a drawing shows.
 public enum DiagramSelection: Equatable, Sendable {
@@ -76,15 +77,15 @@ public enum DesignDiagram {
         }
         return DiagramGraph(
             nodes: shown.map {
-                DiagramGraph.Node(id: $0.id.rawValue, label: $0.name, tag: $0.kind.shortTag, group: $0.group?.rawValue)
+                DiagramGraph.Node(id: $0.id.rawValue, label: showInvisible($0.name), tag: $0.kind.shortTag, group: $0.group?.rawValue)
             },
             edges: design.flows.filter { ids.contains($0.from) && ids.contains($0.to) }.map {
                 DiagramGraph.Edge(from: $0.from.rawValue, to: $0.to.rawValue,
-                                  label: $0.label.isEmpty ? nil : $0.label,
+                                  label: $0.label.isEmpty ? nil : showInvisible($0.label),
                                   dashed: $0.mode == .async, bothEnds: $0.direction == .twoWay, id: $0.id.rawValue)
             },
             groups: design.groups.filter { usedGroups.contains($0.id) }.map {
-                DiagramGraph.Group(id: $0.id.rawValue, label: $0.caption, parent: $0.parent?.rawValue)
+                DiagramGraph.Group(id: $0.id.rawValue, label: showInvisible($0.caption), parent: $0.parent?.rawValue)
             })
     }
 
@@ -111,6 +112,13 @@ public enum DesignDiagram {
         let d = DiagramLayout.layout(g, options)
         guard let width, d.width > width else { return DiagramLayout.Fitted(diagram: d, fits: true) }
         return DiagramLayout.fit(g, options, width: width, otherDirection: direction == nil)
+    }
+
+    /// Zero-width and other invisible characters in labels are shown as `\u{200b}` (the way
+    /// the diagram's own sanitising shows controls), so two boxes that look alike are not
+    /// different names in secret.
+    static func showInvisible(_ text: String) -> String {
+        InvisibleCharacters.showingInvisible(text) { "\\u{" + String($0, radix: 16) + "}" }
     }
 
     /// The diagram as plain text, for the report's ```text block and `sysdraft diagram`.

@@ -75,10 +75,19 @@ public enum DotExport {
         }
     }
 
+    /// Graphviz's scanner refuses a quoted string with a run of more than about 16,380 bytes
+    /// ("longer than 16384?"); labels are cut to this many bytes of DOT text, well inside it.
+    public static let maximumLabelBytes = 16_000
+
+    /// The marker ending a label that was cut.
+    static func cutMarker(_ totalCharacters: Int) -> String { " … (cut: \(totalCharacters) characters in all)" }
+
     /// A DOT double-quoted string. `&` is written `&amp;` because Graphviz decodes entities in
-    /// labels; backslashes are doubled so `\n`, `\N`, `\G`... in user text stay literal.
+    /// labels; backslashes are doubled so `\n`, `\N`, `\G`... in user text stay literal. A label
+    /// longer than `maximumLabelBytes` is cut at a character boundary, with a marker.
     public static func quote(_ text: String) -> String {
         var t = TextSafety.oneLine(text)
+        if t.utf8.count > maximumLabelBytes / 5 { t = cut(t) }  // quoting at most quintuples a byte (&amp;)
         return t.withUTF8 { b -> String in
             var out: [UInt8] = [UInt8(ascii: "\"")]
             out.reserveCapacity(b.count + 8)
@@ -93,5 +102,25 @@ public enum DotExport {
             out.append(UInt8(ascii: "\""))
             return String(decoding: out, as: UTF8.self)
         }
+    }
+
+    /// `text` cut so that, quoted, it stays within `maximumLabelBytes`, with the marker.
+    static func cut(_ text: String) -> String {
+        func quotedBytes(_ c: Character) -> Int {
+            c.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "\\") || $1 == UInt8(ascii: "\"") ? 2 : $1 == UInt8(ascii: "&") ? 5 : 1) }
+        }
+        let total = text.reduce(0) { $0 + quotedBytes($1) }
+        if total <= maximumLabelBytes { return text }
+        let count = text.count
+        let marker = cutMarker(count)
+        var budget = maximumLabelBytes - marker.utf8.count
+        var end = text.startIndex
+        for c in text {
+            let n = quotedBytes(c)
+            if n > budget { break }
+            budget -= n
+            end = text.index(after: end)
+        }
+        return String(text[..<end]) + marker
     }
 }

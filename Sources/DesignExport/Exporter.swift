@@ -4,7 +4,9 @@ import Foundation
 
 /// The formats `sysdraft export` writes.
 public enum ExportFormat: String, CaseIterable, Sendable {
-    case markdown, mermaid, dot, json, svg
+    case markdown, mermaid, dot, json
+    case openapi, sql
+    case svg
 
     /// The usual file extension.
     public var fileExtension: String {
@@ -13,20 +15,24 @@ public enum ExportFormat: String, CaseIterable, Sendable {
         case .mermaid: "mmd"
         case .dot: "dot"
         case .json: "json"
+        case .openapi: "openapi.json"
+        case .sql: "sql"
         case .svg: "svg"
         }
     }
 
     /// The format a file name's extension implies (case-insensitive): `.md`/`.markdown`,
-    /// `.mmd`/`.mermaid`, `.dot`/`.gv`, `.json`.
+    /// `.mmd`/`.mermaid`, `.dot`/`.gv`, `.json`, `.openapi.json`, `.sql`.
     public init?(path: String) {
         let name = path.split(separator: "/").last.map(String.init) ?? path
+        if name.count > ".openapi.json".count && name.lowercased().hasSuffix(".openapi.json") { self = .openapi; return }
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
         switch name[name.index(after: dot)...].lowercased() {
         case "md", "markdown": self = .markdown
         case "mmd", "mermaid": self = .mermaid
         case "dot", "gv": self = .dot
         case "json": self = .json
+        case "sql": self = .sql
         case "svg": self = .svg
         default: return nil
         }
@@ -47,6 +53,10 @@ public struct ExportOptions: Equatable, Sendable {
     public var includeInterview: Bool
     /// Draw the text diagram with the diagram engine when `textDiagram` is not given.
     public var includeTextDiagram: Bool
+    /// Report: leave out stages that are not started and hold nothing.
+    public var onlyStarted = false
+    /// Report: list only ticked checklist items.
+    public var hideUnticked = false
     /// Colours of the SVG drawing (a print style unless a theme's are given).
     public var svgStyle: DiagramSVGStyle = .print
     /// Above this many components a text drawing is too big to read in a report (and slow to
@@ -62,7 +72,8 @@ public struct ExportOptions: Equatable, Sendable {
     }
 
     public var markdown: MarkdownReport.Options {
-        MarkdownReport.Options(diagram: diagram, textDiagram: textDiagram, includeInterview: includeInterview)
+        MarkdownReport.Options(diagram: diagram, textDiagram: textDiagram, includeInterview: includeInterview,
+                               onlyStarted: onlyStarted, hideUnticked: hideUnticked)
     }
 }
 
@@ -78,7 +89,7 @@ public enum Exporter {
         if let f = ExportFormat(path: outputPath) { return f }
         throw ExportError("cannot tell the format from the name \"\(outputPath)\"; use --format "
             + ExportFormat.allCases.map(\.rawValue).joined(separator: "|")
-            + " or an extension .md, .mmd, .mermaid, .dot, .gv, .json or .svg")
+            + " or an extension .md, .mmd, .mermaid, .dot, .gv, .json, .openapi.json, .sql or .svg")
     }
 
     public static func export(_ design: Design, catalogue: StageCatalogue, format: ExportFormat,
@@ -99,7 +110,9 @@ public enum Exporter {
             return MarkdownReport.render(design, catalogue: catalogue, options: md)
         case .mermaid: return MermaidExport.render(design, options: options.diagram)
         case .dot: return DotExport.render(design, options: options.diagram)
-        case .json: return String(decoding: try DesignCodec.encode(design), as: UTF8.self)
+        case .json: return try JSONExport.render(design)
+        case .openapi: return OpenAPIExport.render(design)
+        case .sql: return SQLExport.render(design)
         case .svg: return DesignSVG.render(design, options: options)
         }
     }

@@ -1,5 +1,6 @@
 import DesignModel
 import Foundation
+import Interview
 
 /// The design review report: GitHub-flavoured Markdown that follows the ten-stage checklist so
 /// gaps are obvious.
@@ -20,12 +21,18 @@ public enum MarkdownReport {
         public var textDiagramNote: String?
         /// Add the mock-interview appendix when the design has an interview record.
         public var includeInterview: Bool
+        /// Leave out the sections of stages that are not started and hold nothing.
+        public var onlyStarted: Bool
+        /// List only the ticked checklist items (with a count of the rest).
+        public var hideUnticked: Bool
 
         public init(diagram: FlowchartOptions = FlowchartOptions(), textDiagram: String? = nil,
-                    includeInterview: Bool = true) {
+                    includeInterview: Bool = true, onlyStarted: Bool = false, hideUnticked: Bool = false) {
             self.diagram = diagram
             self.textDiagram = textDiagram
             self.includeInterview = includeInterview
+            self.onlyStarted = onlyStarted
+            self.hideUnticked = hideUnticked
         }
     }
 
@@ -49,7 +56,7 @@ public enum MarkdownReport {
 /// Builds the report in one pass. Links to headings that come later are written as
 /// placeholders (`NUL key NUL`, impossible in escaped text) and resolved at the end, once every
 /// heading's GitHub anchor is known.
-private struct ReportWriter {
+struct ReportWriter {
     let design: Design
     let catalogue: StageCatalogue
     let options: MarkdownReport.Options
@@ -145,7 +152,7 @@ private struct ReportWriter {
                   + " · created \(Self.date(design.created))")
 
         writeProgress()
-        for stage in StageKey.allCases { writeStage(stage) }
+        for stage in StageKey.allCases where !options.onlyStarted || isStarted(stage) { writeStage(stage) }
         if options.includeInterview, let record = design.interview { writeInterview(record) }
         // Exactly one trailing newline.
         while out.hasSuffix("\n\n") { out.removeLast() }
@@ -160,7 +167,9 @@ private struct ReportWriter {
             done += p.done
             total += p.total
             anyNotes = anyNotes || p.hasNotes
-            rows.append(["\(key.number)", link(TextSafety.oneLine(catalogue[key].title), to: "stage-\(key.number)"),
+            let title = TextSafety.oneLine(catalogue[key].title)
+            let shown = !options.onlyStarted || isStarted(key)
+            rows.append(["\(key.number)", shown ? link(title, to: "stage-\(key.number)") : cell(title),
                          "\(p.done)/\(p.total)", p.status.rawValue])
         }
         // The same rule as `StageProgress.status`, over the whole checklist.
@@ -168,6 +177,26 @@ private struct ReportWriter {
             : (done > 0 || anyNotes) ? .inProgress : .notStarted
         rows.append(["", "**Overall**", "\(done)/\(total)", "**\(overall.rawValue)**"])
         table(["#", "Stage", "Done", "Status"], align: ["r", "l", "r", "l"], rows: rows)
+        if options.onlyStarted, let left = Optional(StageKey.allCases.filter { !isStarted($0) }), !left.isEmpty {
+            paragraph("_Stages not started and holding nothing yet are left out: "
+                      + left.map { "\($0.number)" }.joined(separator: ", ") + "._")
+        }
+    }
+
+    /// A stage is started when a checklist item is ticked, it has notes, or the report has
+    /// something to show in it (requirements, components, decisions, risks, …).
+    func isStarted(_ key: StageKey) -> Bool {
+        if design.progress(of: key, in: catalogue).status != .notStarted { return true }
+        if let tagged = tradeOffsByStage[key], !tagged.isEmpty { return true }
+        if scenariosStart(key) { return true }
+        switch key {
+        case .requirements: return !design.requirements.isEmpty
+        case .highLevelDesign: return !design.components.isEmpty || !design.flows.isEmpty
+        case .lowLevelDesign: return !design.endpoints.isEmpty
+        case .dataStorage: return !design.entities.isEmpty
+        case .tradeOffs: return !design.tradeOffs.isEmpty || !design.risks.isEmpty || !design.questions.isEmpty
+        default: return false
+        }
     }
 
     mutating func writeStage(_ key: StageKey) {
@@ -179,12 +208,9 @@ private struct ReportWriter {
         let purpose = MarkdownText.block(stage.purpose)
         if !purpose.isEmpty { paragraph("**Purpose:** " + purpose) }
 
-        let counted = " — \(progress.done) of \(progress.total) checklist items ticked."
-        switch progress.status {
-        case .notStarted: paragraph("**Status: Not started**" + counted)
-        case .inProgress: paragraph("**Status:** In progress" + counted)
-        case .done: paragraph("**Status:** Done" + counted)
-        }
+        // One form for every stage: the status word, then the count.
+        let word = switch progress.status { case .notStarted: "Not started"; case .inProgress: "In progress"; case .done: "Done" }
+        paragraph("**Status:** \(word) — \(progress.done) of \(progress.total) checklist items ticked.")
 
         heading(3, "Checklist")
         var items: [String] = []
@@ -193,14 +219,22 @@ private struct ReportWriter {
             let t = cell(text)
             return t.isEmpty ? "_(no text)_" : t
         }
+        var hidden = 0
         for item in stage.items {
-            items.append("- [\(state.isDone(item.key) ? "x" : " ")] " + itemText(item.text))
+            let done = state.isDone(item.key)
+            if options.hideUnticked && !done { hidden += 1; continue }
+            items.append("- [\(done ? "x" : " ")] " + itemText(item.text))
         }
         for item in state.custom {
+            if options.hideUnticked && !item.done { hidden += 1; continue }
             items.append("- [\(item.done ? "x" : " ")] " + itemText(item.text) + " _(added)_")
         }
-        if items.isEmpty { paragraph("_No checklist items._") } else {
+        if items.isEmpty && hidden == 0 { paragraph("_No checklist items._") } else {
             for i in items { line(i) }
+            if hidden > 0 {
+                if !items.isEmpty { line() }
+                line("_\(hidden) unticked item\(hidden == 1 ? "" : "s") not shown._")
+            }
             line()
         }
 
@@ -213,9 +247,16 @@ private struct ReportWriter {
         switch key {
         case .requirements: writeRequirements()
         case .highLevelDesign: writeArchitecture()
-        case .tradeOffs: writeDecisionRecords()
+        case .lowLevelDesign: writeEndpoints()
+        case .dataStorage: writeEntities()
+        case .tradeOffs:
+            writeDecisionRecords()
+            writeRisks()
+            writeQuestions()
         default: break
         }
+        if key == .requirements { writeCapacityEstimates() }
+        writeScenarios(for: key)
         if key != .tradeOffs, let tagged = tradeOffsByStage[key], !tagged.isEmpty {
             heading(3, "Trade-offs")
             for (i, t) in tagged {
@@ -274,9 +315,10 @@ private struct ReportWriter {
                   align: ["l", "l", "l", "l", "l", "l", "l"],
                   rows: design.flows.map { f in
                       [cell(f.id.rawValue), endpoint(f.from) + " → " + endpoint(f.to), cell(f.label),
-                       f.protocol.label, f.mode.label, f.direction.label, cell(f.notes)]
+                       cell(f.protocolLabel), f.mode.label, f.direction.label, cell(f.notes)]
                   })
         }
+        writeFlowLoad()
 
         if !design.components.isEmpty {
             heading(3, "Architecture diagram")
@@ -321,8 +363,17 @@ private struct ReportWriter {
         for (i, t) in design.tradeOffs.enumerated() {
             heading(3, recordTitle(t), anchorKey: "trade-\(i)")
             let stage = catalogue[t.stage]
-            paragraph("**Status:** \(t.status.rawValue) · **Stage:** "
-                      + link(MarkdownReport.stageHeading(stage), to: "stage-\(t.stage.number)"))
+            var status = "**Status:** \(t.status.rawValue)"
+            if let by = t.supersededBy, let j = design.tradeOffs.firstIndex(where: { $0.id == by }) {
+                status += " by " + link(recordTitle(design.tradeOffs[j]), to: "trade-\(j)")
+            }
+            paragraph(status + " · **Stage:** " + link(MarkdownReport.stageHeading(stage), to: "stage-\(t.stage.number)"))
+            if !t.drivers.isEmpty {
+                paragraph("**Drivers:** " + t.drivers.map { d in
+                    let text = design.requirements[id: d].map { ": " + TextSafety.oneLine($0.text) } ?? " (missing)"
+                    return cell(d.rawValue + text)
+                }.joined(separator: "; "))
+            }
             let context = MarkdownText.block(t.context)
             paragraph("**Context.** " + (context.isEmpty ? "_Not written._" : context))
             if t.options.isEmpty {
@@ -359,7 +410,7 @@ private struct ReportWriter {
         if r.finished {
             facts.append("finished")
         } else {
-            facts.append("in progress (phase \(min(r.currentPhase + 1, max(r.phases.count, 1))) of \(r.phases.count))")
+            facts.append("in progress (phase \(min(r.currentPhase.clampedAdding(1), max(r.phases.count, 1))) of \(r.phases.count))")
         }
         paragraph(facts.joined(separator: " · "))
 
@@ -383,18 +434,31 @@ private struct ReportWriter {
             paragraph("Overrun is per phase against its planned time (extra minutes do not excuse it); the total is "
                       + "against the whole plan, so time saved in one phase offsets time lost in another.")
         }
+        for block in InterviewCoachSection.blocks(r) { emit(block) }
 
         heading(3, "Self-assessment")
         var rows: [[String]] = InterviewRecord.Dimension.allCases.map { d in
-            [d.title, r.scores[d.rawValue].map { "\($0)" } ?? "—"]
+            [d.title, r.scores[d.rawValue].map { "\($0) (\(SelfAssessment.label($0)))" } ?? "—",
+             r.evidence[d.rawValue].map { cell($0) } ?? "—"]
         }
         let known = Set(InterviewRecord.Dimension.allCases.map(\.rawValue))
         for key in r.scores.keys.filter({ !known.contains($0) }).sorted() {
-            rows.append([cell(key), "\(r.scores[key]!)"])
+            rows.append([cell(key), "\(r.scores[key]!)", "—"])
         }
-        table(["Dimension", "Score (1–4)"], align: ["l", "r"], rows: rows)
+        table(["Dimension", "Score (1–4)", "Evidence"], align: ["l", "r", "l"], rows: rows)
         let note = MarkdownText.block(r.assessmentNote)
         if !note.isEmpty { paragraph("**Note.** " + note) }
+    }
+
+    mutating func emit(_ block: InterviewCoachSection.Block) {
+        switch block {
+        case .heading(let text): heading(3, text)
+        case .paragraph(let text): paragraph(text)
+        case .table(let header, let align, let rows): table(header, align: align, rows: rows)
+        case .bullets(let items):
+            for item in items { line("- " + item) }
+            line()
+        }
     }
 
     // MARK: formatting

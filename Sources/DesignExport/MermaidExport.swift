@@ -79,6 +79,7 @@ public enum MermaidExport {
             if !caption.isEmpty { out += "|\"" + label(caption) + "\"|" }
             out += " \(b)\n"
         }
+        out += kindClassLines(design.components, ids: ids)
         return out
     }
 

@@ -1,7 +1,10 @@
+import TerminalText
+
 /// Turning untrusted user text into something that is safe to place in an export.
 ///
 /// Every exporter runs user text through `visible` first: control characters (C0, DEL, C1) and
-/// the bidi overrides become printable stand-ins (`^[` for ESC, `U+202E` for RLO), so no byte of
+/// the bidi overrides become printable stand-ins (`^[` for ESC, `U+202E` for RLO), and so do
+/// zero-width and other invisible format characters (`U+200B`; see `InvisibleCharacters`), so no byte of
 /// user text can drive a terminal or reorder a reviewer's view of the report. Line breaks are
 /// kept as `\n` (CR LF, lone CR, NEL, U+2028 and U+2029 become `\n`) and tabs become spaces;
 /// each context then decides how to fold or keep them.
@@ -33,7 +36,9 @@ public enum TextSafety {
                 out.append(s)
             }
         }
-        return String(out)
+        // Zero-width and other invisible format characters: shown as U+200B, except joiners
+        // and variation selectors where they shape emoji and scripts.
+        return InvisibleCharacters.showingInvisible(String(out), codePoint)
     }
 
     /// `visible`, then every run of line breaks folded into `separator` and the ends trimmed:
@@ -65,9 +70,10 @@ public enum TextSafety {
     }
 
     /// True when `text` has nothing `visible` would change: no C0 (line breaks and tabs
-    /// included), DEL, C1, bidi override or Unicode line separator. A byte scan, as this runs
-    /// for every field of every export.
+    /// included), DEL, C1, bidi override, Unicode line separator or (by a cheaper, wider test)
+    /// invisible character. A byte scan, as this runs for every field of every export.
     static func isPlain(_ text: String) -> Bool {
+        if InvisibleCharacters.mayContain(text) { return false }
         var text = text
         return text.withUTF8 { b in
             var i = 0

@@ -3,7 +3,7 @@ import Foundation
 /// A system design: the document sysdraft edits, saves as JSON and exports.
 public struct Design: Codable, Equatable, Sendable {
     /// The schema this build writes. Files with a higher number are refused, lower ones migrated.
-    public static let currentSchemaVersion = 2
+    public static let currentSchemaVersion = 8
 
     public var schemaVersion: Int
     public var title: String
@@ -15,10 +15,24 @@ public struct Design: Codable, Equatable, Sendable {
     public var components: [Component]
     public var flows: [Flow]
     public var tradeOffs: [TradeOff]
+    /// Risks and technical debt the design carries.
+    public var risks: [Risk]
+    /// Questions the design cannot answer yet.
+    public var questions: [OpenQuestion]
+    /// API endpoints, RPCs and event topics (stage 3, low-level design).
+    public var endpoints: [Endpoint]
+    /// Tables, collections, topics: the data model (stage 5).
+    public var entities: [Entity]
     /// One entry per checklist stage, always all ten, in stage order.
     public var stages: [StageState]
     /// Mock-interview timing log and self-assessment, when the design was drafted in one.
     public var interview: InterviewRecord?
+    /// Scenarios: how requests move through the architecture, step by step (sequence diagrams).
+    public var scenarios: [Scenario]
+    /// Named capacity estimates, in the user's order (see `Estimate`).
+    public var estimates: [Estimate]
+    /// What `sysdraft merge` could not settle, until resolved (see `MergeConflict`).
+    public var conflicts: [MergeConflict]
     /// Frames around components in the diagram (regions, networks, trust boundaries, teams).
     public var groups: [ComponentGroup]
     /// The way the diagram runs, as last chosen.
@@ -35,8 +49,15 @@ public struct Design: Codable, Equatable, Sendable {
         components = []
         flows = []
         tradeOffs = []
+        risks = []
+        questions = []
+        endpoints = []
+        entities = []
         stages = StageKey.allCases.map { StageState(stage: $0) }
         interview = nil
+        scenarios = []
+        estimates = []
+        conflicts = []
         groups = []
         diagramDirection = .standard
     }

@@ -10,6 +10,14 @@ public enum DesignLoadError: Error, Equatable, CustomStringConvertible {
     case migrationFailed(from: Int, detail: String)
     case wrongShape(path: String, position: TextPosition?, detail: String)
     case integrity([Finding])
+    /// The file is not UTF-8 (UTF-16 or UTF-32, told by its byte order mark or its NUL bytes).
+    case notUTF8(encoding: String, iconvName: String)
+    /// A key written twice in one object.
+    case duplicateKey(key: String, path: String, position: TextPosition, first: TextPosition)
+    /// `schemaVersion` is there but is not a whole number of the right size.
+    case badSchemaVersion(String)
+    /// `schemaVersion` says one version but the body is of another: migrating would lose data.
+    case schemaMismatch(version: Int, detail: String)
 
     public var description: String {
         switch self {
@@ -30,6 +38,17 @@ public enum DesignLoadError: Error, Equatable, CustomStringConvertible {
             return (pos.map { "\($0): " } ?? "") + "\(path): \(detail)"
         case .integrity(let findings):
             return "the design is inconsistent:\n" + findings.map { "  \($0)" }.joined(separator: "\n")
+        case .notUTF8(let encoding, let iconv):
+            return "the file is \(encoding) text; sysdraft reads UTF-8 only. Convert it first, "
+                + "e.g. iconv -f \(iconv) -t UTF-8 FILE > NEW.json"
+        case .duplicateKey(let key, let path, let position, let first):
+            return "\(position): \(path): the key \"\(key)\" appears twice in this object (first at \(first)); "
+                + "JSON readers disagree on which one counts, so sysdraft does not guess: remove one of them"
+        case .badSchemaVersion(let detail):
+            return detail
+        case .schemaMismatch(let version, let detail):
+            return "schemaVersion says \(version), but \(detail); nothing was upgraded or changed. "
+                + "Correct schemaVersion if it is wrong"
         }
     }
 }
@@ -55,40 +74,41 @@ public enum DesignCodec {
     }
 
     public static func decode(_ data: Data) throws(DesignLoadError) -> Design {
-        // The common case, a file of the current schema, is parsed once. Anything else (an
-        // older or newer schema, a mistake) takes the careful path below, which parses the
-        // JSON generically first to check the version, migrate, and locate errors.
-        if var design = try? decoder.decode(Design.self, from: data), design.schemaVersion == Design.currentSchemaVersion {
-            design.normalizeStages()
-            let errors = design.errors
-            if !errors.isEmpty { throw .integrity(errors) }
-            return design
-        }
-        let bytes = [UInt8](data)
-        if bytes.allSatisfy({ [0x20, 0x0A, 0x0D, 0x09].contains($0) }) { throw .empty }
+        if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { throw .empty }
+        if let (encoding, iconv) = TextEncodingCheck.otherEncoding(data) { throw .notUTF8(encoding: encoding, iconvName: iconv) }
+        // A UTF-8 byte order mark is allowed (RFC 8259 lets readers ignore it) and not kept.
+        let data = TextEncodingCheck.withoutUTF8ByteOrderMark(data)
 
-        let root: Any
-        do {
-            root = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-        } catch {
-            throw .notJSON(position: JSONSyntaxError.position(error, bytes), detail: JSONSyntaxError.detail(error))
+        // One strict pass first: syntax, encoding, duplicate keys, nesting, the version as written.
+        let report: JSONPreflight.Report
+        do { report = try JSONPreflight.check(data) } catch {
+            throw loadError(error, [UInt8](data))
         }
-        guard var object = root as? [String: Any] else { throw .notAnObject }
-        guard let version = object["schemaVersion"] as? Int else {
-            throw .missingSchemaVersion
-        }
+        guard report.topLevelIsObject else { throw .notAnObject }
+        let version = try schemaVersion(report.schemaVersion)
         if version > Design.currentSchemaVersion {
             throw .newerSchema(found: version, supported: Design.currentSchemaVersion)
         }
+
+        // The common case, a file of the current schema, is decoded once. An older schema is
+        // parsed generically first, checked against the shape of its version, and migrated.
         var source = data
         if version < Design.currentSchemaVersion {
+            let object: [String: Any]
             do {
-                object = try Migrations.migrate(object, from: version)
+                guard let root = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) as? [String: Any] else {
+                    throw DesignLoadError.notAnObject
+                }
+                object = try Migrations.migrate(root, from: version)
                 source = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])
+            } catch let e as DesignLoadError {
+                throw e
             } catch let e as MigrationError {
+                if let mismatch = e.mismatch { throw .schemaMismatch(version: version, detail: mismatch) }
                 throw .migrationFailed(from: version, detail: e.description)
             } catch {
-                throw .migrationFailed(from: version, detail: "\(error)")
+                let bytes = [UInt8](data)
+                throw .notJSON(position: JSONSyntaxError.position(error, bytes), detail: JSONSyntaxError.detail(error))
             }
         }
 
@@ -96,7 +116,15 @@ public enum DesignCodec {
         do {
             design = try decoder.decode(Design.self, from: source)
         } catch let error as DecodingError {
-            throw shapeError(error, bytes: version == Design.currentSchemaVersion ? bytes : nil)
+            if case .dataCorrupted(let ctx) = error, ctx.codingPath.isEmpty,
+               let number = unreadableNumber(report.unusualNumbers) {
+                // Foundation rejects a number that does not fit a whole-number field without
+                // saying where; the preflight knows where the unusual numbers are.
+                let bytes = [UInt8](data)
+                throw .wrongShape(path: number.path, position: TextPosition(offset: number.offset, in: bytes),
+                                  detail: numberDetail(number.text))
+            }
+            throw shapeError(error, bytes: version == Design.currentSchemaVersion ? [UInt8](data) : nil)
         } catch {
             throw .wrongShape(path: "(top level)", position: nil, detail: "\(error)")
         }
@@ -104,6 +132,57 @@ public enum DesignCodec {
         let errors = design.errors
         if !errors.isEmpty { throw .integrity(errors) }
         return design
+    }
+
+    /// The schema version as written: a whole number from 0 up, or a message saying what it is instead.
+    static func schemaVersion(_ token: JSONPreflight.VersionToken?) throws(DesignLoadError) -> Int {
+        func found(_ what: String) -> DesignLoadError { .badSchemaVersion("schemaVersion must be a whole number, found \(what)") }
+        switch token {
+        case nil:
+            throw .missingSchemaVersion
+        case .number(let text):
+            if text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }) { throw found(text) }
+            guard let v = Int(text) else { throw .badSchemaVersion("schemaVersion \(text) is out of range") }
+            if v < 0 { throw .badSchemaVersion("schemaVersion must be 0 or more, found \(v)") }
+            return v
+        case .string(let text):
+            throw found("a string \"\(text)\"" + (Int(text) != nil ? " (write the number without quotes)" : ""))
+        case .literal(let word): throw found(word)
+        case .object: throw found("an object")
+        case .list: throw found("a list")
+        }
+    }
+
+    /// The unusual number most likely to have stopped the decoder: the first one in a field
+    /// the model reads as a whole number, else the first one.
+    static func unreadableNumber(_ numbers: [JSONPreflight.UnusualNumber]) -> JSONPreflight.UnusualNumber? {
+        numbers.first { n in
+            let last = n.path.split(separator: ".").last.map(String.init) ?? n.path
+            return wholeNumberFields.contains(last) || n.path.hasPrefix("interview.scores.")
+        } ?? numbers.first
+    }
+
+    /// Field names the model decodes as `Int` (the last step of their path).
+    static let wholeNumberFields: Set<String> = [
+        "schemaVersion", "plannedSeconds", "extraSeconds", "actualSeconds", "currentPhase",
+        "pausedSeconds", "pauses", "suspendedSeconds",
+    ]
+
+    static func numberDetail(_ text: String) -> String {
+        if text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }) {
+            return "expected a whole number, found \(text)"
+        }
+        return "the number \(text) is out of range (a whole number from \(Int.min) to \(Int.max))"
+    }
+
+    static func loadError(_ problem: JSONPreflight.Problem, _ bytes: [UInt8]) -> DesignLoadError {
+        switch problem {
+        case .syntax(let offset, let detail):
+            return .notJSON(position: TextPosition(offset: offset, in: bytes), detail: detail)
+        case .duplicateKey(let key, let path, let offset, let first):
+            return .duplicateKey(key: key, path: path, position: TextPosition(offset: offset, in: bytes),
+                                 first: TextPosition(offset: first, in: bytes))
+        }
     }
 
     // MARK: internals

@@ -45,13 +45,20 @@ public protocol Identified {
 }
 
 extension Array where Element: Identified {
-    /// The next free id: prefix plus one more than the highest number in use.
+    /// The next free id: prefix plus one more than the highest number in use. When that
+    /// number is already the largest there is (a hand-edited `comp-9223372036854775807`), the
+    /// smallest positive number not in use instead.
     public func nextID() -> ItemID<Element> {
-        let highest = self.compactMap { item -> Int? in
+        let numbers = self.compactMap { item -> Int? in
             let (p, n) = item.id.split
             return p == Element.idPrefix ? n : nil
-        }.max() ?? 0
-        return ItemID("\(Element.idPrefix)-\(highest + 1)")
+        }
+        let highest = numbers.max() ?? 0
+        if highest < Int.max { return ItemID("\(Element.idPrefix)-\(Swift.max(highest, 0) + 1)") }
+        let used = Set(numbers)
+        var n = 1
+        while used.contains(n) { n += 1 }
+        return ItemID("\(Element.idPrefix)-\(n)")
     }
 
     public func firstIndex(of id: ItemID<Element>) -> Int? { firstIndex { $0.id == id } }

@@ -50,17 +50,18 @@ public struct InterviewRecord: Codable, Equatable, Sendable {
         }
 
         /// The phase's box including extensions.
-        public var allowedSeconds: Int { plannedSeconds + extraSeconds }
+        public var allowedSeconds: Int { plannedSeconds.clampedAdding(extraSeconds) }
 
         /// Seconds over the plan's timebox (extensions do not excuse an overrun); zero when
         /// the phase finished early or on time.
-        public var overrunSeconds: Int { max(0, actualSeconds - plannedSeconds) }
+        public var overrunSeconds: Int { max(0, actualSeconds.clampedSubtracting(plannedSeconds)) }
     }
 
     /// The self-assessment dimensions, in the order they are asked.
     public enum Dimension: String, Codable, CaseIterable, Sendable {
         case requirements, estimation, highLevelDesign = "high-level-design"
-        case deepDive = "deep-dive", tradeOffs = "trade-offs", communication
+        case deepDive = "deep-dive", scalabilityReliability = "scalability-reliability"
+        case tradeOffs = "trade-offs", communication
 
         public var title: String {
             switch self {
@@ -68,6 +69,7 @@ public struct InterviewRecord: Codable, Equatable, Sendable {
             case .estimation: "Estimation"
             case .highLevelDesign: "High-level design"
             case .deepDive: "Deep dive"
+            case .scalabilityReliability: "Scalability and reliability"
             case .tradeOffs: "Trade-offs"
             case .communication: "Communication"
             }
@@ -80,6 +82,7 @@ public struct InterviewRecord: Codable, Equatable, Sendable {
             case .estimation: "Did you size users, requests per second, storage and bandwidth, and use the numbers?"
             case .highLevelDesign: "Was the big picture clear: components, data flow, storage, APIs?"
             case .deepDive: "Did you go deep on the hard parts (schema, algorithms, consistency)?"
+            case .scalabilityReliability: "Did you find the bottlenecks, scale past them, and say what happens when parts fail?"
             case .tradeOffs: "Did you name alternatives and say why you chose one?"
             case .communication: "Did you think aloud, check in with the interviewer and keep to time?"
             }
@@ -113,12 +116,26 @@ public struct InterviewRecord: Codable, Equatable, Sendable {
     public var suspendedSeconds: Int
     /// Self-assessment, 1 (weak) to 4 (strong), keyed by `Dimension` raw value.
     public var scores: [String: Int]
+    /// The evidence behind each score, keyed like `scores` (one line each).
+    public var evidence: [String: String]
     public var assessmentNote: String
+    /// Identifies the attempt in the practice history: set when the clock first starts.
+    public var attempt: String?
+    /// The seed the interviewer's choices came from, so a resumed session is the same one.
+    public var seed: Int?
+    /// The curveball planned for this session (nil when off, or for older records).
+    public var curveball: Curveball?
+    /// Everything that happened, in order: design changes, phases, questions, the curveball.
+    public var timeline: [Activity]
+    /// The problem's key points as checked when the interview finished.
+    public var keyPoints: [KeyPointResult]
 
     public init(plan: String, planTitle: String = "", problem: String? = nil, phases: [PhaseLog],
                 currentPhase: Int = 0, autoAdvance: Bool = false, started: Bool = false, finished: Bool = false, timeUp: Bool = false,
                 pausedSeconds: Int = 0, pauses: Int = 0, suspendedSeconds: Int = 0,
-                scores: [String: Int] = [:], assessmentNote: String = "") {
+                scores: [String: Int] = [:], evidence: [String: String] = [:], assessmentNote: String = "",
+                attempt: String? = nil, seed: Int? = nil, curveball: Curveball? = nil,
+                timeline: [Activity] = [], keyPoints: [KeyPointResult] = []) {
         self.plan = plan
         self.planTitle = planTitle
         self.problem = problem
@@ -132,7 +149,13 @@ public struct InterviewRecord: Codable, Equatable, Sendable {
         self.pauses = pauses
         self.suspendedSeconds = suspendedSeconds
         self.scores = scores
+        self.evidence = evidence
         self.assessmentNote = assessmentNote
+        self.attempt = attempt
+        self.seed = seed
+        self.curveball = curveball
+        self.timeline = timeline
+        self.keyPoints = keyPoints
     }
 
     public init(from decoder: Decoder) throws {
@@ -151,17 +174,23 @@ public struct InterviewRecord: Codable, Equatable, Sendable {
         pauses = try c.decodeIfPresent(Int.self, forKey: .pauses) ?? 0
         suspendedSeconds = try c.decodeIfPresent(Int.self, forKey: .suspendedSeconds) ?? 0
         scores = try c.decodeIfPresent([String: Int].self, forKey: .scores) ?? [:]
+        evidence = try c.decodeIfPresent([String: String].self, forKey: .evidence) ?? [:]
         assessmentNote = try c.decodeIfPresent(String.self, forKey: .assessmentNote) ?? ""
+        attempt = try c.decodeIfPresent(String.self, forKey: .attempt)
+        seed = try c.decodeIfPresent(Int.self, forKey: .seed)
+        curveball = try c.decodeIfPresent(Curveball.self, forKey: .curveball)
+        timeline = try c.decodeIfPresent([Activity].self, forKey: .timeline) ?? []
+        keyPoints = try c.decodeIfPresent([KeyPointResult].self, forKey: .keyPoints) ?? []
     }
 
     // MARK: totals
 
-    public var totalPlannedSeconds: Int { phases.reduce(0) { $0 + $1.plannedSeconds } }
-    public var totalExtraSeconds: Int { phases.reduce(0) { $0 + $1.extraSeconds } }
-    public var totalActualSeconds: Int { phases.reduce(0) { $0 + $1.actualSeconds } }
+    public var totalPlannedSeconds: Int { phases.lazy.map(\.plannedSeconds).clampedSum() }
+    public var totalExtraSeconds: Int { phases.lazy.map(\.extraSeconds).clampedSum() }
+    public var totalActualSeconds: Int { phases.lazy.map(\.actualSeconds).clampedSum() }
     /// Interview time beyond the plan's total (not the sum of per-phase overruns: time saved in
     /// one phase offsets time lost in another).
-    public var totalOverrunSeconds: Int { max(0, totalActualSeconds - totalPlannedSeconds) }
+    public var totalOverrunSeconds: Int { max(0, totalActualSeconds.clampedSubtracting(totalPlannedSeconds)) }
 
     // MARK: self-assessment
 
@@ -185,10 +214,8 @@ public struct InterviewRecord: Codable, Equatable, Sendable {
         if !(0...phases.count).contains(currentPhase) {
             out.append("interview.currentPhase: \(currentPhase) is outside 0...\(phases.count)")
         }
-        for (i, p) in phases.enumerated() {
-            if p.plannedSeconds <= 0 { out.append("interview.phases[\(i)].plannedSeconds: must be > 0") }
-            if p.extraSeconds < 0 { out.append("interview.phases[\(i)].extraSeconds: must not be negative") }
-            if p.actualSeconds < 0 { out.append("interview.phases[\(i)].actualSeconds: must not be negative") }
+        for p in numberProblems() where !p.path.hasPrefix("interview.currentPhase") && !p.path.hasPrefix("interview.scores.") {
+            out.append("\(p.path): \(p.message)")
         }
         for (key, value) in scores.sorted(by: { $0.key < $1.key }) {
             if Dimension(rawValue: key) == nil {
@@ -198,6 +225,7 @@ public struct InterviewRecord: Codable, Equatable, Sendable {
                 out.append("interview.scores.\(key): \(value) is outside 1...4")
             }
         }
+        out += coachingProblems()
         return out
     }
 }

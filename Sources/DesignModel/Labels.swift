@@ -116,6 +116,25 @@ extension Flow.Direction: Labelled {
 
 extension TradeOff.Status: Labelled {
     public var label: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
+
+    /// One character for list rows.
+    public var mark: String {
+        switch self {
+        case .proposed: "?"
+        case .accepted: "✓"
+        case .rejected: "✗"
+        case .superseded: "↷"
+        case .deprecated: "⌀"
+        }
+    }
+}
+
+extension FollowUpStatus: Labelled {
+    public var label: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
+}
+
+extension Risk.Impact: Labelled {
+    public var label: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
 }
 
 extension StageKey: Labelled {

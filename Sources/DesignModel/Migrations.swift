@@ -2,7 +2,13 @@ import Foundation
 
 public struct MigrationError: Error, CustomStringConvertible {
     public var description: String
+    /// Set when the file's body is not of the version it claims (what does not fit, in words).
+    public var mismatch: String?
     public init(_ description: String) { self.description = description }
+    public init(mismatch: String) {
+        description = mismatch
+        self.mismatch = mismatch
+    }
 }
 
 /// Ordered upgrade steps for older documents. Each step takes the JSON object of version `from`
@@ -12,10 +18,18 @@ public struct Migration: Sendable {
     public var from: Int
     public var summary: String
     public var apply: @Sendable ([String: Any]) throws -> [String: Any]
+    /// The fields a file of version `from` has, by place: `""` for the top level,
+    /// `"requirements[]"` for each object in the top-level `requirements` list. A file that
+    /// claims version `from` but has other fields there is of another version (or was edited
+    /// by hand), and the step would drop or overwrite them: it is refused. nil for a step
+    /// that keeps every field it does not touch; such a step is still refused when it would
+    /// drop a top-level field that is there (see `Migrations.migrate`).
+    public var fields: [String: Set<String>]? = nil
 }
 
 public enum Migrations {
-    public static let steps: [Migration] = [v0toV1, addGroupsAndDiagramDirection]
+    public static let steps: [Migration] = [v0toV1, addRisksAndQuestions, addScenarios, addEndpointsAndEntities, addEstimates,
+                                            addMergeConflicts, addInterviewCoaching, addGroupsAndDiagramDirection]
 
     /// Runs every step from `version` up to the current schema, in order.
     public static func migrate(_ object: [String: Any], from version: Int) throws -> [String: Any] {
@@ -25,17 +39,26 @@ public enum Migrations {
             guard let step = steps.first(where: { $0.from == v }) else {
                 throw MigrationError("no upgrade path from schemaVersion \(v)")
             }
-            obj = try step.apply(obj)
+            obj = try apply(step, to: obj)
             v += 1
             obj["schemaVersion"] = v
         }
         return obj
     }
 
+    /// One step, refused when the object is not of the step's version or when the step would
+    /// drop a field that is there (see `Migration.fields`).
+    static func apply(_ step: Migration, to object: [String: Any]) throws -> [String: Any] {
+        if let fields = step.fields { try MigrationShape.check(object, against: fields, version: step.from) }
+        let upgraded = try step.apply(object)
+        if step.fields == nil { try MigrationShape.checkNothingDropped(from: object, to: upgraded, version: step.from) }
+        return upgraded
+    }
+
     /// Version 0 was the prototype format: `name`/`problemStatement`, `edges` with `source`/`target`
     /// and boolean `async`/`bidirectional`, `mustHave` booleans, and the checklist as two maps
     /// (`checklist` of done keys and `notes` by stage). It had no trade-offs.
-    static let v0toV1 = Migration(from: 0, summary: "prototype format to the first stable schema") { old in
+    static let v0toV1 = Migration(from: 0, summary: "prototype format to the first stable schema", apply: { old in
         var new: [String: Any] = [:]
         new["title"] = old["name"] as? String ?? old["title"] as? String ?? "Untitled design"
         new["problem"] = old["problemStatement"] as? String ?? ""
@@ -80,16 +103,16 @@ public enum Migrations {
             ]
         }
         return new
-    }
+    }, fields: v0Fields)
 
-    /// Groups (frames around components) and the diagram's direction: no groups, top-down.
-    /// Components gain an optional `group`, which an older file never has.
-    static let addGroupsAndDiagramDirection = Migration(from: 1, summary: "component groups and the diagram direction") { old in
-        var new = old
-        if new["groups"] == nil { new["groups"] = [[String: Any]]() }
-        if new["diagramDirection"] == nil { new["diagramDirection"] = DiagramOrientation.standard.rawValue }
-        return new
-    }
+    /// What a prototype (version 0) file holds; `v0toV1` reads all of it.
+    static let v0Fields: [String: Set<String>] = [
+        "": ["schemaVersion", "name", "title", "problemStatement", "createdAt", "updatedAt",
+             "requirements", "components", "edges", "checklist", "notes"],
+        "requirements[]": ["id", "type", "text", "mustHave", "notes", "category"],
+        "components[]": ["id", "name", "type", "description", "tech", "notes"],
+        "edges[]": ["id", "source", "target", "label", "protocol", "async", "bidirectional"],
+    ]
 
     static func list(_ obj: [String: Any], _ key: String) throws -> [[String: Any]] {
         guard let value = obj[key] else { return [] }

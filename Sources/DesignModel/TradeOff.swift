@@ -2,8 +2,9 @@
 public struct TradeOff: Codable, Equatable, Sendable, Identified {
     public static let idPrefix = "trade"
 
+    /// Where the decision stands, as MADR records it.
     public enum Status: String, Codable, CaseIterable, Sendable {
-        case proposed, accepted, superseded
+        case proposed, accepted, rejected, superseded, deprecated
     }
 
     public struct Option: Codable, Equatable, Sendable, Identified {
@@ -31,10 +32,15 @@ public struct TradeOff: Codable, Equatable, Sendable, Identified {
     public var chosen: ItemID<Option>?
     public var rationale: String
     public var status: Status
+    /// The decision that replaces this one (when superseded).
+    public var supersededBy: ItemID<TradeOff>?
+    /// The requirements that drive the decision.
+    public var drivers: [ItemID<Requirement>]
 
     public init(id: ItemID<TradeOff>, title: String, stage: StageKey = .tradeOffs, context: String = "",
                 options: [Option] = [], chosen: ItemID<Option>? = nil, rationale: String = "",
-                status: Status = .proposed) {
+                status: Status = .proposed, supersededBy: ItemID<TradeOff>? = nil,
+                drivers: [ItemID<Requirement>] = []) {
         self.id = id
         self.title = title
         self.stage = stage
@@ -43,6 +49,8 @@ public struct TradeOff: Codable, Equatable, Sendable, Identified {
         self.chosen = chosen
         self.rationale = rationale
         self.status = status
+        self.supersededBy = supersededBy
+        self.drivers = drivers
     }
 
     public var chosenOption: Option? { chosen.flatMap { options[id: $0] } }

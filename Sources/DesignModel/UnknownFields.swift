@@ -9,6 +9,7 @@ public enum UnknownFields {
     /// not counted (nothing is lost). Files sysdraft wrote are recognised by their bytes, so the
     /// usual case costs one encode.
     public static func find(in data: Data, decoded design: Design) -> [String] {
+        let data = TextEncodingCheck.withoutUTF8ByteOrderMark(data)
         guard let canonical = try? DesignCodec.encode(design) else { return [] }
         if canonical == data { return [] }
         guard let original = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]),

@@ -36,6 +36,9 @@ extension Design {
         dupes(components, "components")
         dupes(flows, "flows")
         dupes(tradeOffs, "tradeOffs")
+        dupes(endpoints, "endpoints")
+        dupes(entities, "entities")
+        dupes(estimates, "estimates")
         dupes(stages.flatMap(\.custom), "stages[].custom")
 
         if schemaVersion != Design.currentSchemaVersion {
@@ -72,10 +75,15 @@ extension Design {
             out.append(Finding(.warning, "requirements[\(i)].category",
                                "requirement \(r.id) is functional but has a non-functional category"))
         }
+        out += interviewFindings()
+        out += followUpFindings()
         var seenStages = Set<StageKey>()
         for (i, s) in stages.enumerated() where !seenStages.insert(s.stage).inserted {
             out.append(Finding(.error, "stages[\(i)].stage", "stage \(s.stage.rawValue) appears twice"))
         }
+        out += scenarioFindings()
+        out += lowLevelReferenceFindings()
+        out += coachingFindings()
         if let catalogue {
             let known = catalogue.allItemKeys
             for (i, s) in stages.enumerated() {

@@ -50,8 +50,11 @@ public enum AtomicFile {
             mode = defaultMode & ~mask
         }
 
-        // mkstemp opens with O_CREAT|O_EXCL, so an existing file is never reused.
-        var template = Array("\(dir)/.\(base).tmp-XXXXXX".utf8CString)
+        // Leftovers of earlier saves of this file killed before their rename.
+        TemporaryFiles.removeAbandoned(besides: target)
+        // mkstemp opens with O_CREAT|O_EXCL, so an existing file is never reused. The name
+        // carries our pid, so a later save can tell whether a leftover's writer is gone.
+        var template = Array(TemporaryFiles.template(dir: dir, base: base).utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         if fd < 0 {
             throw StorageError.errno(path, "cannot create a temporary file in \(dir)")
@@ -119,22 +122,9 @@ public enum AtomicFile {
         return current
     }
 
-    /// Reads a whole file, with errors worded like the writer's.
+    /// Reads a whole file, with errors worded like the writer's. Only regular files up to
+    /// `CheckedRead.designSizeLimit` are read, without ever blocking (see `CheckedRead`).
     public static func read(_ path: String) throws -> Data {
-        guard let h = FileHandle(forReadingAtPath: path) else {
-            let code = errno
-            if code == ENOENT { throw StorageError(path: path, message: "no such file") }
-            throw StorageError.errno(path, "cannot open", code)
-        }
-        defer { try? h.close() }
-        var st = stat()
-        if stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR {
-            throw StorageError(path: path, message: "is a directory, not a design file")
-        }
-        do {
-            return try h.readToEnd() ?? Data()
-        } catch {
-            throw StorageError(path: path, message: "cannot read: \(error.localizedDescription)")
-        }
+        try CheckedRead.read(path)
     }
 }

@@ -32,11 +32,18 @@ public enum DesignFile {
         return (design, UnknownFields.find(in: data, decoded: design))
     }
 
-    private static func read(_ path: String) throws(DesignFileError) -> Data {
-        do { return try AtomicFile.read(path) } catch let e as StorageError { throw .storage(e) } catch {
-            throw .storage(StorageError(path: path, message: "\(error)"))
-        }
+    /// The bytes of a design file, read the one safe way every reader uses (the commands, the
+    /// workspace, recovery): a regular file only, at most `CheckedRead.designSizeLimit` bytes,
+    /// never blocking on a FIFO or a device. Never writes.
+    public static func readBytes(_ path: String) throws(DesignFileError) -> Data {
+        do { return try CheckedRead.read(path) } catch { throw .storage(error) }
     }
+
+    private static func read(_ path: String) throws(DesignFileError) -> Data { try readBytes(path) }
+
+    /// True only when there is no design at `path` to read, so a new one may be started
+    /// there (see `CheckedRead.isMissing`); an unreadable file is not missing.
+    public static func isMissing(_ path: String) -> Bool { CheckedRead.isMissing(path) }
 
     /// Saves crash-safely (see `AtomicFile`). On failure the file on disk is unchanged.
     public static func save(_ design: Design, to path: String) throws(DesignFileError) {

@@ -13,12 +13,16 @@ import Glibc
 /// trusting the pid (which may have been reused, or belong to a zombie) and two instances
 /// taking over the same stale lock at once cannot both win. A lock file left empty by a
 /// process killed while creating it is stale too.
-public final class DocumentLock: @unchecked Sendable {
+public final class DocumentLock: DocumentLocking, @unchecked Sendable {
     public enum Outcome: Equatable, Sendable {
         case acquired
         /// Taken over from a process that no longer runs.
         case tookOverStale(pid: Int32)
         case heldBy(pid: Int32, host: String)
+        /// No lock file can be made (a folder the user cannot write, a read-only mount): nothing
+        /// protects the file from a second instance, and saving there will most likely fail too.
+        /// `reason` is the system's word for it ("Permission denied").
+        case unavailable(reason: String)
     }
 
     public let path: String
@@ -32,15 +36,20 @@ public final class DocumentLock: @unchecked Sendable {
         path = (dir.isEmpty ? "." : dir) + "/." + name + ".sysdraft-lock"
     }
 
+    /// Tries to take the lock for this process.
+    public func acquire() -> Outcome { acquire(pid: getpid()) }
+
+    public var isHeld: Bool { held }
+
     /// Tries to take the lock.
-    public func acquire(pid: Int32 = getpid()) -> Outcome {
+    public func acquire(pid: Int32) -> Outcome {
         if held { return .acquired }
         let host = ProcessInfo.processInfo.hostName
         for _ in 0..<5 {
             let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
             guard fd >= 0 else {
-                // A folder we cannot write in: nothing to protect against; carry on unlocked.
-                return .acquired
+                // A folder we cannot write in (or a read-only mount): say so, and carry on unlocked.
+                return .unavailable(reason: String(cString: strerror(errno)))
             }
             if flock(fd, LOCK_EX | LOCK_NB) != 0 {
                 let code = errno

@@ -35,25 +35,15 @@ public struct RecoveryFile: Sendable {
         try? FileManager.default.removeItem(atPath: path)
     }
 
-    /// Removes the temporary files of saves that were killed before their rename (kill -9,
-    /// power cut): `.NAME.tmp-XXXXXX` beside the document and the same for the recovery copy.
-    /// They never hold the only copy of anything (the rename had not happened), so only the
-    /// lock holder calls this, on open; a one-shot command such as `fmt` saving the same file
-    /// at that very moment fails with a message and leaves the file as it was. Returns the
-    /// names removed.
+    /// Removes the temporary files of saves of the document and of this copy that were
+    /// killed before their rename (kill -9, power cut); see `TemporaryFiles`. Those whose
+    /// writer still runs (a `sysdraft fmt` saving at this very moment) are kept. Only the lock
+    /// holder calls this, on open, so it also removes older builds' temp files, which do not
+    /// name their writer. Returns the names removed.
     @discardableResult
     public func removeAbandonedTemporaryFiles() -> [String] {
-        let dir = (path as NSString).deletingLastPathComponent
-        let name = ((AtomicFile.resolveSymlinks(documentPath)) as NSString).lastPathComponent
-        let prefixes = ["." + name + ".tmp-", "." + (path as NSString).lastPathComponent + ".tmp-"]
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
-        var removed: [String] = []
-        for entry in entries where prefixes.contains(where: { entry.hasPrefix($0) }) {
-            // mkstemp's suffix is six characters; anything else is not ours.
-            guard let p = prefixes.first(where: { entry.hasPrefix($0) }), entry.count == p.count + 6 else { continue }
-            if unlink(dir + "/" + entry) == 0 { removed.append(entry) }
-        }
-        return removed
+        (TemporaryFiles.removeAbandoned(besides: AtomicFile.resolveSymlinks(documentPath), includingUnnamedWriters: true)
+            + TemporaryFiles.removeAbandoned(besides: path, includingUnnamedWriters: true)).sorted()
     }
 
     /// True when the recovery copy is newer than the document (or the document is gone).

@@ -75,7 +75,7 @@ public struct PhaseBriefing: Equatable, Sendable {
 
     /// The phase's goal, prompts and mistakes to avoid. With a problem: its statement, and in
     /// phases feeding the requirements stage its clarifying questions (`hints`), in phases
-    /// feeding scalability the numbers to assume, and in the deep dive (phases feeding
+    /// feeding scalability a pointer to the interviewer for the numbers, and in the deep dive (phases feeding
     /// low-level design) where interviewers tend to push.
     public init(phase: InterviewPlan.Phase, problem: PracticeProblem? = nil, hints: Bool = true) {
         title = phase.title
@@ -89,7 +89,10 @@ public struct PhaseBriefing: Equatable, Sendable {
                 sections.append(Section(heading: "Questions worth asking", lines: problem.questions))
             }
             if phase.stages.contains(.scalability), !problem.scale.isEmpty {
-                sections.append(Section(heading: "Scale to assume", lines: problem.scale.map { "\($0.label): \($0.value)" }))
+                // The numbers are the interviewer's to give when asked, so the briefing points there.
+                sections.append(Section(heading: "Scale to assume", lines: [
+                    "Ask the interviewer (I) about: " + problem.factTopics.map { $0.title.lowercased() }.joined(separator: ", "),
+                ]))
             }
             if phase.stages.contains(.lowLevelDesign), !problem.focus.isEmpty {
                 sections.append(Section(heading: "Where interviewers push", lines: problem.focus))

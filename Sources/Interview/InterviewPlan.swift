@@ -46,7 +46,7 @@ public struct InterviewPlan: Equatable, Sendable {
         self.phases = phases
     }
 
-    public var totalSeconds: Int { phases.reduce(0) { $0 + $1.plannedSeconds } }
+    public var totalSeconds: Int { phases.lazy.map(\.plannedSeconds).clampedSum() }
 
     /// A plan rebuilt from a saved timing log, for resuming when the plan file is gone: the
     /// timings survive, goals and prompts do not.

@@ -61,7 +61,7 @@ public struct InterviewSession: Equatable, Sendable {
     public enum Clock: String, Equatable, Sendable { case notStarted = "not started", running, paused, finished }
 
     public private(set) var plan: InterviewPlan
-    public private(set) var record: InterviewRecord
+    public internal(set) var record: InterviewRecord
     public private(set) var clock: Clock
     public private(set) var isSuspended = false
     /// Count time while the program is suspended as interview time (default: no).
@@ -148,6 +148,7 @@ public struct InterviewSession: Equatable, Sendable {
             if clock == .notStarted {
                 clock = .running
                 record.started = true
+                stamp(.started)
                 events.append(.started)
             } else if clock == .paused {
                 clock = .running
@@ -155,7 +156,7 @@ public struct InterviewSession: Equatable, Sendable {
         case .pause:
             if clock == .running {
                 clock = .paused
-                record.pauses += 1
+                record.pauses = min(record.pauses.clampedAdding(1), InterviewRecord.maximumPauses)
             }
         case .resume:
             if clock == .paused { clock = .running }
@@ -171,6 +172,7 @@ public struct InterviewSession: Equatable, Sendable {
             let from = record.currentPhase
             if from + 1 < count {
                 record.currentPhase = from + 1
+                stampPhase()
                 events.append(.phaseChanged(from: from, to: from + 1))
             } else {
                 events += send(.finish, at: now)
@@ -180,19 +182,24 @@ public struct InterviewSession: Equatable, Sendable {
                 clock = .paused
                 record.finished = false
                 record.currentPhase = count - 1
+                stampPhase()
                 events.append(.phaseChanged(from: count, to: count - 1))
             } else if record.currentPhase > 0 {
                 let from = record.currentPhase
                 record.currentPhase = from - 1
+                stampPhase()
                 events.append(.phaseChanged(from: from, to: from - 1))
             }
         case .extend(let seconds):
             guard clock != .finished, seconds > 0 else { break }
             let i = record.currentPhase
-            record.phases[i].extraSeconds += seconds
+            // Held within the record's range, however often time is added.
+            record.phases[i].extraSeconds = min(record.phases[i].extraSeconds.clampedAdding(seconds),
+                                                InterviewRecord.maximumSeconds)
             if elapsed[i] < .seconds(record.phases[i].allowedSeconds) { record.phases[i].timeUp = false }
         case .finish:
             guard clock != .finished else { break }
+            stamp(.finished)
             clock = .finished
             record.finished = true
             record.currentPhase = count
@@ -230,8 +237,10 @@ public struct InterviewSession: Equatable, Sendable {
                 events += boundaries()
                 if i + 1 < plan.phases.count {
                     record.currentPhase = i + 1
+                    stampPhase()
                     events.append(.phaseChanged(from: i, to: i + 1))
                 } else {
+                    stamp(.finished)
                     clock = .finished
                     record.finished = true
                     record.currentPhase = plan.phases.count
@@ -270,7 +279,8 @@ public struct InterviewSession: Equatable, Sendable {
         return events
     }
 
-    /// Writes the exact times into the record as whole seconds.
+    /// Writes the exact times into the record as whole seconds, held within the record's
+    /// range (a clock left running for over a year stops counting there).
     private mutating func sync() {
         for i in elapsed.indices { record.phases[i].actualSeconds = Self.roundedSeconds(elapsed[i]) }
         record.pausedSeconds = Self.roundedSeconds(pausedTime)
@@ -321,10 +331,13 @@ public struct InterviewSession: Equatable, Sendable {
 
     /// How long until the displayed time next changes (a whole second of the phase or the
     /// total); nil when the clock is not running. Arm one timer for this long, then send `.tick`.
+    /// Zero when something is due already: in strict mode the last phase ran out since the last
+    /// call, and the tick at `now` reports the finish.
     public func nextTickDelay(at now: Duration) -> Duration? {
         guard clock == .running, !isSuspended || countsSuspendedTime else { return nil }
         var copy = self
         _ = copy.advance(to: now)
+        guard copy.clock == .running, plan.phases.indices.contains(copy.record.currentPhase) else { return .zero }
         func untilNextSecond(_ d: Duration) -> Duration {
             let frac = d - .seconds(d.components.seconds)
             return frac > .zero ? .seconds(1) - frac : .seconds(1)
@@ -353,7 +366,8 @@ public struct InterviewSession: Equatable, Sendable {
                                 phase: currentPhase, planTitle: plan.title,
                                 elapsed: .zero, allowed: .zero, remaining: .zero,
                                 totalElapsed: totalElapsed, totalRemaining: total - totalElapsed)
-        s.loggedSeconds = elapsed.reduce(0) { $0 + Self.roundedSeconds($1) }
+        s.loggedSeconds = elapsed.lazy.map { Self.roundedSeconds($0) }.clampedSum()
+        s.plannedSeconds = plan.totalSeconds
         if i < count {
             s.elapsed = elapsed[i]
             s.allowed = .seconds(record.phases[i].allowedSeconds)
@@ -362,9 +376,11 @@ public struct InterviewSession: Equatable, Sendable {
         return s
     }
 
+    /// Whole seconds, rounded to nearest, within `0...InterviewRecord.maximumSeconds`.
     static func roundedSeconds(_ d: Duration) -> Int {
         let c = d.components
-        return Int(c.seconds) + (c.attoseconds >= 500_000_000_000_000_000 ? 1 : 0)
+        let s = Int(c.seconds).clampedAdding(c.attoseconds >= 500_000_000_000_000_000 ? 1 : 0)
+        return min(max(s, 0), InterviewRecord.maximumSeconds)
     }
 }
 
@@ -403,6 +419,8 @@ public struct InterviewStatus: Equatable, Sendable {
     /// The total as the timing log records it (the sum of each phase's rounded seconds), so the
     /// header, the summary screen and the report show the same figure.
     public var loggedSeconds = 0
+    /// The plan's total length.
+    public var plannedSeconds = 0
     /// Time left of the plan's total (extensions do not move the end of the interview).
     public var totalRemaining: Duration
 
@@ -425,12 +443,17 @@ public struct InterviewStatus: Equatable, Sendable {
 
     public var isFinished: Bool { clock == .finished }
 
-    /// e.g. `Deep dive 4/6 · 12:04 left · total 41:20 · paused`. Over time: `2:10 over`.
+    /// e.g. `Deep dive 4/6 · 12:04 left · total 41:20 left · paused`. Over time: `2:10 over`,
+    /// `total 3:05 over`. The total is the summary's: the plan's length against the timing log
+    /// (each phase's rounded seconds), so the header never disagrees with the summary screen.
     public var headerText: String {
-        guard let phase else { return "Interview finished · \(TimeFormat.clock(loggedSeconds)) used" }
-        let r = remainingSeconds
-        let left = r >= 0 ? "\(TimeFormat.clock(r)) left" : "\(TimeFormat.clock(-r)) over"
-        var out = "\(phase.title) \(phaseIndex + 1)/\(phaseCount) · \(left) · total \(TimeFormat.clock(totalRemainingSeconds))"
+        guard let phase else {
+            let over = loggedSeconds - plannedSeconds
+            return "Interview finished · \(TimeFormat.clock(loggedSeconds)) used"
+                + (over > 0 ? " · \(TimeFormat.clock(over)) over" : "")
+        }
+        var out = "\(phase.title) \(phaseIndex + 1)/\(phaseCount) · \(Self.leftOrOver(remainingSeconds))"
+            + " · total \(Self.leftOrOver(totalLeftSeconds))"
         switch clock {
         case .notStarted: out += " · not started"
         case .paused: out += " · paused"
@@ -440,13 +463,20 @@ public struct InterviewStatus: Equatable, Sendable {
         return out
     }
 
-    /// The header text for narrow screens: phase number and the phase's time left, or over
-    /// with a +. (The badge's icon says whether the clock runs.)
+    /// The header text for narrow screens: phase number and the phase's time left or over, in
+    /// the same words as the wide header. (The badge's icon says whether the clock runs.)
     public var compactHeaderText: String {
         guard phase != nil else { return "done" }
-        let r = remainingSeconds
-        let left = r >= 0 ? TimeFormat.clock(r) : "+" + TimeFormat.clock(-r)
-        return "\(phaseIndex + 1)/\(phaseCount) \(left)"
+        return "\(phaseIndex + 1)/\(phaseCount) \(Self.leftOrOver(remainingSeconds))"
+    }
+
+    /// The plan's total minus the logged total: what the summary's Total row leaves (negative:
+    /// the summary's overrun).
+    public var totalLeftSeconds: Int { plannedSeconds - loggedSeconds }
+
+    /// The one notation for times on the clock: `4:10 left`, `0:00 left`, `2:05 over`.
+    public static func leftOrOver(_ seconds: Int) -> String {
+        seconds >= 0 ? "\(TimeFormat.clock(seconds)) left" : "\(TimeFormat.clock(-seconds)) over"
     }
 
     static func seconds(_ d: Duration) -> Double {
@@ -454,6 +484,12 @@ public struct InterviewStatus: Equatable, Sendable {
         return Double(c.seconds) + Double(c.attoseconds) * 1e-18
     }
 
-    static func ceilSeconds(_ d: Duration) -> Int { Int(seconds(d).rounded(.up)) }
-    static func floorSeconds(_ d: Duration) -> Int { Int(seconds(d).rounded(.down)) }
+    static func ceilSeconds(_ d: Duration) -> Int { clampedInt(seconds(d).rounded(.up)) }
+    static func floorSeconds(_ d: Duration) -> Int { clampedInt(seconds(d).rounded(.down)) }
+
+    /// `Int(x)` without trapping: held at about ±2^62 (far beyond any clock).
+    static func clampedInt(_ x: Double) -> Int {
+        guard x.isFinite else { return x.isNaN ? 0 : (x > 0 ? 1 << 62 : -(1 << 62)) }
+        return Int(min(max(x, -4.0e18), 4.0e18))
+    }
 }

@@ -4,10 +4,14 @@ import DesignModel
 /// and a short note.
 public struct SelfAssessment: Equatable, Sendable {
     public var scores: [InterviewRecord.Dimension: Int]
+    /// A line of evidence behind each score.
+    public var evidence: [InterviewRecord.Dimension: String]
     public var note: String
 
-    public init(scores: [InterviewRecord.Dimension: Int] = [:], note: String = "") {
+    public init(scores: [InterviewRecord.Dimension: Int] = [:], evidence: [InterviewRecord.Dimension: String] = [:],
+                note: String = "") {
         self.scores = scores
+        self.evidence = evidence
         self.note = note
     }
 
@@ -16,7 +20,9 @@ public struct SelfAssessment: Equatable, Sendable {
     public init(record: InterviewRecord) {
         var s: [InterviewRecord.Dimension: Int] = [:]
         for (k, v) in record.scores { if let d = InterviewRecord.Dimension(rawValue: k) { s[d] = v } }
-        self.init(scores: s, note: record.assessmentNote)
+        var e: [InterviewRecord.Dimension: String] = [:]
+        for (k, v) in record.evidence { if let d = InterviewRecord.Dimension(rawValue: k) { e[d] = v } }
+        self.init(scores: s, evidence: e, note: record.assessmentNote)
     }
 
     /// Longest note accepted: a short reflection, not an essay.
@@ -52,6 +58,7 @@ public struct SelfAssessment: Equatable, Sendable {
         let p = problems()
         guard p.isEmpty else { throw AssessmentError(problems: p) }
         record.scores = Dictionary(uniqueKeysWithValues: scores.map { ($0.key.rawValue, $0.value) })
+        record.evidence = Dictionary(uniqueKeysWithValues: evidence.filter { !$0.value.isEmpty }.map { ($0.key.rawValue, $0.value) })
         record.assessmentNote = note
     }
 
@@ -91,7 +98,7 @@ public struct InterviewSummary: Equatable, Sendable {
         public var extraSeconds: Int
         public var actualSeconds: Int
         /// Actual minus planned: negative when the phase finished early.
-        public var deltaSeconds: Int { actualSeconds - plannedSeconds }
+        public var deltaSeconds: Int { actualSeconds.clampedSubtracting(plannedSeconds) }
         public var overrunSeconds: Int { max(0, deltaSeconds) }
         public var outcome: Outcome
         public var stages: [StageKey]
@@ -167,7 +174,7 @@ public struct InterviewSummary: Equatable, Sendable {
             out.append("The interview ran \(TimeFormat.clock(totalOverrunSeconds)) over its \(TimeFormat.minutes(totalPlannedSeconds)).")
         } else if finished && totalActualSeconds > 0 {
             out.append("Finished within the plan's \(TimeFormat.minutes(totalPlannedSeconds)) "
-                + "(\(TimeFormat.clock(totalPlannedSeconds - totalActualSeconds)) to spare).")
+                + "(\(TimeFormat.clock(totalPlannedSeconds.clampedSubtracting(totalActualSeconds))) to spare).")
         }
         if let worst = overruns.first {
             out.append("\(worst.title) ran \(TimeFormat.clock(worst.overrunSeconds)) over its \(TimeFormat.minutes(worst.plannedSeconds)).")
@@ -175,7 +182,8 @@ public struct InterviewSummary: Equatable, Sendable {
         let skipped = phases.filter { $0.outcome == .skipped }.map(\.title)
         if !skipped.isEmpty { out.append("Skipped: \(skipped.joined(separator: ", ")).") }
         // A phase given less than half its time, when it is one interviewers weigh heavily.
-        for p in phases where p.outcome == .onTime && p.actualSeconds * 2 < p.plannedSeconds && p.plannedSeconds >= 600 {
+        for p in phases where p.outcome == .onTime && p.actualSeconds.clampedMultiplied(by: 2) < p.plannedSeconds
+            && p.plannedSeconds >= 600 {
             out.append("\(p.title) got \(TimeFormat.clock(p.actualSeconds)) of its \(TimeFormat.minutes(p.plannedSeconds)): "
                 + "was there more to say?")
         }

@@ -38,10 +38,22 @@ public struct PracticeProblem: Equatable, Sendable {
     public var nonFunctional: [String]
     /// Where interviewers usually push in the deep dive.
     public var focus: [String]
+    /// What the interviewer answers when asked, by topic (see `ProblemCoaching.swift`).
+    public var facts: [Fact]
+    /// The interviewer's follow-up questions for each kind of phase.
+    public var followUps: [PhaseRole: [String]]
+    /// What a strong answer covers, checked against the design after the interview.
+    public var keyPoints: [KeyPoint]
+    /// Surprises the interviewer may throw in during the deep dive or scale phase.
+    public var curveballs: [CurveballOption]
+    /// The self-assessment dimensions this problem exercises most (for practice suggestions).
+    public var stresses: [InterviewRecord.Dimension]
 
     public init(key: String, title: String, category: Category = .classic, difficulty: Difficulty = .medium,
                 statement: String, questions: [String] = [], scale: [ScaleFact] = [],
-                functional: [String] = [], nonFunctional: [String] = [], focus: [String] = []) {
+                functional: [String] = [], nonFunctional: [String] = [], focus: [String] = [],
+                facts: [Fact] = [], followUps: [PhaseRole: [String]] = [:], keyPoints: [KeyPoint] = [],
+                curveballs: [CurveballOption] = [], stresses: [InterviewRecord.Dimension] = []) {
         self.key = key
         self.title = title
         self.category = category
@@ -52,6 +64,14 @@ public struct PracticeProblem: Equatable, Sendable {
         self.functional = functional
         self.nonFunctional = nonFunctional
         self.focus = focus
+        // A problem with facts but no separate scale list offers its facts as the scale to assume;
+        // an older problem with only a scale list answers with it when asked.
+        self.facts = facts.isEmpty ? scale.map { Fact(topic: .other, label: $0.label, value: $0.value) } : facts
+        if scale.isEmpty { self.scale = facts.map { ScaleFact(label: $0.label, value: $0.value) } }
+        self.followUps = followUps
+        self.keyPoints = keyPoints
+        self.curveballs = curveballs
+        self.stresses = stresses
     }
 
     /// The scale facts as a bullet list, for notes.
@@ -101,7 +121,8 @@ extension PracticeProblem {
 
 /// Reads and checks problem files, and finds problems by key.
 public enum ProblemLoader {
-    static let fields = ["title", "category", "difficulty", "statement", "questions", "scale", "requirements", "focus"]
+    static let fields = ["title", "category", "difficulty", "statement", "questions", "scale", "requirements", "focus",
+                         "facts", "followUps", "keyPoints", "curveballs", "stresses"]
     /// Fewest clarifying questions a problem file must offer.
     public static let minimumQuestions = 3
 
@@ -151,10 +172,14 @@ public enum ProblemLoader {
         }
         let focus = r.strings(f, "focus", [], what: "problem")
 
+        let coaching = readCoaching(&r, f)
         var scale: [PracticeProblem.ScaleFact] = []
         switch f["scale"] {
         case nil:
-            r.fail([], "problem: missing \"scale\" (the numbers to assume: users, requests per second, data size)")
+            if coaching.facts.isEmpty && f["facts"] == nil {
+                r.fail([], "problem: missing \"facts\" (what the interviewer answers when asked: users, traffic, "
+                    + "read:write ratio, data size, constraints)")
+            }
         case .array(let items)?:
             if items.isEmpty { r.fail([.key("scale")], "problem: scale is empty") }
             for (i, item) in items.enumerated() {
@@ -179,7 +204,9 @@ public enum ProblemLoader {
         guard let title, let statement else { return nil }
         return PracticeProblem(key: key, title: title, category: category, difficulty: difficulty,
                                statement: statement, questions: questions, scale: scale,
-                               functional: functional, nonFunctional: nonFunctional, focus: focus)
+                               functional: functional, nonFunctional: nonFunctional, focus: focus,
+                               facts: coaching.facts, followUps: coaching.followUps, keyPoints: coaching.keyPoints,
+                               curveballs: coaching.curveballs, stresses: coaching.stresses)
     }
 
     /// The user's problem directory: `$XDG_CONFIG_HOME/sysdraft/problems`, by default

@@ -7,9 +7,10 @@
 //   - control characters (C0, DEL, C1)                     → 0 (sanitise text before measuring it
 //                                                               for display: see `Sanitize`)
 //   - emoji presentation: a base with Emoji_Presentation,
-//     an emoji with VS16 (U+FE0F), a keycap (U+20E3) or
-//     a skin-tone modifier,
-//     a ZWJ sequence of emoji, a flag (regional indicators) → 2
+//     an emoji with VS16 (U+FE0F), a keycap (U+20E3),
+//     a flag (regional indicators)                         → 2
+//   - an emoji with a skin-tone modifier, a ZWJ sequence   → 2 on terminals that draw them as
+//     one glyph; else 4, or the sum of the parts (see `EmojiWidths`, measured per terminal)
 //   - East Asian Wide / Fullwidth (CJK, Hangul syllables,
 //     kana, fullwidth forms, …)                            → 2
 //   - a cluster made only of combining marks, ZWJ/ZWNJ,
@@ -28,7 +29,8 @@ public enum DisplayWidth {
         return total
     }
 
-    /// Width of one grapheme cluster in cells: 0, 1 or 2.
+    /// Width of one grapheme cluster in cells: 0, 1 or 2 — more for the emoji sequences a
+    /// terminal draws in parts (`DisplayWidth.emoji`).
     public static func of(_ c: Character) -> Int {
         let scalars = c.unicodeScalars
         var it = scalars.makeIterator()
@@ -52,6 +54,9 @@ public enum DisplayWidth {
             if regional == 0 && isRegionalIndicator(s) { regional = 1 }
         }
         let base = width(ofScalar: first)
+        if first.properties.isEmoji && (hasZWJ || hasModifier) && emoji != .joined {
+            return splitWidth(scalars, hasZWJ: hasZWJ)
+        }
         if base == 2 || regional == 2 { return 2 }
         if (hasVS16 || hasKeycap || hasModifier) && first.properties.isEmoji { return 2 }
         if hasZWJ && first.properties.isEmoji { return 2 }
@@ -63,6 +68,20 @@ public enum DisplayWidth {
             return min(w, 2)
         }
         return base
+    }
+
+    /// An emoji sequence on a terminal that does not join it: a modifier sequence takes
+    /// `emoji.modifierSequence` cells; a ZWJ sequence that is not joined takes its parts' widths.
+    static func splitWidth(_ scalars: String.UnicodeScalarView, hasZWJ: Bool) -> Int {
+        if hasZWJ && emoji.zwjJoined { return 2 }
+        var total = 0
+        for s in scalars {
+            switch s.value {
+            case 0x1F3FB...0x1F3FF: total += emoji.modifierSequence > 2 ? 2 : 0
+            default: total += width(ofScalar: s)
+            }
+        }
+        return max(total, 2)
     }
 
     /// Width of a single scalar, out of context.

@@ -33,9 +33,11 @@ func runStorageBench() {
     let parse = timeRuns(7) { benchSink &+= (try? JSONSerialization.jsonObject(with: data)) == nil ? 0 : 1 }
     let decode = timeRuns(7) { benchSink &+= ((try? DesignCodec.decode(data))?.flows.count ?? 0) }
     let checks = timeRuns(7) { benchSink &+= big.design.errors.count }
+    let preflight = timeRuns(7) { benchSink &+= ((try? JSONPreflight.check(data))?.unusualNumbers.count ?? 1) }
     out("  parts (median): read \(formatMs(read.median)) · JSONSerialization pass \(formatMs(parse.median)) · "
           + "DesignCodec.decode \(formatMs(decode.median)) (so JSONDecoder pass ≈ "
-          + "\(formatMs(max(0, decode.median - parse.median - checks.median)))) · integrity checks \(formatMs(checks.median))")
+          + "\(formatMs(max(0, decode.median - parse.median - checks.median)))) · integrity checks \(formatMs(checks.median))"
+          + " · preflight pass (syntax, duplicate keys) \(formatMs(preflight.median))")
 
     // Save 1 MB.
     let small = BenchDesign.make(approximateBytes: 1_000_000, catalogue: catalogue)

@@ -22,7 +22,7 @@ let benchEnvironment = Environment(now: { Date(timeIntervalSince1970: 1_780_000_
 // MARK: keystrokes
 
 /// One labelled step of the key script: the label groups timings in the breakdown.
-private struct Step {
+struct Step {
     var label: String
     var key: Key
 }
@@ -30,7 +30,7 @@ private struct Step {
 /// A session of a user finding their way around a large design: moving through lists, paging,
 /// jumping to the ends, filtering by typing, opening forms and cancelling them, picking a flow's
 /// component from a 1,000-entry list, help, renaming a component and undoing it.
-private func keyScript() -> [Step] {
+func keyScript() -> [Step] {
     var s: [Step] = []
     func keys(_ label: String, _ ks: Key...) { for k in ks { s.append(Step(label: label, key: k)) } }
     func repeated(_ label: String, _ k: Key, _ n: Int) { for _ in 0..<n { s.append(Step(label: label, key: k)) } }

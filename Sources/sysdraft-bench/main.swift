@@ -1,6 +1,6 @@
 import Foundation
 
-// sysdraft-bench [all|export|workspace|storage|diagram]
+// sysdraft-bench [all|export|workspace|storage|diagram|sequence|lowlevel|estimates|git|…]
 //
 // Benchmarks are measured, not asserted: each prints its figures and PASS/MISS against the
 // targets in DESIGN-NOTES.md, and the program exits 0 either way. Use a release build
@@ -9,9 +9,15 @@ import Foundation
 /// The benchmarks, in the order `all` runs them.
 let benchmarks: [(name: String, run: () -> Void)] = [
     ("workspace", runWorkspaceBench),
+    ("loop", runLoopBench),
     ("storage", runStorageBench),
     ("export", runExportBench),
     ("diagram", runDiagramBench),
+    ("sequence", runSequenceBench),
+    ("lowlevel", runLowLevelBench),
+    ("estimates", runEstimatesBench),
+    ("git", runGitBench),
+    ("coach", runCoachBench),
     ("crossings", runCrossingComparison),
 ]
 

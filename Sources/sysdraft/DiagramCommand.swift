@@ -65,7 +65,7 @@ struct DiagramCommand: ParsableCommand {
         if focus == nil && depth != 1 { throw ValidationError("--depth goes with --focus") }
         if let kinds {
             for k in kinds.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where Component.Kind(rawValue: k) == nil {
-                throw ValidationError("unknown kind \"\(Output.safe(k))\"; kinds: "
+                throw ValidationError("unknown kind \"\(Output.line(k))\"; kinds: "
                     + Component.Kind.allCases.map(\.rawValue).joined(separator: ", "))
             }
         }
@@ -80,7 +80,7 @@ struct DiagramCommand: ParsableCommand {
         }
         let selection = try selection(in: design)
         if DesignDiagram.components(design, selection).isEmpty {
-            printError("\(file): nothing to draw for \(Output.safe(selection.describe(in: design)))")
+            printError("\(file): nothing to draw for \(Output.line(selection.describe(in: design)))")
             return
         }
         let chosen: DiagramDirection? = switch self.direction {
@@ -102,7 +102,7 @@ struct DiagramCommand: ParsableCommand {
         if let focus {
             guard let c = design.components.first(where: { $0.id.rawValue == focus })
                 ?? design.components.first(where: { $0.name.caseInsensitiveCompare(focus) == .orderedSame }) else {
-                throw ValidationError("no component \"\(Output.safe(focus))\" in \(file)")
+                throw ValidationError("no component \"\(Output.line(focus))\" in \(file)")
             }
             return .focus(c.id, depth: depth)
         }
@@ -110,7 +110,7 @@ struct DiagramCommand: ParsableCommand {
             guard let g = design.groups.first(where: { $0.id.rawValue == group })
                 ?? design.groups.first(where: { $0.name.caseInsensitiveCompare(group) == .orderedSame }) else {
                 let known = design.groups.map { "\($0.id) (\($0.name))" }.joined(separator: ", ")
-                throw ValidationError("no group \"\(Output.safe(group))\" in \(file)" + (known.isEmpty ? "; it has no groups" : "; groups: \(Output.safe(known))"))
+                throw ValidationError("no group \"\(Output.line(group))\" in \(file)" + (known.isEmpty ? "; it has no groups" : "; groups: \(Output.line(known))"))
             }
             return .group(g.id)
         }

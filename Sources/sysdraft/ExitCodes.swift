@@ -2,7 +2,6 @@ import ArgumentParser
 import DesignModel
 import DesignStorage
 import Foundation
-import TerminalText
 
 /// The exit codes sysdraft documents in `--help`.
 enum Exit {
@@ -11,42 +10,16 @@ enum Exit {
     static let usage = ExitCode(64)
 }
 
-/// Prints to standard error.
-func printError(_ message: String) {
-    try? FileHandle.standardError.write(contentsOf: Data(("sysdraft: " + Output.safe(message) + "\n").utf8))
-}
-
-/// Prints to standard output through `Output.safe`.
-func say(_ text: String, terminator: String = "\n") {
-    print(Output.safe(text), terminator: terminator)
-}
-
-/// What the command line prints is often text from a document (titles, names, values quoted in
-/// error messages), so it is sanitised like everything the workspace draws: control characters,
-/// escape sequences and bidi overrides are shown visibly, never sent to the terminal raw. The
-/// line breaks of the message itself are kept. (Exports are not terminal output and have their
-/// own escaping.)
-enum Output {
-    static func safe(_ text: String) -> String {
-        Sanitize.linesForDisplay(text).joined(separator: "\n")
-    }
-}
-
 /// Loads a design or exits with the documented code and a message naming the file and the problem.
 func loadOrExit(_ path: String) throws -> Design {
     try orExit { () throws(DesignFileError) in try DesignFile.load(path) }
-}
-
-/// `loadOrExit`, also listing the fields the model does not know.
-func loadListingUnknownOrExit(_ path: String) throws -> (design: Design, unknownFields: [String]) {
-    try orExit { () throws(DesignFileError) in try DesignFile.loadListingUnknownFields(path) }
 }
 
 private func orExit<T>(_ load: () throws(DesignFileError) -> T) throws -> T {
     do {
         return try load()
     } catch {
-        printError(error.description)
+        printError(error)
         switch error {
         case .storage: throw Exit.fileError
         case .content: throw Exit.invalidDesign
@@ -64,21 +37,21 @@ func saveOrExit(_ design: Design, to path: String) throws {
     do {
         try DesignFile.save(design, to: path)
     } catch {
-        printError(error.description)
+        printError(error)
         throw Exit.fileError
     }
 }
 
 func assetsOrExit() throws -> AssetLocator {
     do { return try AssetLocator.locate() } catch {
-        printError("\(error)")
+        printError(error)
         throw Exit.fileError
     }
 }
 
 func catalogueOrExit(_ assets: AssetLocator) throws -> StageCatalogue {
     do { return try assets.catalogue() } catch {
-        printError("\(error)")
+        printError(error)
         throw Exit.fileError
     }
 }

@@ -6,15 +6,17 @@ import DiagramLayout
 import Foundation
 import TextUI
 
-/// `sysdraft export FILE [--format markdown|mermaid|dot|json|svg] [-o OUT]`.
+/// `sysdraft export FILE [--format markdown|mermaid|dot|json|openapi|sql|svg] [-o OUT]`.
 /// The exporting itself is `Exporter.export` (pure); this only loads, picks the format and writes.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export a design as a Markdown report, a Mermaid, DOT or SVG diagram, or canonical JSON.",
+        abstract: "Export a design as a Markdown report, a Mermaid, DOT or SVG diagram, canonical JSON, OpenAPI or SQL DDL.",
         discussion: """
             Without --format the format follows the extension of -o (.md, .mmd/.mermaid, \
-            .dot/.gv, .json, .svg); with neither, a Markdown report goes to standard output. \
+            .dot/.gv, .json, .openapi.json, .sql, .svg); with neither, a Markdown report goes to \
+            standard output. openapi is an OpenAPI 3.1 document of the HTTP endpoints; sql is \
+            PostgreSQL DDL for the entities in relational stores. \
             -o replaces the file crash-safely: it is either the old file or the complete new one. \
             Diagrams run the way the design says (top-down unless switched in the workspace with \
             o), as in the workspace and `sysdraft diagram`; --direction overrides it. SVG is the \
@@ -25,7 +27,7 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: "The design file.")
     var file: String
 
-    @Option(help: "markdown, mermaid, dot, json or svg.")
+    @Option(help: "markdown, mermaid, dot, json, openapi, sql or svg.")
     var format: ExportFormat?
 
     @Option(name: [.short, .customLong("output")], help: "Write to this file instead of standard output.")
@@ -44,16 +46,29 @@ struct ExportCommand: ParsableCommand {
           help: "In the Markdown report, add the architecture as a text diagram after the Mermaid one.")
     var textDiagram = true
 
+    @Flag(name: .customLong("only-started"), inversion: .prefixedNo,
+          help: "Report: leave out stages that are not started and hold nothing (default: [report] only-started in config.toml, else off).")
+    var onlyStarted: Bool?
+
+    @Flag(name: .customLong("hide-unticked"), inversion: .prefixedNo,
+          help: "Report: list only the ticked checklist items (default: [report] hide-unticked in config.toml, else off).")
+    var hideUnticked: Bool?
+
     func run() throws {
         let format: ExportFormat
         do { format = try Exporter.resolveFormat(explicit: self.format, outputPath: output) } catch {
-            throw ValidationError(Output.safe(error.description))
+            throw ValidationError(Output.line(error.description))
         }
         let design = try loadOrExit(file)
         // Only the report needs the stage catalogue.
         let catalogue = format == .markdown ? try catalogueOrExit(try assetsOrExit()) : StageCatalogue(stages: [])
         var options = ExportOptions(diagram: FlowchartOptions(direction: direction, groupByKind: groupByKind),
                                     includeTextDiagram: textDiagram)
+        if format == .markdown {
+            let config = UserConfig(environment: ProcessInfo.processInfo.environment)
+            options.onlyStarted = onlyStarted ?? config.settings.reportOnlyStarted ?? false
+            options.hideUnticked = hideUnticked ?? config.settings.reportHideUnticked ?? false
+        }
         if let theme {
             guard format == .svg else { throw ValidationError("--theme applies to --format svg") }
             options.svgStyle = try svgStyle(theme: theme)
@@ -65,7 +80,7 @@ struct ExportCommand: ParsableCommand {
             return
         }
         do { try AtomicFile.write(Data(text.utf8), to: output) } catch {
-            printError("\(error)")
+            printError(error)
             throw Exit.fileError
         }
     }
@@ -84,11 +99,11 @@ extension ExportCommand {
         let assets = try assetsOrExit()
         let dirs = ThemeLoader.searchDirectories(environment: ProcessInfo.processInfo.environment, bundled: assets.themes.path)
         guard let path = ThemeLoader.locate(name, in: dirs) else {
-            throw ValidationError("no theme \"\(Output.safe(name))\"; themes: " + ThemeLoader.themeNames(in: dirs).joined(separator: ", "))
+            throw ValidationError("no theme \"\(Output.line(name))\"; themes: " + ThemeLoader.themeNames(in: dirs).joined(separator: ", "))
         }
         let theme: Theme
         do { theme = try ThemeLoader.load(path: path) } catch {
-            throw ValidationError(Output.safe("\(error)"))
+            throw ValidationError(Output.line("\(error)"))
         }
         let dark = theme.variant == .dark
         func hex(_ c: ThemeColor, _ fallback: String) -> String {

@@ -22,19 +22,25 @@ struct FormatCommand: ParsableCommand {
     func run() throws {
         var changed = false
         for file in files {
-            let (design, unknown) = try loadListingUnknownOrExit(file)
-            if !unknown.isEmpty && !dropUnknown && !check {
-                printError("\(file): \(unknownFieldsNote(unknown)); left unchanged (--drop-unknown rewrites it anyway)")
+            // The same check as `validate`: whatever validate refuses, fmt refuses (and never
+            // writes), with the same message.
+            let checked: DesignCheck
+            do { checked = try DesignFile.check(file) } catch {
+                printError(error)
+                if case .storage = error { throw Exit.fileError }
                 throw Exit.invalidDesign
             }
-            let canonical = try DesignCodec.encode(design)
-            let current = try? AtomicFile.read(file)
-            if current == canonical { continue }
+            if !checked.unknownFields.isEmpty && !dropUnknown && !check {
+                printError("\(file): \(unknownFieldsNote(checked.unknownFields)); left unchanged (--drop-unknown rewrites it anyway)")
+                throw Exit.invalidDesign
+            }
+            let canonical = try DesignCodec.encode(checked.design)
+            if checked.data == canonical { continue }
             changed = true
             if check {
                 say("\(file): not in canonical form")
             } else {
-                try saveOrExit(design, to: file)
+                try saveOrExit(checked.design, to: file)
                 say("formatted \(file)")
             }
         }

@@ -12,7 +12,14 @@ struct InterviewCommand: ParsableCommand {
             Starts a timed mock interview in the workspace: a new design seeded from a practice \
             problem, or an existing design (its unfinished interview is resumed). The header shows \
             the phase, its time left and the total; t starts/pauses, ] and [ change phase, + adds \
-            a minute, i shows the phase's prompts, :summary the timing log and self-assessment.
+            a minute, i shows the phase's prompts, I the interviewer card (facts on request, \
+            follow-up questions, the curveball), :summary the timing log, timeline, flags, key \
+            points and self-assessment.
+
+            The interviewer throws in one curveball at a random moment of the deep dive or scale \
+            phase; --no-curveball turns it off, --seed N makes its choice repeatable (the seed is \
+            kept in the design, so a resumed interview is the same one). Every finished interview \
+            is added to the practice history (see `sysdraft practice`).
 
             Time while sysdraft is suspended with Ctrl-Z does not count unless --count-suspended \
             is given. The timing log is saved in the design and appears in the report's appendix.
@@ -43,6 +50,12 @@ struct InterviewCommand: ParsableCommand {
     @Flag(name: .customLong("count-suspended"), help: "Count time while sysdraft is suspended (Ctrl-Z).")
     var countSuspended = false
 
+    @Flag(name: .customLong("no-curveball"), help: "No curveball from the interviewer.")
+    var noCurveball = false
+
+    @Option(help: ArgumentHelp("Seed for the interviewer's choices (which curveball, and when).", valueName: "N"))
+    var seed: Int?
+
     @Flag(help: "List the practice problems and plans, then exit.")
     var list = false
 
@@ -53,7 +66,7 @@ struct InterviewCommand: ParsableCommand {
         let assets = try assetsOrExit()
         let library = InterviewLibrary(assets: assets)
         let (problems, problemErrors) = library.problems()
-        for e in problemErrors { printError("\(e)") }
+        for e in problemErrors { printError(e) }
         if list {
             say("Practice problems:")
             for p in problems.problems { say("  \(p.key.padding(toLength: 26, withPad: " ", startingAt: 0)) \(p.title)") }
@@ -65,7 +78,10 @@ struct InterviewCommand: ParsableCommand {
                     let length = seconds % 60 == 0 ? "\(seconds / 60) min" : TimeFormat.clock(seconds)
                     say("  \(p.name.padding(toLength: 26, withPad: " ", startingAt: 0)) \(plan.title), \(length) (\(p.origin.rawValue))")
                 case .failure(let error):
-                    say("  \(p.name.padding(toLength: 26, withPad: " ", startingAt: 0)) broken: \(error)")
+                    for (n, line) in problemLines(error).enumerated() {
+                        say(n == 0 ? "  \(p.name.padding(toLength: 26, withPad: " ", startingAt: 0)) broken: \(line)"
+                                   : "  \(String(repeating: " ", count: 26)) \(line)")
+                    }
                 }
             }
             return
@@ -86,14 +102,17 @@ struct InterviewCommand: ParsableCommand {
 
         let path = file ?? ((chosen ?? problems.problems.first).map { "\($0.key)-interview.json" } ?? "interview.json")
         var design: Design
-        if FileManager.default.fileExists(atPath: path) {
+        if !DesignFile.isMissing(path) {
+            // Also an unreadable file, a FIFO or a loop of links: reading it says what is wrong.
             design = try loadOrExit(path)
         } else {
             if chosen == nil {
                 var rng = SystemRandomNumberGenerator()
                 chosen = problems.random(using: &rng)
             }
-            design = chosen.map { $0.makeDesign(now: Date()) } ?? Design(title: NewCommand.titleFromFileName(path), now: Date())
+            // The numbers are the interviewer's to give (I), not pre-filled notes.
+            design = chosen.map { $0.makeDesign(now: Date(), options: SeedOptions(scaleNotes: false)) }
+                ?? Design(title: NewCommand.titleFromFileName(path), now: Date())
         }
 
         let planName = InterviewLaunch.planName(requested: plan, saved: restart ? nil : design.interview)
@@ -103,7 +122,7 @@ struct InterviewCommand: ParsableCommand {
             throw Exit.usage
         }
         let problemKey = chosen?.key ?? (restart ? nil : design.interview?.problem)
-        let session: InterviewSession
+        var session: InterviewSession
         do {
             session = try InterviewLaunch.session(for: design, plan: interviewPlan, problem: problemKey, restart: restart,
                                                   now: .zero, countsSuspendedTime: countSuspended,
@@ -113,6 +132,16 @@ struct InterviewCommand: ParsableCommand {
             throw Exit.invalidDesign
         }
         let fresh = design.interview == nil || restart
+        if fresh {
+            var rng = SystemRandomNumberGenerator()
+            let seed = self.seed ?? CurveballPlanner.randomSeed(using: &rng)
+            let problem = chosen ?? problemKey.flatMap { try? problems.find($0) }
+            session.prepareCoaching(problem: problem, seed: seed, curveball: !noCurveball)
+            session.setAttempt(Date().formatted(.iso8601) + "-\(seed)")
+        } else if seed != nil || noCurveball {
+            printError("resuming the interview in \(path): its seed and curveball were chosen when it started; "
+                + "--seed and --no-curveball apply to new interviews (--restart starts over)")
+        }
         design.interview = session.record(at: .zero)
         // The seeded design and the started log are written first, so the workspace opens a real file.
         if fresh { try saveOrExit(design, to: path) }

@@ -15,6 +15,9 @@ struct NewCommand: ParsableCommand {
     @Option(help: "The design's title.")
     var title: String?
 
+    @Option(help: "The problem statement: what is being designed and for whom (several lines: quote it, e.g. $'line one\\nline two').")
+    var problem: String?
+
     @Option(name: .customLong("from"), help: "Start from a bundled example (see `sysdraft examples`).")
     var example: String?
 
@@ -22,7 +25,7 @@ struct NewCommand: ParsableCommand {
     var force = false
 
     func run() throws {
-        if FileManager.default.fileExists(atPath: file) && !force {
+        if !DesignFile.isMissing(file) && !force {
             printError("\(file): already exists; pass --force to overwrite it")
             throw Exit.fileError
         }
@@ -42,6 +45,7 @@ struct NewCommand: ParsableCommand {
             design = Design(title: title ?? Self.titleFromFileName(file), now: now)
         }
         if let title { design.title = title }
+        if let problem { design.problem = problem }
         try saveOrExit(design, to: file)
         say("created \(file): \(design.title)")
     }

@@ -1,4 +1,7 @@
+import App
 import ArgumentParser
+import CursesTerminal
+import DesignExport
 import DesignModel
 import DesignStorage
 import Foundation
@@ -48,104 +51,108 @@ struct OpenCommand: ParsableCommand {
         do { try themes.configure(cliTheme: theme, noMouse: noMouse) } catch {
             printError("\(error)")
         }
-        var design: Design
-        var isNew = false
-        if FileManager.default.fileExists(atPath: file) {
-            design = try loadOrExit(file)
-        } else {
-            let dir = (file as NSString).deletingLastPathComponent
-            if !dir.isEmpty && !FileManager.default.fileExists(atPath: dir) {
-                printError("\(file): the folder \(dir) does not exist")
-                throw Exit.fileError
+        let fileSystem = PosixFileSystem()
+        // A big file takes a moment to read: say so (Ctrl-C still stops it; nothing is edited yet).
+        if let size = fileSystem.status(file).info?.size, size >= Self.sizeWorthANote {
+            printError("loading \(file) (\(size >> 20) MB)…")
+        }
+        // The one place that owns the document: reading it (an existing file that cannot be
+        // read is an error, never a new design), the lock, the recovery copy, saving.
+        let session: DocumentSession
+        do {
+            session = try DocumentSession(opening: file, readOnly: readOnly, fileSystem: fileSystem)
+        } catch {
+            printError(error.description)
+            switch error {
+            case .storage: throw Exit.fileError
+            case .content: throw Exit.invalidDesign
             }
-            design = Design(title: NewCommand.titleFromFileName(file), now: Date())
-            isNew = true
         }
         guard isatty(0) != 0 && isatty(1) != 0 else {
             printError("the workspace needs a terminal; for scripts use `sysdraft summary`, `validate` or `export`")
             throw Exit.usage
         }
-        var readOnly = self.readOnly
-        let lock = DocumentLock(for: file)
-        if !readOnly {
-            switch lock.acquire() {
-            case .acquired, .tookOverStale:
-                // Only the lock holder saves this file, so temp files now are from killed saves.
-                RecoveryFile(for: file).removeAbandonedTemporaryFiles()
-            case .heldBy(let pid, let host):
-                let answer = Prompt.ask(
-                    "\(file) is open in another sysdraft (process \(pid) on \(host)).",
-                    options: [("r", "open read-only"), ("q", "quit")])
-                if answer != "r" { throw ExitCode.success }
-                readOnly = true
-            }
+        if case .heldElsewhere(let pid, let host) = session.takeLock() {
+            let answer = Prompt.ask(
+                "\(file) is open in another sysdraft (process \(pid) on \(host)).",
+                options: [("r", "open read-only"), ("q", "quit")])
+            if answer != "r" { throw ExitCode.success }
+            session.becomeReadOnly()
         }
 
-        let recoveryFile = RecoveryFile(for: file)
         var recovered: Design?
-        if recoveryFile.exists && !readOnly {
-            // A copy that holds exactly the document has nothing to offer. An older copy that
-            // differs is offered too: the file changed after the crash (a checkout, another
-            // editor), and dropping the edits silently would lose them.
-            let newer = recoveryFile.isNewerThanDocument
-            let copy = try? recoveryFile.read()
-            if let copy, isNew ? false : copy == design {
-                recoveryFile.remove()
-            } else if !newer && copy == nil {
-                recoveryFile.remove()  // older than the file and unreadable: nothing worth keeping
-            } else {
-                var choice = recovery
-                if choice == .ask {
-                    let when = newer ? "" : " (the file has changed since they were kept)"
-                    let answer = Prompt.ask(
-                        "Unsaved edits to \(file) from an earlier session were kept in \(recoveryFile.path)\(when).",
-                        options: [("r", "recover them"), ("d", "discard them"), ("o", "open the file read-only"), ("q", "quit")])
-                    switch answer {
-                    case "r": choice = .recover
-                    case "d": choice = .discard
-                    case "o": choice = .readOnly
-                    default:
-                        lock.release()
-                        throw ExitCode.success
-                    }
-                }
-                switch choice {
-                case .recover:
-                    if let copy { recovered = copy } else {
-                        do { recovered = try recoveryFile.read() } catch {
-                            // Opening anyway would let the next autosave overwrite the copy.
-                            printError("the recovery copy cannot be read (\(error.description)); it is left in place. "
-                                       + "--recovery discard drops it, --read-only opens \(file) without touching it")
-                            lock.release()
-                            throw Exit.fileError
-                        }
-                    }
-                case .discard: recoveryFile.remove()
-                case .readOnly: readOnly = true
-                case .ask: break
+        if let offer = session.recoveryOffer() {
+            var choice = recovery
+            if choice == .ask {
+                let when = offer.newerThanFile ? "" : " (the file has changed since they were kept)"
+                let answer = Prompt.ask(
+                    "Unsaved edits to \(file) from an earlier session were kept in \(offer.path)\(when).",
+                    options: [("r", "recover them"), ("d", "discard them"), ("o", "open the file read-only"), ("q", "quit")])
+                switch answer {
+                case "r": choice = .recover
+                case "d": choice = .discard
+                case "o": choice = .readOnly
+                default:
+                    session.releaseLock()
+                    throw ExitCode.success
                 }
             }
+            switch choice {
+            case .recover:
+                switch offer.copy {
+                case .success(let copy): recovered = copy
+                case .failure(let error):
+                    // Opening anyway would let the next autosave overwrite the copy.
+                    printError("the recovery copy cannot be read (\(error.description)); it is left in place. "
+                               + "--recovery discard drops it, --read-only opens \(file) without touching it")
+                    session.releaseLock()
+                    throw Exit.fileError
+                }
+            case .discard: session.removeRecovery()
+            case .readOnly: session.becomeReadOnly()
+            case .ask: break
+            }
         }
-        if readOnly { lock.release() }
 
-        var state = AppState(design: design, filePath: file, isNewFile: isNew, readOnly: readOnly, catalogue: catalogue)
-        state.themeName = themes.current
-        if let recovered {
-            state.design = recovered
-            state.message = StatusMessage("Recovered unsaved edits — Ctrl-S saves them to \(file)", .success)
-        } else if isNew {
-            state.message = StatusMessage("New design — Ctrl-S creates \(file)", .info)
+        let origin = ContinuousClock.now
+        let monotonic: @Sendable () -> Duration = { ContinuousClock.now - origin }
+        var options = WorkspaceStart.Options(recovered: recovered)
+        options.themeName = themes.current
+        options.keymap = themes.config.keymap
+        options.themeWarning = themes.warning
+        options.quiet = quiet
+        // An interview saved in the design comes back (paused), or starts when asked to.
+        let shown = recovered ?? session.loaded
+        if let shown {
+            (options.interview, options.problem) = InterviewLibrary(assets: assets).resume(shown, now: monotonic())
         }
-        // A broken theme or config is said first, whatever else the start has to say.
-        if let warning = themes.warning {
-            state.message = StatusMessage(warning + (state.message.map { " · " + $0.text } ?? ""), .error)
+        options.now = monotonic()
+        let state = WorkspaceStart.state(session: session, catalogue: catalogue, options: options)
+        let names = themes.names()
+        let env = Environment(now: { Date() }, monotonic: monotonic, themeNames: { names },
+                              completePath: PathCompletion.complete, scrollLimit: WorkspaceView.scrollLimit)
+        let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        let crash = CrashGuard(note: "sysdraft: stopped by an internal error (a bug, please report it). The terminal "
+                               + "was given back; unsaved edits were kept in the recovery copy beside the file, and the "
+                               + "next start offers them back.\n")
+        var exportOptions = ExportOptions()
+        exportOptions.onlyStarted = themes.config.settings.reportOnlyStarted ?? false
+        exportOptions.hideUnticked = themes.config.settings.reportHideUnticked ?? false
+        let loop = WorkspaceLoop(state: state, session: session, backend: Terminal(), environment: env,
+                                 themes: themes, crashKeeper: crash, mouse: themes.mouse, noColor: noColor,
+                                 exportOptions: exportOptions)
+        switch loop.run(startInterview: startInterview) {
+        case .quit:
+            return
+        case .signal(let sig, let keptIn):
+            let kept = keptIn.map { " Unsaved edits are kept in \($0)." } ?? ""
+            printError("stopped by signal \(sig).\(kept)")
+            Foundation.exit(128 + sig)
         }
-        state.quiet = quiet
-        let runner = WorkspaceRunner(state: state, assets: assets, themes: themes, lock: readOnly ? nil : lock,
-                                     startInterview: startInterview)
-        let code = runner.run()
-        if code != 0 { throw ExitCode(code) }
     }
+
+    /// Files from this size get a "loading" note before the workspace opens.
+    static let sizeWorthANote: Int64 = 8 << 20
 }
 
 /// A one-line question on the plain terminal, before the full screen starts.

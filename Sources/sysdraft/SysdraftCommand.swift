@@ -21,6 +21,9 @@ struct SysdraftCommand: ParsableCommand {
         subcommands: [
             OpenCommand.self, NewCommand.self, ValidateCommand.self, FormatCommand.self,
             SummaryCommand.self, ExportCommand.self, DiagramCommand.self, InterviewCommand.self, ExamplesCommand.self,
+            SequenceCommand.self, CalcCommand.self, EstimateCommand.self,
+            DiffCommand.self, MergeCommand.self, ResolveCommand.self, ImportCommand.self,
+            PracticeCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

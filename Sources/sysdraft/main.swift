@@ -1,1 +1,1 @@
-SysdraftCommand.main()
+CLIMain.run()

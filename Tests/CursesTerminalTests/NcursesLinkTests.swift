@@ -2,7 +2,6 @@ import CNcursesw
 import Foundation
 import Testing
 @testable import CursesTerminal
-import Workspace
 
 /// Calls into the real ncursesw library, so a broken link, a missing wide-character API or a
 /// wrong shim shows up in CI rather than at the user's first keystroke.
@@ -14,20 +13,8 @@ import Workspace
         #expect(sd_wcwidth(0x0301) == 0, "combining acute accent")
     }
 
-    @Test func keyNamesResolve() {
-        #expect(KeyDecoder.name(KEY_UP) == "KEY_UP")
-        #expect(KeyDecoder.name(KEY_F0 + 5) == "KEY_F(5)")
+    @Test func theLibraryIsNcurses6() {
         #expect(String(cString: curses_version()).hasPrefix("ncurses 6"))
-    }
-
-    @Test func cursesCodesMapToAppKeys() {
-        #expect(KeyDecoder.function(KEY_UP) == .up)
-        #expect(KeyDecoder.function(KEY_BTAB) == .backTab)
-        #expect(KeyDecoder.function(KEY_F0 + 1) == .function(1))
-        #expect(KeyDecoder.character(19) == .ctrl("s"))
-        #expect(KeyDecoder.character(9) == .tab)
-        #expect(KeyDecoder.character(127) == .backspace)
-        #expect(KeyDecoder.character(0x6F22) == .char("漢"))
     }
 
     @Test func theWideCharacterShimImported() {

@@ -17,7 +17,15 @@ import Testing
         // Mermaid's lexer tries `.*direction\s+(TB|BT|RL|LR)` at the start of every statement.
         #expect(text.range(of: #"direction\s+(TB|BT|RL|LR)"#, options: .regularExpression) == nil)
         var nodes = 0, edges = 0, subgraphs = 0, ends = 0
+        var classed: [Substring] = []
         for line in lines.dropFirst() {
+            // `class n_a,n_b kind_x`: the kind of each component, for `sysdraft import`.
+            if line.hasPrefix("class ") {
+                let parts = line.split(separator: " ")
+                #expect(parts.count == 3 && parts[2].hasPrefix("kind_") && parts[2].allSatisfy { $0.isLetter || $0 == "_" }, "class: \(line)")
+                classed += parts[1].split(separator: ",")
+                continue
+            }
             let lower = line.lowercased()
             #expect(!lower.hasPrefix("click") && !lower.hasPrefix("call") && !lower.hasPrefix("style")
                     && !lower.hasPrefix("classdef") && !lower.hasPrefix("linkstyle"), "line: \(line)")
@@ -45,6 +53,7 @@ import Testing
             }
         }
         #expect(nodes == design.components.count)
+        #expect(classed.count == nodes && classed.allSatisfy { $0.hasPrefix("n_") })
         let valid = Set(design.components.map(\.id))
         #expect(edges == design.flows.filter { valid.contains($0.from) && valid.contains($0.to) }.count)
         #expect(subgraphs == ends)
@@ -83,6 +92,9 @@ import Testing
                 n_comp_3 -.->|"Pub/sub"| n_comp_2
                 n_comp_2 <-->|"acks"| n_comp_3
                 n_comp_2 <-.-> n_comp_1
+                class n_comp_3 kind_service
+                class n_comp_1 kind_database
+                class n_comp_2 kind_message_queue
 
             """)
     }
@@ -103,7 +115,7 @@ import Testing
     @Test func diagramIDsAreSanitisedAndUnique() {
         let d = Fixtures.hostileDesign()
         let ids = MermaidExport.render(d).split(separator: "\n").dropFirst()
-            .filter { !$0.contains("->") }
+            .filter { !$0.contains("->") && !$0.trimmingCharacters(in: .whitespaces).hasPrefix("class ") }
             .map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.hasPrefix("subgraph ") && $0 != "end" }
             .map { $0.trimmingCharacters(in: .whitespaces).prefix { $0.isLetter || $0.isNumber || $0 == "_" } }

@@ -109,6 +109,15 @@ enum Fixtures {
         d.addTradeOff(title: h[4], stage: .security, context: h[4],
                       options: [(name: h[4], pros: [h[4]], cons: [h[3]])], chosenIndex: 0,
                       rationale: h[4], status: .proposed)
+        for i in 0..<4 {
+            d.risks.append(Risk(id: ItemID("risk-\(i + 1)"), text: h[(i * 3) % h.count], owner: h[(i * 3 + 1) % h.count],
+                                status: FollowUpStatus.allCases[i % 3], impact: Risk.Impact.allCases[i % 3],
+                                mitigation: h[(i * 3 + 2) % h.count] + "\n" + h[(i + 7) % h.count],
+                                concerns: [comps[i].rawValue, "flow-\(i + 1)"]))
+            d.questions.append(OpenQuestion(id: ItemID("q-\(i + 1)"), text: h[(i * 5 + 2) % h.count], owner: h[i],
+                                            status: FollowUpStatus.allCases[(i + 1) % 3],
+                                            answer: h[(i * 5 + 3) % h.count], concerns: ["risk-\(i + 1)"]))
+        }
 
         d.updateStage(.requirements) { s in
             s.setDone("requirements.functional", true)
@@ -134,7 +143,26 @@ enum Fixtures {
             ],
             currentPhase: 2, finished: false,
             scores: ["requirements": 3, "communication": 4, "x|y": 2],
-            assessmentNote: "Ran long.\n# not a heading")
+            evidence: ["requirements": "Asked | about <b>scale</b>\n- [x] forged"],
+            assessmentNote: "Ran long.\n# not a heading",
+            seed: 42,
+            curveball: .init(id: "region", text: "A region <script>x</script> | goes down", match: ["region*"],
+                             phase: "design", afterSeconds: 100, shownAt: 700),
+            timeline: [
+                .init(at: 0, phase: "clarify", change: .started),
+                .init(at: 30, phase: "clarify", change: .asked, list: "interviewer", id: "traffic", text: "Traffic | <b>"),
+                .init(at: 95, phase: "clarify", change: .added, list: "components", id: "comp-1", text: h[0], tags: ["component"]),
+                .init(at: 120, phase: "clarify", change: .added, list: "requirements", id: "req-1", text: h[1 % h.count],
+                      tags: ["non-functional"]),
+                .init(at: 410, phase: "estimate", change: .phase, id: "estimate", text: ""),
+                .init(at: 610, phase: "design", change: .phase, id: "design", text: "<script>"),
+                .init(at: 700, phase: "design", change: .curveball, list: "interviewer", id: "region", text: "A region <script>"),
+                .init(at: 800, phase: "design", change: .changed, list: "stages", id: "reliability", text: "notes: # not | heading",
+                      tags: ["failure-handling", "curveball"]),
+                .init(at: 900, phase: "design", change: .removed, list: "flows", id: "flow-1", text: h[2 % h.count]),
+            ],
+            keyPoints: [.init(id: "cache", kind: "component", text: "A cache | <em>", covered: true, evidence: h[3 % h.count]),
+                        .init(id: "ledger", kind: "risk", text: "- [ ] forged", covered: false)])
         return d
     }
 

@@ -1,6 +1,7 @@
 import DesignExport
 import DesignModel
 import Foundation
+import Interview
 import Testing
 
 /// Renders a report with the real GFM renderer and checks its structure against the document:
@@ -23,11 +24,14 @@ func checkReportStructure(_ design: Design, _ catalogue: StageCatalogue,
         TextSafety.oneLine(t.title).isEmpty ? TextSafety.oneLine(t.id.rawValue)
             : TextSafety.oneLine(t.id.rawValue) + ": " + TextSafety.oneLine(t.title)
     }
-    let fixed: Set<String> = ["Checklist", "Notes", "Requirements", "Functional", "Non-functional", "Constraints",
+    let fixed: Set<String> = lowLevelHeadings(design).union(["Checklist", "Notes", "Requirements", "Functional", "Non-functional", "Constraints",
                               "Components", "Data flows", "Architecture diagram", "Trade-offs", "Timing log",
-                              "Self-assessment"]
+                              "Self-assessment", "Risks", "Open questions",
+                              "Capacity estimates", "Load on the data flows", "Component capacity",
+                              "What was added, per phase", "Flags", "Curveball", "Key points", "Activity log"])
+    let scenarioParts = ScenarioReportParts(design)
     let h3 = HTML.elements("h3", in: html).map(HTML.text) + HTML.elements("h4", in: html).map(HTML.text)
-    for h in h3 where !fixed.contains(h) && !recordTitles.contains(h) {
+    for h in h3 where !fixed.contains(h) && !recordTitles.contains(h) && !scenarioParts.headings.contains(h) {
         Issue.record("unexpected heading \"\(h)\"", sourceLocation: sourceLocation)
     }
     #expect(HTML.elements("h3", in: html).map(HTML.text).filter { recordTitles.contains($0) && !fixed.contains($0) }.count
@@ -45,6 +49,7 @@ func checkReportStructure(_ design: Design, _ catalogue: StageCatalogue,
             }
         }
     }
+    expected += capacityEstimateTables(design)
     if !design.components.isEmpty {
         expected.append((6, design.components.map {
             [$0.id.rawValue, TextSafety.oneLine($0.name), $0.kind.label, TextSafety.oneLine($0.responsibility),
@@ -53,14 +58,33 @@ func checkReportStructure(_ design: Design, _ catalogue: StageCatalogue,
     }
     if !design.flows.isEmpty {
         expected.append((7, design.flows.map {
-            [$0.id.rawValue, nil, TextSafety.oneLine($0.label), $0.protocol.label, $0.mode.label,
+            [$0.id.rawValue, nil, TextSafety.oneLine($0.label), TextSafety.oneLine($0.protocolLabel), $0.mode.label,
              $0.direction.label, TextSafety.oneLine($0.notes)]
         }))
     }
+    expected += loadTables(design)
+    expected += lowLevelTables(design)
+    if !design.risks.isEmpty {
+        expected.append((7, design.risks.map { [$0.id.rawValue, TextSafety.oneLine($0.text), nil, nil, nil, nil, nil] }))
+    }
+    if !design.questions.isEmpty {
+        expected.append((6, design.questions.map { [$0.id.rawValue, TextSafety.oneLine($0.text), nil, nil, nil, nil] }))
+    }
+    var coachItems = 0
     if let r = design.interview, options.includeInterview {
         if !r.phases.isEmpty { expected.append((5, Array(repeating: [nil, nil, nil, nil, nil], count: r.phases.count + 1))) }
+        // The coach's sections: what was added per phase, the key points, the activity log.
+        if !r.timeline.isEmpty { expected.append((5, Array(repeating: [nil, nil, nil, nil, nil], count: r.phases.count))) }
+        if !r.keyPoints.isEmpty {
+            expected.append((4, r.keyPoints.map { [$0.covered ? "✓" : "✗", $0.kind, TextSafety.oneLine($0.text), nil] }))
+        }
+        if !r.timeline.isEmpty { expected.append((3, Array(repeating: [nil, nil, nil], count: r.timeline.count))) }
+        let review = CoachingReview(record: r)
+        coachItems = max(1, review.flags.count) + (!r.finished && !review.pending.isEmpty ? 1 : 0)
         let extra = Set(r.scores.keys).subtracting(InterviewRecord.Dimension.allCases.map(\.rawValue)).count
-        expected.append((2, Array(repeating: [nil, nil], count: 6 + extra)))
+        expected.append((3, InterviewRecord.Dimension.allCases.map { d in
+            [d.title, nil, r.evidence[d.rawValue].map { TextSafety.oneLine($0) } ?? "—"]
+        } + Array(repeating: [nil, nil, nil], count: extra)))
     }
     let tables = HTML.tables(html)
     #expect(tables.count == expected.count, "tables", sourceLocation: sourceLocation)
@@ -84,7 +108,8 @@ func checkReportStructure(_ design: Design, _ catalogue: StageCatalogue,
     // List items: checklist items, links to tagged trade-offs, options with their pros and cons.
     let tagged = design.tradeOffs.filter { $0.stage != .tradeOffs }.count
     let optionItems = design.tradeOffs.flatMap(\.options).map { 1 + $0.pros.count + $0.cons.count }.reduce(0, +)
-    #expect(HTML.count("<li", in: html) == items + tagged + optionItems, sourceLocation: sourceLocation)
+    #expect(HTML.count("<li", in: html) == items + tagged + optionItems + scenarioParts.listItems + lowLevelListItems(design) + coachItems,
+            sourceLocation: sourceLocation)
 
     // Links: only internal anchors and bare web URLs; never javascript:.
     #expect(!html.lowercased().contains("javascript:\""), sourceLocation: sourceLocation)
@@ -111,7 +136,8 @@ func checkReportStructure(_ design: Design, _ catalogue: StageCatalogue,
     #expect(seen.isSubset(of: allowed), "unexpected tags \(seen.subtracting(allowed))", sourceLocation: sourceLocation)
     #expect(!unsafe.lowercased().contains("<script"), sourceLocation: sourceLocation)
     #expect(unsafe == html, "raw HTML made a difference", sourceLocation: sourceLocation)
-    #expect(HTML.count("<pre", in: html) == (design.components.isEmpty ? 0 : (options.textDiagram == nil ? 1 : 2)),
+    #expect(HTML.count("<pre", in: html) == (design.components.isEmpty ? 0 : (options.textDiagram == nil ? 1 : 2)) + scenarioParts.codeBlocks
+            + (design.entities.isEmpty ? 0 : 1),
             sourceLocation: sourceLocation)
 }
 
@@ -149,7 +175,7 @@ func headingsInOrder(_ html: String) -> [String] {
         let design = Fixtures.emptyDesign()
         try checkReportStructure(design, Fixtures.catalogue())
         let md = MarkdownReport.render(design, catalogue: Fixtures.catalogue())
-        #expect(HTML.count("**Status: Not started** — 0 of ", in: md) == 10)
+        #expect(HTML.count("**Status:** Not started — 0 of ", in: md) == 10)
         #expect(md.hasPrefix("# Untitled design\n"))
         #expect(md.contains("|  | **Overall** | 0/"))
         #expect(md.contains("**not started** |"))

@@ -26,8 +26,8 @@ import Testing
 
     @Test func addedFieldsAreNamedWithTheirPath() throws {
         let (_, text) = try Self.canonical()
-        let version = "\"schemaVersion\" : \(Design.currentSchemaVersion),"
-        var edited = text.replacingOccurrences(of: version, with: "\"owner\" : \"ada\", " + version)
+        var edited = text.replacingOccurrences(of: "\"schemaVersion\" : \(Design.currentSchemaVersion),",
+                                               with: "\"owner\" : \"ada\", \"schemaVersion\" : \(Design.currentSchemaVersion),")
         edited = edited.replacingOccurrences(of: "\"name\" : \"API\",", with: "\"name\" : \"API\", \"colour\" : \"red\", \"sla\" : {\"p99\" : 50},")
         edited = edited.replacingOccurrences(of: "\"notes\" : \"\",", with: "\"notes\" : \"\", \"gone\" : null,")
         #expect(try Self.find(edited) == ["components[1].colour", "components[1].sla", "owner"])

@@ -1,5 +1,6 @@
 import DesignModel
 import Foundation
+import DesignModel
 import Testing
 #if canImport(Glibc)
 import Glibc

@@ -4,7 +4,10 @@ import Testing
 import Glibc
 #endif
 
-/// A mock interview in a real terminal, on a plan whose phases last a few seconds.
+/// A mock interview in a real terminal, on a plan whose phases last a few seconds: the header as
+/// ncurses draws it, the keys, the saved log and resuming it. How long each phase lasted is not
+/// asserted here (real time stretches on a loaded machine): `InterviewLoopTests` (AppTests) runs
+/// the same interview through the whole run loop on fake time and checks it to the second.
 @Suite(.serialized) struct InterviewTerminalTests {
     static let quickPlan = """
         {
@@ -47,8 +50,7 @@ import Glibc
         #expect(phases.map { $0["plannedSeconds"] as? Int } == [3, 3, 60])
         let actual = phases.compactMap { $0["actualSeconds"] as? Int }
         #expect(actual.count == 3)
-        #expect((3...4).contains(actual[0]), "clarify ran its 3 s before strict mode moved on: \(actual)")
-        #expect(actual[1] <= 3, "sketch was left early with ]: \(actual)")
+        #expect(actual[0] == 3, "strict mode ends a phase exactly at its box, however late the tick: \(actual)")
         #expect(log["currentPhase"] as? Int == 2)
         #expect(doc["title"] as? String == "URL shortener")
 

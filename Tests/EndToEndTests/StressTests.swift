@@ -145,8 +145,9 @@ enum Stress {
             #expect(Recovery.tempLeftovers(dir).count <= 2, "\(context): \(Recovery.tempLeftovers(dir))")
         }
         let elapsed = ContinuousClock.now - started
+        // Where the kills landed depends on the machine's speed: reported, not asserted. The
+        // invariants were checked after every kill.
         print("workspace kill loop: \(iterations) kills in \(elapsed); \(tally)")
-        #expect(tally.newVersion > 0 && tally.unchanged > 0, "kills landed both before and after saves: \(tally)")
     }
 
     /// The save path alone, many more times: `sysdraft fmt` rewrites a non-canonical file and is
@@ -165,7 +166,8 @@ enum Stress {
         func variant(_ n: Int) throws -> (old: Data, new: Data) {
             var d = base
             d.title = "Variant \(n)"
-            d.requirements.removeLast(n % 5)
+            // Sizes vary without breaking references (decisions and risks point at requirements).
+            d.problem += String(repeating: " More detail.", count: (n % 5) * 40)
             let canonical = try DesignCodec.encode(d)
             let compact = try JSONSerialization.data(
                 withJSONObject: try JSONSerialization.jsonObject(with: canonical), options: [.withoutEscapingSlashes])
@@ -189,6 +191,7 @@ enum Stress {
 
         var tally = (old: 0, new: 0)
         for i in 0..<iterations {
+            let context = "iteration \(i) (seed \(Stress.seed))"
             let v = try variant(i)
             try AtomicFile.write(v.old, to: doc)
             let pid = try Stress.spawn(Repo.binary, ["fmt", doc])
@@ -197,19 +200,28 @@ enum Stress {
             Stress.reap(pid)
             let now = contents(doc)
             if now == v.old { tally.old += 1 } else if now == v.new { tally.new += 1 } else {
-                Issue.record("iteration \(i) (seed \(Stress.seed)): the file is neither version (\(now?.count ?? -1) bytes)")
+                Issue.record("\(context): the file is neither version (\(now?.count ?? -1) bytes)")
             }
             #expect(throws: Never.self) { try DesignFile.load(doc) }
+            // At most the killed fmt's own temp file is left (the save above removed earlier
+            // ones, whose writers were gone), and it names that writer.
+            let left = Recovery.tempLeftovers(dir)
+            #expect(left.count <= 1 && left.allSatisfy { $0.hasPrefix(".d.json.tmp-\(pid)-") }, "\(context): \(left)")
         }
+        // Where the kills landed depends on the machine's speed: reported, not asserted.
         print("fmt kill loop: \(iterations) kills over \(span) runs; \(tally); leftovers \(Recovery.tempLeftovers(dir).count)")
-        #expect(tally.old > 0 && tally.new > 0, "kills landed both before and after the rename: \(tally)")
 
-        // Temp files of killed saves do not accumulate: the next workspace on the file removes them.
-        let t = try TmuxSession("\(Repo.binary) d.json", cwd: dir.path)
-        defer { Recovery.close(t) }
-        try t.waitFor(text: "1 Requirements (")
-        #expect(Recovery.tempLeftovers(dir).isEmpty)
-        try t.keys("q")
-        try t.waitFor(text: "EXITED=0")
+        // Temp files of killed saves do not accumulate: the next fmt that saves the file removes
+        // those whose writer is gone, and leaves one whose writer still runs (this test process).
+        let last = try Stress.spawn(Repo.binary, ["fmt", doc])
+        kill(last, SIGKILL)
+        Stress.reap(last)
+        try AtomicFile.write(try variant(1).old, to: doc)
+        let dead = dir.file(".d.json.tmp-\(last)-Ab12Cd")
+        let alive = dir.file(".d.json.tmp-\(getpid())-Ab12Cd")
+        for f in [dead, alive] { FileManager.default.createFile(atPath: f, contents: Data("partial".utf8)) }
+        let r = try sysdraft("fmt", doc)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(Recovery.tempLeftovers(dir) == [".d.json.tmp-\(getpid())-Ab12Cd"], "\(Recovery.tempLeftovers(dir))")
     }
 }

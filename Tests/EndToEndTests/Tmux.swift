@@ -25,14 +25,32 @@ final class TmuxSession {
         try run("/usr/bin/tmux", ["-L", socket, "-f", "/dev/null"] + args)
     }
 
-    /// Presses keys (tmux key names: "Enter", "Escape", "C-s", "Tab", "BTab", "Down").
+    /// Presses keys (tmux key names: "Enter", "Escape", "C-s", "Tab", "BTab", "Down"). They
+    /// reach the program in one write, as keys a person presses quickly.
     func keys(_ keys: String...) throws {
+        let before = try screen()
         try tmux(["send-keys", "-t", name] + keys)
+        settle(after: before)
     }
 
-    /// Types text literally, one key per character.
+    /// Types text literally. The characters arrive in one write, as a terminal delivers a
+    /// paste: eight or more of them (or several lines) are a paste to sysdraft (InputDecoder),
+    /// which is what typing into a field needs and never runs commands.
     func type(_ text: String) throws {
+        let before = try screen()
         try tmux(["send-keys", "-t", name, "-l", text])
+        settle(after: before)
+    }
+
+    /// Waits, a second at most, until the program has answered the input on screen, so the next
+    /// input arrives on its own as a person's would (input that arrives together can read as a
+    /// paste). Not a check: a key that changes nothing just costs the second.
+    private func settle(after before: String) {
+        let deadline = Date().addingTimeInterval(1)
+        while Date() < deadline {
+            if let now = try? screen(), now != before { return }
+            usleep(10_000)
+        }
     }
 
     /// The visible screen as text.

@@ -1,5 +1,6 @@
 import DesignModel
 import Foundation
+import DesignModel
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -22,8 +23,9 @@ import Glibc
         try t.waitFor(text: "Messages arrive within 200 ms")
 
         try t.keys("2")
-        // Type-to-jump in the kind list: W → Web/mobile app; Service is the default; D D → DNS → Database.
-        for (name, kind) in [("Mobile app", "W"), ("Chat service", ""), ("Message store", "DD")] {
+        // Type-ahead in the kind list, as in a select box: "We" → Web/mobile app; Service is the
+        // default; "Da" → Database (a lone D after Service would too: it is the next D).
+        for (name, kind) in [("Mobile app", "We"), ("Chat service", ""), ("Message store", "Da")] {
             try t.keys("a"); try t.waitFor(text: "New component")
             try t.type(name)
             try t.keys("Tab")
@@ -38,7 +40,7 @@ import Glibc
         try t.keys("a"); try t.waitFor(text: "New data flow")
         try t.keys("Right", "Tab", "Right", "Tab")          // Chat service → Message store
         try t.type("stored message")
-        try t.keys("Tab", "Tab", "Right", "Enter")           // async
+        try t.keys("Tab", "Tab", "Tab", "Right", "Enter")    // past protocol and its name: async
         try t.keys("4", "a"); try t.waitFor(text: "New trade-off")
         try t.type("SQL or wide-column store")
         try t.keys("Enter")
@@ -87,7 +89,7 @@ import Glibc
         #expect(small.contains("40×10"))
         try t.resize(columns: 80, rows: 24)
         let medium = try t.waitFor(text: "1 Requirements 14")
-        #expect(medium.contains("2 Components 12"), "tabs on a medium terminal")
+        #expect(medium.contains("2 Comps") && medium.contains("6 Questions"), "every tab on a medium terminal")
         try t.resize(columns: 120, rows: 40)
         let big = try t.waitFor(text: "4 Trade-offs (5)")
         #expect(big.contains("1 Requirements (14)") && big.contains("3 Data flows (13)"))
@@ -138,7 +140,7 @@ import Glibc
         try t.keys("2")
         // Wait for the detail strip (only drawn for the focused pane), not the list row: the
         // row can show the name before `2` has been handled.
-        let screen = try t.waitFor(text: "Component   evil^[]2;PWNED^G^[[31mRED")
+        let screen = try t.waitFor(text: "Component     evil^[]2;PWNED^G^[[31mRED")
         #expect(screen.contains("\\u{202e}TXT"), "bidi override shown as text")
         let title = try t.tmux(["display-message", "-p", "-t", t.name, "#{pane_title}"]).stdout
         #expect(!title.contains("PWNED"), "the window title was not changed")

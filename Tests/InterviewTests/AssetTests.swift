@@ -81,7 +81,7 @@ import Testing
         #expect(design.requirements.isEmpty)
         let notes = design.stage(.requirements).notes
         #expect(notes.hasPrefix("Scale to assume"))
-        #expect(notes.contains("- New links: 100 million per month"))
+        #expect(notes.contains("- New links: 100 million a month"))
         #expect(design.errors.isEmpty)
         // Round-trips through the codec.
         #expect(try decodeDesign(DesignCodec.encode(design)) == design)

@@ -114,7 +114,7 @@ enum Fixtures {
         {"title": "T", "statement": "S", "questions": ["a?", "b?", "c?"], "scale": [{"label": "U", "value": "1"}]}
         """, ["the file name \"Bad Name\" must be lower-case letters, digits and dashes, like \"url-shortener\""]),
         ("missing", #"{"title": "T"}"#, [
-            "problem: missing \"statement\"", "problem: missing \"questions\"", "problem: missing \"scale\"",
+            "problem: missing \"statement\"", "problem: missing \"questions\"", "problem: missing \"facts\"",
         ]),
     ]
 }

@@ -113,7 +113,7 @@ import Testing
         #expect(r.currentPhase == 6)
         #expect(r.plan == "standard")
         #expect(r.problem == "url-shortener")
-        #expect(d.session.status(at: d.now).headerText == "Interview finished · 1:00:10 used")
+        #expect(d.session.status(at: d.now).headerText == "Interview finished · 1:00:10 used · 0:10 over")
 
         // Nothing moves after the end.
         d.run(100)

@@ -82,7 +82,7 @@ import Testing
         #expect(a.scores.isEmpty)
         #expect(!a.isComplete)
         #expect(a.average == nil)
-        a.scores = [.requirements: 3, .estimation: 1, .highLevelDesign: 4, .deepDive: 2, .tradeOffs: 3]
+        a.scores = [.requirements: 3, .estimation: 1, .highLevelDesign: 4, .deepDive: 2, .scalabilityReliability: 2, .tradeOffs: 3]
         #expect(a.problems() == [])
         #expect(a.problems(requireAll: true) == ["Communication: not scored yet"])
         a.scores[.communication] = 5
@@ -92,10 +92,12 @@ import Testing
         a.scores[.communication] = 3
         a.note = "Spent too long on requirements; skipped estimation."
         #expect(a.isComplete)
-        #expect(a.average == 16.0 / 6)
+        a.evidence = [.scalabilityReliability: "No plan for a cache node failing"]
+        #expect(a.average == 18.0 / 7)
         try a.apply(to: &record)
         #expect(record.scores == ["requirements": 3, "estimation": 1, "high-level-design": 4, "deep-dive": 2,
-                                  "trade-offs": 3, "communication": 3])
+                                  "scalability-reliability": 2, "trade-offs": 3, "communication": 3])
+        #expect(record.evidence == ["scalability-reliability": "No plan for a cache node failing"])
         #expect(record.unscoredDimensions.isEmpty)
         #expect(SelfAssessment(record: record) == a)
 
@@ -106,7 +108,7 @@ import Testing
         record.scores["charisma"] = 4
         #expect(record.problems() == [
             "interview.scores.charisma: unknown dimension; known: requirements, estimation, high-level-design, "
-                + "deep-dive, trade-offs, communication",
+                + "deep-dive, scalability-reliability, trade-offs, communication",
         ])
         a.note = String(repeating: "x", count: 2001)
         #expect(a.problems() == ["note: 2001 characters, keep it under 2000"])

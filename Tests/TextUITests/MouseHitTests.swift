@@ -55,13 +55,15 @@ import Workspace
         var memory = ViewMemory()
         WorkspaceView.render(s, into: &grid, memory: &memory)
         let tabsRow = grid.lines()[1]
-        let x = DisplayWidth.of(String(tabsRow[..<tabsRow.range(of: "3 Data flows")!.lowerBound]))
+        let x = DisplayWidth.of(String(tabsRow[..<tabsRow.range(of: " 3 ")!.lowerBound]))
         #expect(WorkspaceView.hitTest(MouseEvent(.press, x: x + 1, y: 1), s, memory) == .clickedPane(.flows, row: nil))
     }
 
     @Test func clicksOutsideThePanesDoNothing() {
         let s = state(120, 40)
-        #expect(WorkspaceView.hitTest(MouseEvent(.press, x: 5, y: 0), s, ViewMemory()) == nil, "the header")
+        #expect(WorkspaceView.hitTest(MouseEvent(.press, x: 5, y: 0), s, ViewMemory()) == .clickedTitle,
+                "a click on the header edits the title and problem")
+        #expect(WorkspaceView.hitTest(MouseEvent(.wheelDown, x: 5, y: 0), s, ViewMemory()) == nil)
         #expect(WorkspaceView.hitTest(MouseEvent(.press, x: 5, y: 39), s, ViewMemory()) == nil, "the status bar")
         let tiny = state(40, 10)
         #expect(WorkspaceView.hitTest(MouseEvent(.press, x: 5, y: 5), tiny, ViewMemory()) == nil)

@@ -118,10 +118,11 @@ struct UserSettingsTests {
         """
         let (s, problems) = UserSettings.parse(text: text, name: "c.toml")
         #expect(s == UserSettings())
-        #expect(problems.map(\.line) == [2, 3, 4])
+        #expect(problems.map(\.line) == [2, 3, 4, 7])
         #expect(problems[0].message.contains("theme"))
         #expect(problems[1].message.contains("true or false"))
         #expect(problems[2].message.contains("did you mean \"theme\""), "\(problems[2])")
+        #expect(problems[3].message.contains("[keys.quit]"), "keys are per context: \(problems[3])")
     }
 
     @Test func settingReplacesTheOneLineKeepingComments() {

@@ -69,7 +69,7 @@ struct ViewGoldenTests {
 
     @Test("worked example, each pane focused with the selection moved")
     func exampleEachPane() {
-        for (n, pane) in Pane.allCases.enumerated() {
+        for (n, pane) in Pane.allCases.filter(\.inGrid).enumerated() {
             for (w, h) in [(80, 24), (120, 40)] {
                 var s = viewState(viewExample, w, h)
                 viewSend(&s, .char(Character("\(n + 1)")), .char("j"), .char("j"))
@@ -219,8 +219,12 @@ struct ViewGoldenTests {
 
     @Test("a question asked on a terminal too small still shows", arguments: [(40, 10), (59, 14)])
     func tooSmallQuestion(size: (Int, Int)) {
-        var s = viewState(viewExample, size.0, size.1)
-        viewSend(&s, .char("d"), .char("q"))
+        // An edit made at a usable size; the terminal then shrinks. (Keys other than quit,
+        // redraw and the question's own do nothing under the notice.)
+        var s = viewState(viewExample, 100, 30)
+        viewSend(&s, .char("d"))
+        _ = Workspace.reduce(&s, .resized(ScreenSize(columns: size.0, rows: size.1)), viewEnv)
+        viewSend(&s, .char("q"))
         guard case .confirm? = s.overlays.last else { Issue.record("q did not ask"); return }
         checkScreen("too-small-quit", s)
     }

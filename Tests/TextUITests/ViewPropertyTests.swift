@@ -141,7 +141,7 @@ struct ViewTabTests {
                 for (pane, range) in ranges {
                     let mid = (range.lowerBound + range.upperBound) / 2
                     #expect(WorkspaceView.hitTest(MouseEvent(.press, x: mid, y: 1), s, ViewMemory()) == .clickedPane(pane, row: nil))
-                    #expect(grid.lines()[1].contains("\(pane.rawValue + 1) "))
+                    #expect(grid.lines()[1].contains("\(pane.number) "))
                 }
             }
         }

@@ -84,6 +84,9 @@ func viewGridProblems(_ grid: Grid) -> [String] {
                 problems.append("row \(y) col \(x): wide glyph \(cell.symbol.debugDescription) without continuation")
             }
             columns += w  // a wide head counts both its columns; its continuation adds none
+            if Sanitize.needsSanitizing(cell.symbol) {
+                problems.append("row \(y) col \(x): cell \(cell.symbol.debugDescription) holds a character drawn raw")
+            }
             for u in cell.symbol.unicodeScalars where Sanitize.isUnsafe(u) || u.value == 0x7F || (u.value >= 0x80 && u.value < 0xA0) {
                 problems.append("row \(y) col \(x): raw U+\(String(u.value, radix: 16, uppercase: true)) in a cell")
             }

@@ -21,7 +21,7 @@ import Testing
         let effects = Workspace.reduce(&s, .saveFailed(path: "/tmp/test.json", message: "Permission denied"), env)
         #expect(effects == [.bell])
         #expect(s.isDirty)
-        #expect(s.message == StatusMessage("Not saved: Permission denied", .error))
+        #expect(s.message == StatusMessage(failed: .document, "Not saved: Permission denied"))
     }
 
     @Test func quitWithUnsavedChangesAsks() {

@@ -74,14 +74,25 @@ import Testing
         _ = Workspace.reduce(&s, .key(.char("t")), at(0))
         _ = Workspace.reduce(&s, .key(.char("]")), at(200))
         _ = Workspace.reduce(&s, .key(.char("]")), at(700))
+        // ] on the last phase asks first; no keeps going, yes finishes.
+        #expect(s.topConfirm?.title == "Finish the interview?")
+        _ = Workspace.reduce(&s, .key(.char("n")), at(700))
+        #expect(s.interview?.clock == .running && s.overlays.isEmpty)
+        _ = Workspace.reduce(&s, .key(.char("]")), at(700))
+        let finished = Workspace.reduce(&s, .key(.char("y")), at(700))
+        #expect(s.interview?.clock == .finished)
+        #expect(finished.contains { if case .recordPractice = $0 { return true }; return false },
+                "a finished interview goes to the practice history")
         #expect(s.overlays.last == .summary(scroll: 0))
         #expect(Workspace.summaryLines(s).contains { $0.hasPrefix("Clarify") && $0.contains("5:00") && $0.contains("3:20") })
         _ = Workspace.reduce(&s, .key(.char("a")), at(700))
         guard case .form(let f)? = s.overlays.last else { Issue.record("no assessment form"); return }
         #expect(f.target == .assessment)
         for _ in 0..<3 { _ = Workspace.reduce(&s, .key(.right), at(700)) }  // requirements: 3 good
-        _ = Workspace.reduce(&s, .key(.enter), at(700))
+        let assessed = Workspace.reduce(&s, .key(.enter), at(700))
         #expect(s.design.interview?.scores["requirements"] == 3)
+        #expect(assessed == [.recordPractice(s.design.interview!, problemTitle: nil, file: s.filePath)],
+                "the assessment is recorded again (the newest line of an attempt wins)")
         #expect(s.design.interview?.finished == true)
     }
 
@@ -93,6 +104,7 @@ import Testing
         _ = Workspace.reduce(&s, .key(.char("]")), at(320))     // Clarify 20 s over
         _ = Workspace.reduce(&s, .key(.char("+")), at(330))     // a minute more for Design
         _ = Workspace.reduce(&s, .key(.char("]")), at(830))     // Design 500 s of 600
+        _ = Workspace.reduce(&s, .key(.char("y")), at(830))     // finish
         let lines = Workspace.summaryLines(s)
         let clarify = try #require(lines.first { $0.hasPrefix("Clarify") })
         let design = try #require(lines.first { $0.hasPrefix("Design") })

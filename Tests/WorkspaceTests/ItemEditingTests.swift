@@ -45,7 +45,7 @@ import Testing
         send(&s, .tab, .right)          // to: C2
         send(&s, .tab)
         type(&s, "events")
-        send(&s, .tab, .tab, .right)    // mode: async
+        send(&s, .tab, .tab, .tab, .right)    // mode: async (after protocol and its name)
         send(&s, .enter)
         #expect(s.design.flows == [Flow(id: "flow-1", from: "comp-1", to: "comp-3", label: "events", mode: .async)])
         #expect(s.focus == .flows)
@@ -54,7 +54,7 @@ import Testing
     @Test func editingKeepsTheIdAndPosition() {
         var s = makeState(components: 3)
         send(&s, .char("2"), .char("j"), .char("e"))
-        #expect(s.topForm?.target == .component("comp-2"))
+        #expect(s.topForm?.target == .item(.components, "comp-2"))
         send(&s, .ctrl("u"))
         type(&s, "API")
         send(&s, .enter)
@@ -75,7 +75,7 @@ import Testing
         send(&s, .char("d"), .char("y"))
         #expect(s.design.components.map(\.id) == ["comp-2", "comp-3"])
         #expect(s.design.flows.map(\.id) == ["flow-3"])
-        #expect(s.message?.text == "Deleted \"C0\" and 2 data flows — u undoes")
+        #expect(s.message?.text == "Deleted component comp-1 \"C0\" and 2 data flows — u undoes")
         #expect(s.design.errors.isEmpty)
     }
 
@@ -99,20 +99,36 @@ import Testing
         var s = makeState()
         send(&s, .char("4"), .char("a"))
         type(&s, "SQL or NoSQL")
-        send(&s, .tab, .tab, .tab, .tab)    // → Option A
+        func focusField(_ key: String) {
+            let form = s.topForm!
+            let target = form.fields.firstIndex { $0.key == key }!
+            for _ in 0..<((target - form.focus + form.fields.count) % form.fields.count) { send(&s, .tab) }
+            #expect(s.topForm?.fields[s.topForm!.focus].key == key)
+        }
+        focusField("option0")
         type(&s, "Postgres")
         send(&s, .tab)
-        type(&s, "joins; transactions")
-        send(&s, .tab, .tab)                 // → Option B
-        type(&s, "DynamoDB")
-        let form = s.topForm!
-        let chosenIndex = form.fields.firstIndex { $0.key == "chosen" }!
-        for _ in 0..<(chosenIndex - form.focus) { send(&s, .tab) }
-        send(&s, .right, .right)             // Option B
+        // Pros and cons are one per line; a ";" stays part of the text.
+        type(&s, "joins")
         send(&s, .enter)
+        type(&s, "transactions; ACID")
+        // Naming the first option opened a second slot; naming that one opens a third.
+        #expect(s.topForm?["option1"] != nil)
+        focusField("option1")
+        type(&s, "DynamoDB")
+        #expect(s.topForm?["option2"] != nil)
+        #expect(s.topForm?["option3"] == nil)
+        focusField("chosen")
+        // The Chosen list names the options.
+        guard case .choice(let names, _)? = s.topForm?["chosen"]?.value else { Issue.record("no chosen list"); return }
+        #expect(names.prefix(3) == ["—", "Postgres", "DynamoDB"])
+        send(&s, .right, .right)
+        #expect(s.topForm?["chosen"]?.text == "DynamoDB")
+        send(&s, .ctrl("s"))
         let t = s.design.tradeOffs[0]
+        #expect(t.title == "SQL or NoSQL")
         #expect(t.options.map(\.name) == ["Postgres", "DynamoDB"])
-        #expect(t.options[0].pros == ["joins", "transactions"])
+        #expect(t.options[0].pros == ["joins", "transactions; ACID"])
         #expect(t.chosenOption?.name == "DynamoDB")
         #expect(t.stage == .tradeOffs)
     }
@@ -122,7 +138,7 @@ import Testing
         send(&s, .tab)
         #expect(s.focus == .components)
         send(&s, .backTab, .backTab)
-        #expect(s.focus == .tradeOffs)
+        #expect(s.focus == Pane.allCases.last)
         send(&s, .char("2"), .char("G"))
         #expect(s.selectedRow(.components) == 4)
         send(&s, .char("j"))

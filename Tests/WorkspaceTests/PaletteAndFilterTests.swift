@@ -109,7 +109,7 @@ import TestSupport
         send(&s, .char("2"), .char("/"))
         type(&s, "gam")
         send(&s, .enter, .char("e"))
-        #expect(s.topForm?.target == .component("comp-3"))
+        #expect(s.topForm?.target == .item(.components, "comp-3"))
     }
 }
 
@@ -274,8 +274,9 @@ import TestSupport
             #expect(lines.contains { $0.hasPrefix("  " + keys + " ") && $0.hasSuffix(b.command.title) },
                     "\(keys) → \(b.command.title)")
         }
-        for (keys, title) in HelpText.formKeys + HelpText.fieldKeys {
-            #expect(lines.contains { $0.hasPrefix("  " + keys + " ") && $0.hasSuffix(title) }, "\(keys)")
+        // Every context has its own section, forms and fields included.
+        for context in KeyContext.allCases where Keymap.standard.bindings.contains(where: { $0.context == context }) {
+            #expect(lines.contains(context.rawValue), "a section for \(context)")
         }
     }
 

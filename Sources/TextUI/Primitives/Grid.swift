@@ -184,27 +184,24 @@ public struct Grid: Equatable, Sendable {
                 // A wide glyph cut by the right clip edge: fill the visible half with a space.
                 if col >= 0 && col < limit {
                     if first { fixLeftEdge(row: row, col: col); first = false }
-                    cells[row + col] = Cell(" ", style: style)
+                    for k in col..<limit { cells[row + k] = Cell(" ", style: style) }
                     col = limit
                 }
                 break
             }
             if col < 0 {
                 if col + w > 0 {
-                    // Right half of a wide glyph cut by the left edge.
+                    // The right part of a wide glyph cut by the left edge.
                     if first { fixLeftEdge(row: row, col: 0); first = false }
-                    cells[row] = Cell(" ", style: style)
+                    for k in 0..<min(col + w, limit) { cells[row + k] = Cell(" ", style: style) }
                 }
                 col += w
                 continue
             }
             if first { fixLeftEdge(row: row, col: col); first = false }
-            if w == 2 {
-                cells[row + col] = Cell(String(ch), style: style)
-                cells[row + col + 1] = Cell("", style: style)
-            } else {
-                cells[row + col] = Cell(String(ch), style: style)
-            }
+            // The cluster in its first cell; the cells it also covers are continuations.
+            cells[row + col] = Cell(String(ch), style: style)
+            for k in 1..<max(1, w) { cells[row + col + k] = Cell("", style: style) }
             col += w
         }
         if !first { fixRightEdge(row: row, col: col) }
@@ -451,19 +448,27 @@ public struct Grid: Equatable, Sendable {
     /// loses its right half and becomes a space.
     @inline(__always)
     private mutating func fixLeftEdge(row: Int, col: Int) {
-        if col > 0 && col < width && cells[row + col].symbol.isEmpty {
-            cells[row + col - 1].symbol = " "
+        // Overwriting the tail of a wide cluster: its head and the rest of its tail become spaces.
+        guard col > 0 && col < width && cells[row + col].symbol.isEmpty else { return }
+        var k = col - 1
+        while k > 0 && cells[row + k].symbol.isEmpty {
+            cells[row + k].symbol = " "
+            k -= 1
         }
+        cells[row + k].symbol = " "
     }
 
     /// Just wrote the cells before `col`: if the cell at `col` is an orphaned continuation
     /// (its head was overwritten), it becomes a space.
     @inline(__always)
     private mutating func fixRightEdge(row: Int, col: Int) {
-        if col > 0 && col < width && cells[row + col].symbol.isEmpty {
-            // The cell before is ours; it is a wide head only if we wrote one there, in
-            // which case `col` would already be past its continuation.
-            cells[row + col].symbol = " "
+        // The cell before is ours; it is a wide head only if we wrote one there, in which case
+        // `col` would already be past its continuations. Orphans of a cluster wider than two
+        // cells run on: each becomes a space.
+        var k = col
+        while k > 0 && k < width && cells[row + k].symbol.isEmpty {
+            cells[row + k].symbol = " "
+            k += 1
         }
     }
 }

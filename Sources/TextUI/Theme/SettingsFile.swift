@@ -1,5 +1,6 @@
 import Foundation
 import TOMLKit
+import Workspace
 
 /// The user's settings file (`config.toml`) as text: parsing the keys sysdraft knows, and
 /// changing one key while keeping every other line and comment as the user wrote it.
@@ -10,14 +11,22 @@ public struct UserSettings: Equatable, Sendable {
     public var theme: String?
     /// `mouse = true|false`.
     public var mouse: Bool?
+    /// `[keys.CONTEXT]` tables: `KEY = "command.id"`, applied over the standard keymap.
+    public var keyOverrides: [KeyOverride] = []
+    /// `[report]`: `only-started = true` leaves untouched stages out of the report,
+    /// `hide-unticked = true` leaves unticked checklist items out.
+    public var reportOnlyStarted: Bool?
+    public var reportHideUnticked: Bool?
 
     public init(theme: String? = nil, mouse: Bool? = nil) {
         self.theme = theme
         self.mouse = mouse
     }
 
-    /// Top-level keys sysdraft reads. Tables (`[keys]`, …) are left for other settings.
+    /// Top-level keys sysdraft reads, and its tables.
     public static let knownKeys = ["theme", "mouse"]
+    public static let knownTables = ["keys", "report"]
+    public static let reportKeys = ["only-started", "hide-unticked"]
 
     /// Parses settings text. Never throws: a problem (syntax, wrong type, unknown key) is
     /// reported with `file:line` and the affected setting keeps its default. A syntax error
@@ -52,12 +61,54 @@ public struct UserSettings: Equatable, Sendable {
                     problems.append(ThemeError(file: name, line: line,
                                                message: "\"mouse\" must be true or false (without quotes)"))
                 }
+            case "keys":
+                guard let contexts = value.table else {
+                    problems.append(ThemeError(file: name, line: line, message: "\"keys\" must be tables such as [keys.panes]"))
+                    continue
+                }
+                for (context, bindings) in contexts {
+                    guard let table = bindings.table else {
+                        problems.append(ThemeError(file: name, line: lines.line(for: [key, context]),
+                                                   message: "keys.\(context) must be a table: [keys.\(context)] then KEY = \"command\" lines"))
+                        continue
+                    }
+                    for (keyName, action) in table {
+                        let at = lines.line(for: [key, context, keyName])
+                        guard let command = action.string else {
+                            problems.append(ThemeError(file: name, line: at, message: "the command for \(ThemeLoader.quoted(keyName)) must be a name in quotes, e.g. \"item.delete\" or \"none\""))
+                            continue
+                        }
+                        settings.keyOverrides.append(KeyOverride(context: context, key: keyName, action: command, line: at))
+                    }
+                }
+            case "report":
+                guard let table = value.table else {
+                    problems.append(ThemeError(file: name, line: line, message: "\"report\" must be a table: [report]"))
+                    continue
+                }
+                for (option, v) in table {
+                    let at = lines.line(for: [key, option])
+                    guard Self.reportKeys.contains(option) else {
+                        problems.append(ThemeError(file: name, line: at, message: "unknown report setting \(ThemeLoader.quoted(option))\(ThemeLoader.suggestion(option, among: Self.reportKeys)); known: \(Self.reportKeys.joined(separator: ", "))"))
+                        continue
+                    }
+                    guard let b = v.bool else {
+                        problems.append(ThemeError(file: name, line: at, message: "\(ThemeLoader.quoted(option)) must be true or false (without quotes)"))
+                        continue
+                    }
+                    if option == "only-started" { settings.reportOnlyStarted = b } else { settings.reportHideUnticked = b }
+                }
             default:
-                if value.table != nil { continue }
+                if value.table != nil {
+                    problems.append(ThemeError(file: name, line: line,
+                                               message: "unknown table [\(key)]\(ThemeLoader.suggestion(key, among: knownTables)); known: \(knownTables.map { "[\($0)]" }.joined(separator: ", "))"))
+                    continue
+                }
                 problems.append(ThemeError(file: name, line: line,
                                            message: "unknown setting \(ThemeLoader.quoted(key))\(ThemeLoader.suggestion(key, among: knownKeys)); known: \(knownKeys.joined(separator: ", "))"))
             }
         }
+        settings.keyOverrides.sort { ($0.line ?? Int.max) < ($1.line ?? Int.max) }
         problems.sort { ($0.line ?? Int.max) < ($1.line ?? Int.max) }
         return (settings, problems)
     }

@@ -35,36 +35,37 @@ enum Chrome {
 
     /// Tab titles with the column range each occupies (for drawing and clicks).
     static func tabRanges(_ state: AppState) -> [(Pane, Range<Int>)] {
-        let compact = compactTabs(state)
+        let level = tabLevel(state)
         var x = 1
         var out: [(Pane, Range<Int>)] = []
         for pane in Pane.allCases {
-            let w = DisplayWidth.of(tabTitle(state, pane, compact: compact))
+            let w = DisplayWidth.of(tabTitle(state, pane, level: level))
             out.append((pane, x..<(x + w)))
             x += w + 1
         }
         return out
     }
 
-    /// True when the full tab titles do not fit the screen: the unfocused tabs then drop their
-    /// counts and use short titles, so no tab is cut off at 60 columns.
-    static func compactTabs(_ state: AppState) -> Bool {
-        let full = Pane.allCases.reduce(1) { $0 + DisplayWidth.of(tabTitle(state, $1, compact: false)) + 1 }
-        return full > state.size.columns
+    /// How much the unfocused tabs shrink so that every tab fits: 0 full titles with counts,
+    /// 1 short titles, 2 numbers only (the focused tab always keeps its title and count).
+    static func tabLevel(_ state: AppState) -> Int {
+        for level in 0..<2 {
+            let width = Pane.allCases.reduce(1) { $0 + DisplayWidth.of(tabTitle(state, $1, level: level)) + 1 }
+            if width <= state.size.columns { return level }
+        }
+        return 2
     }
 
-    static func tabTitle(_ state: AppState, _ pane: Pane, compact: Bool) -> String {
-        if compact && pane != state.focus {
-            return " \(pane.rawValue + 1) \(["Reqs", "Comps", "Flows", "Trade-offs"][pane.rawValue]) "
-        }
-        return " \(pane.rawValue + 1) \(pane.title) \(state.itemCount(pane)) "
+    static func tabTitle(_ state: AppState, _ pane: Pane, level: Int) -> String {
+        if pane == state.focus || level == 0 { return " \(pane.number) \(pane.title) \(state.itemCount(pane)) " }
+        return level == 1 ? " \(pane.number) \(pane.kind.shortTitle) " : " \(pane.number) "
     }
 
     static func tabs(_ state: AppState, _ rect: Rect, _ grid: inout Grid) {
-        let compact = compactTabs(state)
+        let level = tabLevel(state)
         for (pane, range) in tabRanges(state) where range.lowerBound < rect.maxX {
             let style: Style = pane == state.focus ? Style.selection.bold : .dim
-            grid.put(tabTitle(state, pane, compact: compact), x: rect.x + range.lowerBound, y: rect.y, style: style,
+            grid.put(tabTitle(state, pane, level: level), x: rect.x + range.lowerBound, y: rect.y, style: style,
                      maxWidth: rect.maxX - range.lowerBound)
         }
     }
@@ -80,23 +81,11 @@ enum Chrome {
             return
         }
         let lines = RowText.detail(state, state.focus, i)
-        let labelWidth = 12
-        let valueWidth = inner.width - labelWidth
-        // Each field gets a row; rows the strip has to spare go to long values, in order,
-        // which wrap instead of being cut at the first row.
-        var spare = max(0, inner.height - lines.count)
-        var y = inner.y
-        for (label, value) in lines where y < inner.maxY {
-            grid.put(label, x: inner.x, y: y, style: .dim, maxWidth: labelWidth)
-            let wrapped = valueWidth > 0 ? DisplayWidth.wrap(value, width: valueWidth) : [""]
-            let extra = min(spare, wrapped.count - 1)
-            spare -= extra
-            for (n, piece) in wrapped.prefix(1 + extra).enumerated() {
-                // The last row shown holds the rest of the value, cut with an ellipsis.
-                let text = n == extra ? wrapped[n...].joined(separator: " ") : piece
-                grid.put(text, x: inner.x + labelWidth, y: y, style: .normal, maxWidth: valueWidth, ellipsis: "…")
-                y += 1
-            }
+        let maxScroll = DetailText.render(lines, in: inner, scroll: state.detailScroll, &grid)
+        if maxScroll > 0 {
+            let shown = min(state.detailScroll, maxScroll)
+            let hint = shown < maxScroll ? " } more · v full view " : " { back · v full view "
+            grid.put(hint, x: rect.maxX - DisplayWidth.of(hint) - 1, y: rect.maxY - 1, style: .dim)
         }
     }
 

@@ -14,6 +14,9 @@ enum OverlayView {
         case .info(let title, let lines, let scroll): info(title, lines, scroll, &grid)
         case .summary(let scroll):
             info("Interview summary — a assesses, Esc closes", Workspace.summaryLines(state), scroll, &grid)
+        case .itemView(let pane, let id, let scroll):
+            ItemFullView.render(pane, id: id, scroll: scroll, state, &grid)
+        case .interviewer(let scroll): InterviewerCardView.render(state, scroll: scroll, &grid)
         }
     }
 
@@ -70,33 +73,54 @@ enum OverlayView {
 }
 
 enum FormView {
+    /// Rows a field takes: one line, or a few for paragraphs (more while the cursor is in one).
+    static func height(_ field: Form.Field, focused: Bool, width: Int, room: Int) -> Int {
+        guard case .multiline(let area) = field.value else { return 1 }
+        let lines = TextAreaLayout.visual(area, width: max(1, width)).lines.count
+        return max(1, min(lines, focused ? max(3, min(8, room / 2)) : 3))
+    }
+
     static func render(_ form: Form, _ grid: inout Grid) {
-        let labelWidth = max(12, (form.fields.map { DisplayWidth.of($0.label) }.max() ?? 0) + 2)
-        let width = min(grid.width - 4, 76)
+        let labelWidth = min(16, max(12, (form.fields.map { DisplayWidth.of($0.label) }.max() ?? 0) + 2))
+        let width = min(grid.width - 4, 90)
         let footer = 2
-        let height = min(grid.height - 2, form.fields.count + 3 + footer)
-        let rect = grid.bounds.centered(width: width, height: height)
+        let valueWidth = max(1, width - 4 - labelWidth)
+        let maxInner = max(1, grid.height - 4 - footer)
+        let heights = form.fields.enumerated().map { FormView.height($1, focused: $0 == form.focus, width: valueWidth, room: maxInner) }
+        let total = heights.reduce(0, +)
+        let dialogHeight = min(grid.height - 2, total + 2 + footer)
+        let rect = grid.bounds.centered(width: width, height: dialogHeight)
         let inner = OverlayView.dialog(rect, title: form.title, &grid)
         let rowsAvailable = max(1, inner.height - footer)
-        // Scroll the field list so the focused field is visible.
-        let first = ViewMemory.scroll(offset: 0, selected: form.focus, visible: rowsAvailable, count: form.fields.count)
+        // Scroll the field list so the whole focused field is visible.
+        var first = 0
+        func span(_ from: Int, through: Int) -> Int { heights[from...through].reduce(0, +) }
+        if !form.fields.isEmpty {
+            while first < form.focus && span(first, through: form.focus) > rowsAvailable { first += 1 }
+        }
+        var y = inner.y
         var focusRect: Rect?
-        for (n, field) in form.fields.dropFirst(first).prefix(rowsAvailable).enumerated() {
-            let index = first + n
-            let y = inner.y + n
+        var cursor: Point?
+        for index in first..<form.fields.count where y < inner.y + rowsAvailable {
+            let field = form.fields[index]
             let focused = index == form.focus
+            let h = min(heights[index], inner.y + rowsAvailable - y)
             grid.put(field.label, x: inner.x, y: y, style: focused ? Style.accent.bold : .dialog, maxWidth: labelWidth)
-            let valueRect = Rect(x: inner.x + labelWidth, y: y, width: inner.width - labelWidth, height: 1)
+            let valueRect = Rect(x: inner.x + labelWidth, y: y, width: inner.width - labelWidth, height: h)
             switch field.value {
             case .text(let editor):
+                let line = Rect(x: valueRect.x, y: y, width: valueRect.width, height: 1)
                 if focused {
-                    TextField.render(editor, in: valueRect, &grid)
+                    TextField.render(editor, in: line, &grid)
+                    cursor = grid.cursor
                 } else {
-                    grid.fill(valueRect, style: .dialog)
+                    grid.fill(line, style: .dialog)
                     let text = editor.text.isEmpty ? "—" : editor.text
-                    grid.put(text, x: valueRect.x, y: y, style: editor.text.isEmpty ? .placeholder : .dialog,
-                             maxWidth: valueRect.width, ellipsis: "…")
+                    grid.put(text, x: line.x, y: y, style: editor.text.isEmpty ? .placeholder : .dialog,
+                             maxWidth: line.width, ellipsis: "…")
                 }
+            case .multiline(let area):
+                if let c = TextAreaLayout.render(area, in: valueRect, focused: focused, &grid) { cursor = c }
             case .choice(let options, let i):
                 let value = options.indices.contains(i) ? options[i] : "—"
                 let style: Style = focused ? .input : .dialog
@@ -104,17 +128,41 @@ enum FormView {
                 grid.put(focused ? "‹ \(value) ›" : value, x: valueRect.x, y: y, style: style,
                          maxWidth: valueRect.width, ellipsis: "…")
                 if focused { focusRect = valueRect }
+            case .multiChoice(let options, let ticked):
+                let chosen = zip(options, ticked).filter(\.1).map { $0.0.components(separatedBy: "  ").first ?? $0.0 }
+                let style: Style = focused ? .input : .dialog
+                grid.fill(valueRect, style: style)
+                let text = chosen.isEmpty ? (focused ? "none — Space opens the list" : "—") : chosen.joined(separator: ", ")
+                grid.put(text, x: valueRect.x, y: y, style: chosen.isEmpty ? .placeholder : style,
+                         maxWidth: valueRect.width, ellipsis: "…")
+                if focused { focusRect = valueRect }
             }
+            y += h
         }
+        grid.cursor = form.picker == nil ? cursor : nil
         let hintY = inner.maxY - 1
         if let error = form.error {
             grid.put("⚠ " + error, x: inner.x, y: hintY - 1, style: Style.error.bold, maxWidth: inner.width, ellipsis: "…")
         }
-        let hint = form.picker != nil ? "j/k move · Enter pick · Esc close list"
-            : "Tab/↑↓ field · ←→ or Space choose · Enter save · Esc cancel"
+        let focusedField = form.fields.indices.contains(form.focus) ? form.fields[form.focus] : nil
+        let hint: String
+        if form.picker != nil {
+            if case .multiChoice? = focusedField?.value { hint = "j/k move · Space tick · letters jump · Enter/Esc close" } else {
+                hint = "j/k move · letters jump · Enter pick · Esc close"
+            }
+        } else if focusedField?.isMultiline == true {
+            hint = "Enter new line · Tab next field · Ctrl-S save · Esc cancel"
+        } else {
+            hint = "Tab/↑↓ field · letters, ←→ or Space choose · Enter save · Esc cancel"
+        }
         grid.put(hint, in: Rect(x: inner.x, y: hintY, width: inner.width, height: 1), style: .dim)
-        if let p = form.picker, let anchor = focusRect, case .choice(let options, _) = form.fields[form.focus].value {
-            picker(options, selected: p, below: anchor, &grid)
+        if let p = form.picker, let anchor = focusRect, let field = focusedField {
+            switch field.value {
+            case .choice(let options, _): picker(options, selected: p, below: anchor, &grid)
+            case .multiChoice(let options, let ticked):
+                picker(zip(options, ticked).map { ($1 ? "[x] " : "[ ] ") + $0 }, selected: p, below: anchor, &grid)
+            default: break
+            }
         }
     }
 
@@ -139,8 +187,59 @@ enum FormView {
     }
 }
 
+/// A text area wrapped at a width: the visual lines and where the cursor is among them.
+enum TextAreaLayout {
+    static func visual(_ area: TextArea, width: Int) -> (lines: [String], cursorLine: Int, cursorColumn: Int) {
+        var visual: [String] = []
+        var cursorLine = 0, cursorColumn = 0
+        for (r, chars) in area.lines.enumerated() {
+            let line = String(chars)
+            let ranges = DisplayWidth.wrapRanges(line, width: width)
+            // The cursor as an index into `line` (characters of the editor can merge into one
+            // cluster in a String, so go through UTF-8 offsets rather than character counts).
+            let cursor: String.Index? = r == area.row
+                ? line.utf8.index(line.utf8.startIndex, offsetBy: String(chars[..<min(area.column, chars.count)]).utf8.count)
+                : nil
+            for (k, range) in ranges.enumerated() {
+                if let c = cursor, range.lowerBound <= c, c < range.upperBound || (k == ranges.count - 1 && c == range.upperBound) {
+                    cursorLine = visual.count
+                    cursorColumn = DisplayWidth.of(Sanitize.forDisplay(String(line[range.lowerBound..<c])))
+                }
+                visual.append(Sanitize.forDisplay(String(line[range])))
+            }
+            // At the end of a line that fills the width the cursor goes to the next row.
+            if cursor != nil && cursorLine == visual.count - 1 && cursorColumn >= width {
+                visual.append("")
+                cursorLine += 1
+                cursorColumn = 0
+            }
+        }
+        return (visual, cursorLine, cursorColumn)
+    }
+
+    /// Draws the area in `rect`, scrolled to the cursor when focused; returns the cursor.
+    static func render(_ area: TextArea, in rect: Rect, focused: Bool, _ grid: inout Grid, style: Style? = nil) -> Point? {
+        guard rect.width > 0, rect.height > 0 else { return nil }
+        let v = visual(area, width: rect.width)
+        let fill: Style = style ?? (focused ? .input : .dialog)
+        grid.fill(rect, style: fill)
+        if !focused && area.text.isEmpty {
+            grid.put("—", x: rect.x, y: rect.y, style: .placeholder)
+            return nil
+        }
+        let first = focused ? ViewMemory.scroll(offset: 0, selected: v.cursorLine, visible: rect.height, count: v.lines.count) : 0
+        let shown = Array(v.lines.dropFirst(first).prefix(rect.height))
+        for (n, line) in shown.enumerated() {
+            let last = n == shown.count - 1 && !focused && v.lines.count > first + rect.height
+            grid.put(last ? line + " …" : line, x: rect.x, y: rect.y + n, style: fill, maxWidth: rect.width, ellipsis: "…")
+        }
+        return focused ? Point(x: rect.x + v.cursorColumn, y: rect.y + v.cursorLine - first) : nil
+    }
+}
+
 enum PaletteView {
     static func render(_ palette: Palette, _ state: AppState, _ grid: inout Grid) {
+        if !palette.candidates.isEmpty { return candidates(palette, &grid) }
         let matches = Palette.matches(palette.typedName, in: Workspace.paletteEntries(state.keymap))
         let width = min(grid.width - 4, 80)
         let listRows = min(matches.count, max(3, grid.height / 2 - 3))
@@ -180,6 +279,28 @@ enum PaletteView {
     }
 }
 
+extension PaletteView {
+    /// The completions Tab found for the argument; Tab again takes each in turn.
+    static func candidates(_ palette: Palette, _ grid: inout Grid) {
+        let width = min(grid.width - 4, 80)
+        let listRows = min(palette.candidates.count, max(3, grid.height / 2 - 3))
+        let rect = Rect(x: (grid.width - width) / 2, y: 1, width: width, height: listRows + 4)
+        let inner = OverlayView.dialog(rect, title: "Command — \(palette.candidates.count) completions, Tab takes the next", &grid)
+        grid.put(":", x: inner.x, y: inner.y, style: Style.key.bold)
+        TextField.render(palette.editor, in: Rect(x: inner.x + 1, y: inner.y, width: inner.width - 1, height: 1), &grid)
+        let cursor = grid.cursor
+        let first = ViewMemory.scroll(offset: 0, selected: palette.candidate ?? 0, visible: listRows, count: palette.candidates.count)
+        for n in 0..<min(listRows, palette.candidates.count - first) {
+            let i = first + n
+            let style: Style = i == palette.candidate ? .selection : .dialog
+            let row = Rect(x: inner.x, y: inner.y + 1 + n, width: inner.width, height: 1)
+            grid.fill(row, style: style)
+            grid.put(" " + palette.candidates[i], x: row.x, y: row.y, style: style, maxWidth: row.width, ellipsis: "…")
+        }
+        grid.cursor = cursor
+    }
+}
+
 enum NotesView {
     static func render(_ area: TextArea, _ grid: inout Grid) {
         let width = min(grid.width - 4, 90)
@@ -187,38 +308,27 @@ enum NotesView {
         let rect = grid.bounds.centered(width: width, height: height)
         let inner = OverlayView.dialog(rect, title: area.title, &grid)
         let textRect = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - 1)
-        // Word-wrap each logical line at the display width (the same breaks as
-        // `DisplayWidth.wrap`), remembering where the cursor lands.
-        var visual: [String] = []
-        var cursorLine = 0, cursorColumn = 0
-        for (r, chars) in area.lines.enumerated() {
-            let line = String(chars)
-            let ranges = DisplayWidth.wrapRanges(line, width: textRect.width)
-            // The cursor as an index into `line` (characters of the editor can merge into one
-            // cluster in a String, so go through UTF-8 offsets rather than character counts).
-            let cursor: String.Index? = r == area.row
-                ? line.utf8.index(line.utf8.startIndex, offsetBy: String(chars[..<min(area.column, chars.count)]).utf8.count)
-                : nil
-            for (k, range) in ranges.enumerated() {
-                if let c = cursor, range.lowerBound <= c, c < range.upperBound || (k == ranges.count - 1 && c == range.upperBound) {
-                    cursorLine = visual.count
-                    cursorColumn = DisplayWidth.of(Sanitize.forDisplay(String(line[range.lowerBound..<c])))
-                }
-                visual.append(Sanitize.forDisplay(String(line[range])))
-            }
-            // At the end of a line that fills the width the cursor goes to the next row.
-            if cursor != nil && cursorLine == visual.count - 1 && cursorColumn >= textRect.width {
-                visual.append("")
-                cursorLine += 1
-                cursorColumn = 0
-            }
-        }
-        let first = ViewMemory.scroll(offset: 0, selected: cursorLine, visible: textRect.height, count: visual.count)
-        for (n, line) in visual.dropFirst(first).prefix(textRect.height).enumerated() {
-            grid.put(line, x: textRect.x, y: textRect.y + n, style: .dialog, maxWidth: textRect.width)
-        }
-        grid.cursor = Point(x: textRect.x + cursorColumn, y: textRect.y + cursorLine - first)
+        grid.cursor = TextAreaLayout.render(area, in: textRect, focused: true, &grid, style: .dialog)
         grid.put("Enter new line · Ctrl-←/→ word · Esc done (u undoes) · Ctrl-G discard",
                  in: Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1), style: .dim)
+    }
+}
+
+/// One item in full (`v`): every field, wrapped, scrollable.
+enum ItemFullView {
+    static func render(_ pane: Pane, id: String, scroll: Int, _ state: AppState, _ grid: inout Grid) {
+        guard let i = pane.kind.index(state.design, id) else { return }
+        let lines = RowText.detail(state, pane, i)
+        let width = min(grid.width - 2, 100)
+        let height = grid.height - 2
+        let rect = grid.bounds.centered(width: width, height: height)
+        let inner = OverlayView.dialog(rect, title: "\(pane.noun.prefix(1).uppercased() + pane.noun.dropFirst()) \(id)", &grid)
+        let body = Rect(x: inner.x, y: inner.y, width: inner.width, height: max(1, inner.height - 1))
+        let maxScroll = DetailText.render(lines, in: body, scroll: scroll, &grid, style: .dialog)
+        let first = min(scroll, maxScroll)
+        let rows = DetailText.rows(lines, valueWidth: body.width - min(DetailText.labelWidth, body.width / 3)).count
+        let more = maxScroll > 0 ? " · \(first + 1)–\(min(rows, first + body.height)) of \(rows)" : ""
+        grid.put("Esc closes · j/k scroll · e edits" + more, in: Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1),
+                 style: .dim, alignment: .right)
     }
 }

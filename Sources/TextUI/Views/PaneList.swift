@@ -6,7 +6,7 @@ enum PaneList {
     static func render(_ state: AppState, _ pane: Pane, _ rect: Rect, _ grid: inout Grid, _ memory: inout ViewMemory) {
         let focused = pane == state.focus && state.overlays.allSatisfy { if case .form = $0 { return false }; return true }
         let rows = state.visibleRows(pane)
-        var title = "\(pane.rawValue + 1) \(pane.title) (\(state.itemCount(pane)))"
+        var title = "\(pane.number) \(pane.title) (\(state.itemCount(pane)))"
         if let f = state.filters[pane], !f.isEmpty { title += " /\(f) \(rows.count)" }
         grid.box(rect, style: focused ? Style.borderFocused.bold : .border, kind: focused ? .heavy : .light,
                  title: title, titleStyle: focused ? Style.title.bold : .title)

@@ -18,7 +18,7 @@ public struct ScreenLayout: Equatable, Sendable {
         let all = Rect(x: 0, y: 0, width: size.columns, height: size.rows)
         let (header, rest) = all.splitTop(1)
         let (middle, status) = rest.splitBottom(1)
-        if size.fitsGrid {
+        if size.fitsGrid && focus.inGrid {
             let detailHeight = size.rows >= 40 ? 8 : 6
             let (panesArea, detail) = middle.splitBottom(detailHeight)
             let rows = panesArea.rows(.fill, .fill)
@@ -29,7 +29,9 @@ public struct ScreenLayout: Equatable, Sendable {
                                 detail: detail, body: middle, status: status)
         }
         let (tabs, below) = middle.splitTop(1)
-        let detailHeight = size.rows >= 22 ? 5 : 0
+        // One list at a time (a small screen, or a kind outside the grid): the details get more
+        // room when there is room.
+        let detailHeight = size.rows >= 30 ? max(8, below.height * 2 / 5) : (size.rows >= 22 ? 5 : 0)
         let (pane, detail) = below.splitBottom(detailHeight)
         return ScreenLayout(header: header, tabs: tabs, panes: [focus: pane],
                             detail: detailHeight > 0 ? detail : nil, body: middle, status: status)

@@ -26,10 +26,30 @@ public enum WorkspaceView {
         for overlay in state.overlays { OverlayView.render(overlay, state, &grid) }
     }
 
+    /// How far a scrolling area can scroll in the layout of the current screen.
+    public static func scrollLimit(_ state: AppState, _ area: ScrollArea) -> Int {
+        switch area {
+        case .details:
+            let layout = ScreenLayout.compute(state.size, focus: state.focus)
+            guard let rect = layout.detail, let i = state.selectedIndex(state.focus) else { return 0 }
+            let inner = rect.inset(horizontal: 2, vertical: 1)
+            return DetailText.maxScroll(RowText.detail(state, state.focus, i), width: inner.width, height: inner.height)
+        case .itemView(let pane, let id):
+            guard let i = pane.kind.index(state.design, id) else { return 0 }
+            let width = min(state.size.columns - 2, 100) - 4
+            let height = max(1, state.size.rows - 2 - 2 - 1)
+            return DetailText.maxScroll(RowText.detail(state, pane, i), width: width, height: height)
+        }
+    }
+
     /// Turns a mouse event into an action using the same layout the frame was drawn with.
     public static func hitTest(_ event: MouseEvent, _ state: AppState, _ memory: ViewMemory) -> Action? {
-        guard !state.size.isTooSmall, state.screen == .panes else { return nil }
+        guard !state.size.isTooSmall else { return nil }
         let layout = ScreenLayout.compute(state.size, focus: state.focus)
+        if layout.header.contains(x: event.x, y: event.y) {
+            return event.kind == .press ? .clickedTitle : nil
+        }
+        guard state.screen == .panes else { return nil }
         if let tabs = layout.tabs, tabs.contains(x: event.x, y: event.y), event.kind == .press {
             for (pane, range) in Chrome.tabRanges(state) where range.contains(event.x) {
                 return .clickedPane(pane, row: nil)

@@ -1,34 +1,62 @@
-/// A dialog of fields for editing one item. Text fields use a `LineEditor`; choice fields
-/// cycle through a fixed list or open a picker.
+/// A dialog of fields for editing one item. Text fields use a `LineEditor`, paragraph fields a
+/// `TextArea`; choice fields behave like a select box (type-ahead, ← → step, Space opens the
+/// list) and multi-choice fields open a list to tick. Keys come through the keymap's form,
+/// field, text-area and list contexts.
 public struct Form: Equatable, Sendable {
     public struct Field: Equatable, Sendable {
         public enum Value: Equatable, Sendable {
             case text(LineEditor)
+            /// Several lines (notes, rationale, pros and cons one per line).
+            case multiline(TextArea)
             /// Options as shown, and the selected index.
             case choice([String], Int)
+            /// Options as shown, and which are ticked.
+            case multiChoice([String], [Bool])
         }
 
         /// A stable name the item form reads back ("name", "kind", …).
         public var key: String
         public var label: String
         public var value: Value
+        /// The ids behind a choice's options when they name items (parallel to the options).
+        public var ids: [String]
 
         public init(_ key: String, _ label: String, text: String) {
             self.key = key
             self.label = label
             value = .text(LineEditor(text))
+            ids = []
         }
 
-        public init(_ key: String, _ label: String, choices: [String], selected: Int) {
+        public init(_ key: String, _ label: String, paragraph: String) {
+            self.key = key
+            self.label = label
+            value = .multiline(TextArea(paragraph))
+            ids = []
+        }
+
+        public init(_ key: String, _ label: String, choices: [String], selected: Int, ids: [String] = []) {
             self.key = key
             self.label = label
             value = .choice(choices, choices.isEmpty ? 0 : min(max(selected, 0), choices.count - 1))
+            self.ids = ids
+        }
+
+        /// Options to tick; `ids` name what each stands for, `selected` the ids ticked.
+        public init(_ key: String, _ label: String, options: [String], ids: [String], selected: [String]) {
+            self.key = key
+            self.label = label
+            let ticked = Set(selected)
+            value = .multiChoice(options, ids.map { ticked.contains($0) })
+            self.ids = ids
         }
 
         public var text: String {
             switch value {
             case .text(let e): e.text
+            case .multiline(let a): a.text
             case .choice(let opts, let i): opts.indices.contains(i) ? opts[i] : ""
+            case .multiChoice(let opts, let ticked): zip(opts, ticked).filter(\.1).map(\.0).joined(separator: ", ")
             }
         }
 
@@ -36,35 +64,84 @@ public struct Form: Equatable, Sendable {
             if case .choice(_, let i) = value { return i }
             return nil
         }
+
+        /// The id behind the selected option of a choice field.
+        public var choiceID: String? {
+            guard let i = choiceIndex, ids.indices.contains(i) else { return nil }
+            return ids[i]
+        }
+
+        /// The ids of the ticked options of a multi-choice field, in option order.
+        public var selectedIDs: [String] {
+            guard case .multiChoice(_, let ticked) = value else { return [] }
+            return zip(ids, ticked).filter(\.1).map(\.0)
+        }
+
+        /// Several lines of text: Enter breaks the line instead of saving the form.
+        public var isMultiline: Bool {
+            if case .multiline = value { return true }
+            return false
+        }
+
+        /// What the field holds, to tell whether the form was changed.
+        var fingerprint: String {
+            switch value {
+            case .multiChoice(_, let ticked): ticked.map { $0 ? "1" : "0" }.joined()
+            case .choice(_, let i): "#\(i)"
+            default: text
+            }
+        }
     }
 
     /// What the form edits, so confirming knows where to write.
     public enum Target: Equatable, Sendable {
-        case newRequirement, requirement(String)
-        case newComponent, component(String)
-        case newFlow, flow(String)
-        case newTradeOff, tradeOff(String)
+        case newItem(Pane)
+        case item(Pane, String)
         case newCustomItem(stage: String), customItem(String)
         case stageNotes(stage: String)
         case assessment
+        /// The design's title and problem statement.
+        case designInfo
 
         /// The id of the existing item being edited (nil for a new one).
         public var editedID: String? {
             switch self {
-            case .requirement(let id), .component(let id), .flow(let id), .tradeOff(let id), .customItem(let id): id
+            case .item(_, let id), .customItem(let id): id
             default: nil
+            }
+        }
+
+        /// The pane of the item kind the form edits.
+        public var pane: Pane? {
+            switch self {
+            case .newItem(let p), .item(let p, _): p
+            default: nil
+            }
+        }
+
+        public var isNew: Bool {
+            switch self {
+            case .newItem, .newCustomItem: true
+            default: false
             }
         }
     }
 
     public var title: String
     public var target: Target
-    public var fields: [Field]
+    public var fields: [Field] {
+        didSet { if fields.count != oldValue.count { focus = min(focus, max(0, fields.count - 1)) } }
+    }
     public var focus: Int
     /// An open drop-down for the focused choice field: the highlighted option.
     public var picker: Int?
     /// Why the last confirm was refused (shown under the fields).
     public var error: String?
+    /// What the fields held when the form opened, so Esc can ask before throwing edits away.
+    private var initial: [String: String]
+    /// Letters typed in a row on a choice field (select-box type-ahead) and when the last came.
+    private var typeahead = ""
+    private var typeaheadAt: Duration = .zero
 
     public init(title: String, target: Target, fields: [Field]) {
         self.title = title
@@ -73,6 +150,12 @@ public struct Form: Equatable, Sendable {
         focus = 0
         picker = nil
         error = nil
+        initial = Dictionary(fields.map { ($0.key, $0.fingerprint) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    public static func == (a: Form, b: Form) -> Bool {
+        a.title == b.title && a.target == b.target && a.fields == b.fields && a.focus == b.focus
+            && a.picker == b.picker && a.error == b.error
     }
 
     public subscript(key: String) -> Field? { fields.first { $0.key == key } }
@@ -80,72 +163,199 @@ public struct Form: Equatable, Sendable {
     public func text(_ key: String) -> String { self[key]?.text ?? "" }
     public func choice(_ key: String) -> Int { self[key]?.choiceIndex ?? 0 }
 
+    /// True when a field differs from what it held when the form opened (a field added by the
+    /// form itself, such as an empty option slot, counts only once something is typed in it).
+    public var isChanged: Bool {
+        fields.contains { f in
+            if let before = initial[f.key] { return before != f.fingerprint }
+            return !f.text.isEmpty
+        }
+    }
+
     public enum Outcome: Equatable, Sendable { case editing, confirmed, cancelled }
 
-    /// Handles a key inside the form.
-    public mutating func handle(_ key: Key) -> Outcome {
-        if picker != nil { return handlePicker(key) }
-        switch key {
-        case .escape: return .cancelled
-        case .enter: return .confirmed
-        case .tab, .down: focus = (focus + 1) % fields.count
-        case .backTab, .up: focus = (focus + fields.count - 1) % fields.count
-        default:
-            switch fields[focus].value {
-            case .text(var editor):
-                editor.handle(key)
-                fields[focus].value = .text(editor)
-            case .choice(let opts, let i):
-                guard !opts.isEmpty else { break }
-                switch key {
-                case .right, .char("l"): fields[focus].value = .choice(opts, (i + 1) % opts.count)
-                case .left, .char("h"): fields[focus].value = .choice(opts, (i + opts.count - 1) % opts.count)
-                case .char(" "): picker = i
-                case .char(let c):
-                    if let j = Form.jump(opts, from: i, letter: c) { fields[focus].value = .choice(opts, j) }
+    /// The pause after which typed letters start a new type-ahead search.
+    public static let typeaheadPause: Duration = .seconds(1)
+
+    /// Handles a key inside the form. `now` times the select-box type-ahead.
+    public mutating func handle(_ key: Key, keymap: Keymap = .standard, now: Duration = .zero) -> Outcome {
+        if picker != nil { return handlePicker(key, keymap, now) }
+        guard fields.indices.contains(focus) else {
+            return keymap.command(for: key, in: .form) == .formCancel ? .cancelled : .editing
+        }
+        let field = fields[focus]
+        // Which command the key runs: the field's own context first, then the form's (the
+        // text contexts fall back to the form's bindings).
+        switch field.value {
+        case .multiline(var area):
+            // A printable key is text in a text field, whatever it is bound to elsewhere.
+            if case .char(let c) = key {
+                area.insert(String(c))
+                fields[focus].value = .multiline(area)
+                error = nil
+                return .editing
+            }
+            guard var command = keymap.command(for: key, in: .textArea) else { return .editing }
+            // Closing a text area means closing the form here: the key acts as in a field.
+            if command == .textDone || command == .textDiscard {
+                guard let inField = keymap.command(for: key, in: .textField) else { return .editing }
+                command = inField
+            }
+            if let outcome = area.perform(command) {
+                fields[focus].value = .multiline(area)
+                switch outcome {
+                case .leftUp: moveFocus(by: -1)
+                case .leftDown: moveFocus(by: 1)
                 default: break
                 }
+                error = nil
+                return .editing
             }
+            return run(command, now)
+        case .text(var editor):
+            if case .char(let c) = key {
+                editor.insert(String(c))
+                fields[focus].value = .text(editor)
+                error = nil
+                return .editing
+            }
+            guard let command = keymap.command(for: key, in: .textField) else { return .editing }
+            if editor.perform(command) {
+                fields[focus].value = .text(editor)
+                error = nil
+                return .editing
+            }
+            return run(command, now)
+        case .choice, .multiChoice:
+            if let command = keymap.command(for: key, in: .form) { return run(command, now) }
+            if case .char(let c) = key { typeAhead(c, now) }
+            return .editing
         }
-        error = nil
+    }
+
+    private mutating func run(_ command: Command, _ now: Duration) -> Outcome {
+        switch command {
+        case .formCancel: return .cancelled
+        case .formSave: return .confirmed
+        case .formNextField: moveFocus(by: 1)
+        case .formPreviousField: moveFocus(by: -1)
+        case .formOpenList:
+            switch fields[focus].value {
+            case .choice(_, let i): picker = i
+            case .multiChoice(let opts, _): if !opts.isEmpty { picker = 0 }
+            default: break
+            }
+        case .formNextValue: step(1)
+        case .formPreviousValue: step(-1)
+        default: break
+        }
         return .editing
     }
 
-    private mutating func handlePicker(_ key: Key) -> Outcome {
-        guard case .choice(let opts, _) = fields[focus].value, var p = picker else { picker = nil; return .editing }
-        switch key {
-        case .escape: picker = nil; return .editing
-        case .enter, .char(" "):
-            fields[focus].value = .choice(opts, p)
+    private mutating func moveFocus(by delta: Int) {
+        guard !fields.isEmpty else { return }
+        focus = (focus + delta + fields.count) % fields.count
+        typeahead = ""
+        if case .multiline(var area) = fields[focus].value {
+            area.moveCursor(toEnd: delta < 0)
+            fields[focus].value = .multiline(area)
+        }
+    }
+
+    private mutating func step(_ delta: Int) {
+        guard case .choice(let opts, let i) = fields[focus].value, !opts.isEmpty else { return }
+        fields[focus].value = .choice(opts, (i + delta + opts.count) % opts.count)
+        typeahead = ""
+    }
+
+    /// Select-box type-ahead: a letter goes to the next option after the current one that
+    /// starts with it (again and again cycles through them); letters typed in quick succession
+    /// spell a prefix, searched from the current option on ("d" "a" finds Database after DNS).
+    private mutating func typeAhead(_ c: Character, _ now: Duration) {
+        if now - typeaheadAt > Form.typeaheadPause { typeahead = "" }
+        typeaheadAt = now
+        let letter = c.lowercased()
+        let options: [String]
+        let current: Int
+        switch fields[focus].value {
+        case .choice(let o, let i): (options, current) = (o, i)
+        case .multiChoice(let o, _): (options, current) = (o, picker ?? 0)
+        default: return
+        }
+        guard let found = Form.typeAhead(options, from: current, buffer: &typeahead, letter: letter) else { return }
+        if case .choice(let o, _) = fields[focus].value { fields[focus].value = .choice(o, found) }
+    }
+
+    /// The option type-ahead lands on, updating the buffer. Nil when nothing starts so.
+    static func typeAhead(_ options: [String], from current: Int, buffer: inout String, letter: String) -> Int? {
+        guard !options.isEmpty else { return nil }
+        let lowered = options.map { $0.lowercased() }
+        let n = options.count
+        let start = options.indices.contains(current) ? current : 0
+        func search(_ prefix: String, from first: Int) -> Int? {
+            (0..<n).lazy.map { (first + $0) % n }.first { lowered[$0].hasPrefix(prefix) }
+        }
+        let candidate = buffer + letter
+        // The same letter again and again cycles (like pressing it once per option).
+        let cycling = !buffer.isEmpty && candidate.allSatisfy { String($0) == letter }
+        if !buffer.isEmpty && !cycling, let i = search(candidate, from: start) {
+            buffer = candidate
+            return i
+        }
+        buffer = cycling ? candidate : letter
+        return search(letter, from: start + 1)
+    }
+
+    private mutating func handlePicker(_ key: Key, _ keymap: Keymap, _ now: Duration) -> Outcome {
+        let options: [String]
+        switch fields[focus].value {
+        case .choice(let o, _), .multiChoice(let o, _): options = o
+        default: picker = nil; return .editing
+        }
+        guard var p = picker, !options.isEmpty else { picker = nil; return .editing }
+        switch keymap.command(for: key, in: .picker) {
+        case .listClose?: picker = nil; return .editing
+        case .listPick?:
+            if case .choice(let o, _) = fields[focus].value { fields[focus].value = .choice(o, p) }
             picker = nil
             return .editing
-        case .down, .char("j"), .tab: p = min(opts.count - 1, p + 1)
-        case .up, .char("k"), .backTab: p = max(0, p - 1)
-        case .home, .char("g"): p = 0
-        case .end, .char("G"): p = opts.count - 1
-        case .char(let c):
-            if let j = Form.jump(opts, from: p, letter: c) { p = j }
-        default: break
+        case .listToggle?:
+            switch fields[focus].value {
+            case .multiChoice(let o, var ticked):
+                ticked[p].toggle()
+                fields[focus].value = .multiChoice(o, ticked)
+            case .choice(let o, _):
+                fields[focus].value = .choice(o, p)
+                picker = nil
+                return .editing
+            default: break
+            }
+        case .listDown?: p = min(options.count - 1, p + 1)
+        case .listUp?: p = max(0, p - 1)
+        case .listTop?: p = 0
+        case .listBottom?: p = options.count - 1
+        default:
+            if case .char(let c) = key {
+                if now - typeaheadAt > Form.typeaheadPause { typeahead = "" }
+                typeaheadAt = now
+                if let j = Form.typeAhead(options, from: p, buffer: &typeahead, letter: c.lowercased()) { p = j }
+            }
         }
         picker = p
         return .editing
     }
 
-    /// Type-to-jump: the first option starting with the letter, or the next one when the
-    /// current option already starts with it (pressing W twice goes Web app → Worker).
-    static func jump(_ options: [String], from current: Int, letter: Character) -> Int? {
-        let l = Character(letter.lowercased())
-        let starts = { (i: Int) in options[i].lowercased().first == l }
-        let matches = options.indices.filter(starts)
-        guard let first = matches.first else { return nil }
-        guard options.indices.contains(current), starts(current) else { return first }
-        return matches.first { $0 > current } ?? first
-    }
-
     /// Pastes text into the focused text field.
     public mutating func paste(_ s: String) {
-        guard case .text(var editor) = fields[focus].value else { return }
-        editor.insert(s)
-        fields[focus].value = .text(editor)
+        guard fields.indices.contains(focus) else { return }
+        switch fields[focus].value {
+        case .text(var editor):
+            editor.insert(s)
+            fields[focus].value = .text(editor)
+        case .multiline(var area):
+            area.insert(s)
+            fields[focus].value = .multiline(area)
+        default: break
+        }
     }
 }

@@ -1,5 +1,6 @@
 /// A single-line text editor: the text, a cursor between grapheme clusters, and the usual
-/// readline-style keys. Display concerns (width, horizontal scroll) are the view's.
+/// readline-style commands. Display concerns (width, horizontal scroll) are the view's; which
+/// key runs which command is the keymap's (`KeyContext.textField`).
 public struct LineEditor: Equatable, Sendable {
     public private(set) var characters: [Character]
     /// Cursor position as an index into `characters` (0…count).
@@ -36,35 +37,46 @@ public struct LineEditor: Equatable, Sendable {
         characters = regrouped
     }
 
-    /// Handles an editing key; returns false when the key is not an editing key.
+    /// Handles a key with the standard bindings: an editing command or a printable character.
+    /// Returns false when the key is neither.
     @discardableResult
-    public mutating func handle(_ key: Key) -> Bool {
-        switch key {
-        case .char(let c): insert(String(c))
-        case .left, .ctrl("b"): cursor = max(0, cursor - 1)
-        case .right, .ctrl("f"): cursor = min(characters.count, cursor + 1)
-        case .home, .ctrl("a"): cursor = 0
-        case .end, .ctrl("e"): cursor = characters.count
-        case .ctrlLeft, .alt("b"): cursor = wordStart(before: cursor)
-        case .ctrlRight, .alt("f"): cursor = wordEnd(after: cursor)
-        case .backspace, .ctrl("h"):
+    public mutating func handle(_ key: Key, keymap: Keymap = .standard) -> Bool {
+        if let command = keymap.command(for: key, in: .textField), perform(command) { return true }
+        if case .char(let c) = key {
+            insert(String(c))
+            return true
+        }
+        return false
+    }
+
+    /// Runs an editing command; false when it is not one.
+    @discardableResult
+    public mutating func perform(_ command: Command) -> Bool {
+        switch command {
+        case .cursorLeft: cursor = max(0, cursor - 1)
+        case .cursorRight: cursor = min(characters.count, cursor + 1)
+        case .cursorStart: cursor = 0
+        case .cursorEnd: cursor = characters.count
+        case .wordLeft: cursor = wordStart(before: cursor)
+        case .wordRight: cursor = wordEnd(after: cursor)
+        case .deleteBack:
             if cursor > 0 {
                 characters.remove(at: cursor - 1)
                 cursor -= 1
             }
-        case .delete, .ctrl("d"):
+        case .deleteForward:
             if cursor < characters.count { characters.remove(at: cursor) }
-        case .ctrl("w"), .alt("\u{7f}"):
+        case .deleteWordBack:
             let start = wordStart(before: cursor)
             characters.removeSubrange(start..<cursor)
             cursor = start
-        case .alt("d"):
+        case .deleteWordForward:
             let end = wordEnd(after: cursor)
             characters.removeSubrange(cursor..<end)
-        case .ctrl("u"):
+        case .deleteToStart:
             characters.removeSubrange(0..<cursor)
             cursor = 0
-        case .ctrl("k"):
+        case .deleteToEnd:
             characters.removeSubrange(cursor...)
         default:
             return false

@@ -5,6 +5,43 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case checklist = "Checklist"
     case diagram = "Diagram"
     case interview = "Interview"
+    case form = "Forms"
+    case picker = "Lists of values (in forms)"
+    case textField = "Text fields"
+    case textArea = "Text areas (several lines)"
+    case dialog = "Help, full views and other text"
+    case palette = "Command palette"
+
+    /// The name used in the config file's `[keys.NAME]` tables.
+    public var configName: String {
+        switch self {
+        case .global: "global"
+        case .panes: "panes"
+        case .checklist: "checklist"
+        case .diagram: "diagram"
+        case .interview: "interview"
+        case .form: "form"
+        case .picker: "list"
+        case .textField: "field"
+        case .textArea: "text"
+        case .dialog: "dialog"
+        case .palette: "palette"
+        }
+    }
+
+    /// Screens fall back to the global bindings; inside dialogs and fields only their own keys
+    /// (and, in fields, the form's) apply, so a letter typed into a field is text, not a command.
+    public var fallback: [KeyContext] {
+        switch self {
+        case .panes, .checklist, .diagram, .interview: [self, .global]
+        case .textField, .picker: [self, .form]
+        case .textArea: [self, .textField, .form]
+        default: [self]
+        }
+    }
+
+    /// Contexts where a printable key types text, so it cannot be bound to a command.
+    public var typesText: Bool { self == .textField || self == .textArea || self == .palette }
 }
 
 public struct Binding: Equatable, Sendable {
@@ -29,9 +66,10 @@ public struct Keymap: Equatable, Sendable {
 
     public init(bindings: [Binding]) { self.bindings = bindings }
 
-    /// The command bound to a key in a context; context bindings win over global ones.
+    /// The command bound to a key in a context; the context's own bindings win over those of
+    /// the contexts it falls back to (`KeyContext.fallback`).
     public func command(for key: Key, in context: KeyContext) -> Command? {
-        for ctx in [context, .global] {
+        for ctx in context.fallback {
             if let b = bindings.first(where: { $0.context == ctx && $0.keys.contains(key) }) { return b.command }
         }
         return nil
@@ -57,6 +95,7 @@ public struct Keymap: Equatable, Sendable {
         Binding(.global, [.char("?"), .function(1)], .help, hint: true),
         Binding(.global, [.char(":")], .commandLine, hint: true),
         Binding(.global, [.char("q")], .quit, hint: true),
+        Binding(.global, [.ctrl("c")], .quit),
         Binding(.global, [.ctrl("z")], .suspend),
         Binding(.global, [.ctrl("l")], .redraw),
         Binding(.global, [.char("u")], .undo),
@@ -69,6 +108,7 @@ public struct Keymap: Equatable, Sendable {
         Binding(.global, [.char("[")], .interviewPrevious),
         Binding(.global, [.char("+")], .interviewAddMinute),
         Binding(.global, [.char("i")], .interviewInfo),
+        Binding(.global, [.char("I")], .interviewerCard),
 
         Binding(.panes, [.tab], .nextPane, hint: true),
         Binding(.panes, [.backTab], .previousPane),
@@ -117,6 +157,68 @@ public struct Keymap: Equatable, Sendable {
         Binding(.diagram, [.char("v")], .diagramKinds),
         Binding(.diagram, [.char("w")], .diagramAll),
         Binding(.diagram, [.escape], .panes, hint: true),
+
+        Binding(.panes, [.char("v")], .viewItem, hint: true),
+        Binding(.panes, [.char("}")], .detailsDown),
+        Binding(.panes, [.char("{")], .detailsUp),
+        Binding(.panes, [.char("5")], .focusPane5),
+        Binding(.panes, [.char("6")], .focusPane6),
+        Binding(.panes, [.char("7")], .focusPane7),
+        Binding(.panes, [.char("8")], .focusPane8),
+        Binding(.panes, [.char("9")], .focusPane9),
+        Binding(.global, [.char("T")], .editDesignInfo),
+
+        Binding(.form, [.tab, .down], .formNextField),
+        Binding(.form, [.backTab, .up], .formPreviousField),
+        Binding(.form, [.enter, .ctrl("s")], .formSave),
+        Binding(.form, [.escape], .formCancel),
+        Binding(.form, [.char(" ")], .formOpenList),
+        Binding(.form, [.right], .formNextValue),
+        Binding(.form, [.left], .formPreviousValue),
+
+        Binding(.picker, [.down, .char("j"), .tab], .listDown),
+        Binding(.picker, [.up, .char("k"), .backTab], .listUp),
+        Binding(.picker, [.home, .char("g")], .listTop),
+        Binding(.picker, [.end, .char("G")], .listBottom),
+        Binding(.picker, [.enter], .listPick),
+        Binding(.picker, [.char(" "), .char("x")], .listToggle),
+        Binding(.picker, [.escape], .listClose),
+
+        Binding(.textField, [.left, .ctrl("b")], .cursorLeft),
+        Binding(.textField, [.right, .ctrl("f")], .cursorRight),
+        Binding(.textField, [.home, .ctrl("a")], .cursorStart),
+        Binding(.textField, [.end, .ctrl("e")], .cursorEnd),
+        Binding(.textField, [.ctrlLeft, .alt("b")], .wordLeft),
+        Binding(.textField, [.ctrlRight, .alt("f")], .wordRight),
+        Binding(.textField, [.backspace, .ctrl("h")], .deleteBack),
+        Binding(.textField, [.delete, .ctrl("d")], .deleteForward),
+        Binding(.textField, [.ctrl("w"), .alt("\u{7f}")], .deleteWordBack),
+        Binding(.textField, [.alt("d")], .deleteWordForward),
+        Binding(.textField, [.ctrl("u")], .deleteToStart),
+        Binding(.textField, [.ctrl("k")], .deleteToEnd),
+
+        Binding(.textArea, [.enter], .newLine),
+        Binding(.textArea, [.up], .lineUp),
+        Binding(.textArea, [.down], .lineDown),
+        Binding(.textArea, [.pageUp], .textPageUp),
+        Binding(.textArea, [.pageDown], .textPageDown),
+        Binding(.textArea, [.delete], .deleteForward),
+        Binding(.textArea, [.ctrl("d"), .ctrl("s"), .escape], .textDone),
+        Binding(.textArea, [.ctrl("g")], .textDiscard),
+
+        Binding(.dialog, [.escape, .char("q"), .enter], .dialogClose),
+        Binding(.dialog, [.char("j"), .down], .dialogDown),
+        Binding(.dialog, [.char("k"), .up], .dialogUp),
+        Binding(.dialog, [.pageDown, .char(" "), .ctrl("d")], .dialogPageDown),
+        Binding(.dialog, [.pageUp, .ctrl("u")], .dialogPageUp),
+        Binding(.dialog, [.char("g"), .home], .dialogTop),
+        Binding(.dialog, [.char("G"), .end], .dialogBottom),
+
+        Binding(.palette, [.down, .ctrl("n")], .paletteDown),
+        Binding(.palette, [.up, .ctrl("p")], .paletteUp),
+        Binding(.palette, [.tab], .paletteComplete),
+        Binding(.palette, [.enter], .paletteRun),
+        Binding(.palette, [.escape], .paletteClose),
     ])
 }
 

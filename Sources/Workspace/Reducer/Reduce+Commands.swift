@@ -15,12 +15,13 @@ extension Workspace {
         }
         let pane = state.focus
         switch command {
-        case .nextPane: state.focus = pane.next
-        case .previousPane: state.focus = pane.previous
-        case .focusRequirements: state.focus = .requirements
-        case .focusComponents: state.focus = .components
-        case .focusFlows: state.focus = .flows
-        case .focusTradeOffs: state.focus = .tradeOffs
+        case .nextPane: focus(&state, pane.next)
+        case .previousPane: focus(&state, pane.previous)
+        case .focusRequirements, .focusComponents, .focusFlows, .focusTradeOffs,
+             .focusPane5, .focusPane6, .focusPane7, .focusPane8, .focusPane9:
+            let all = ItemKinds.panes
+            guard let n = command.paneNumber, all.indices.contains(n - 1) else { return [] }
+            focus(&state, all[n - 1])
         case .moveDown: select(&state, pane, state.selectedRow(pane) + 1)
         case .moveUp: select(&state, pane, state.selectedRow(pane) - 1)
         case .moveTop: select(&state, pane, 0)
@@ -41,6 +42,12 @@ extension Workspace {
 
         case .add: return add(&state)
         case .edit: edit(&state)
+        case .viewItem: viewItem(&state)
+        case .detailsDown: state.detailScroll = min(state.detailScroll + 3, max(0, env.scrollLimit(state, .details)))
+        case .detailsUp: state.detailScroll = max(0, state.detailScroll - 3)
+        case .editDesignInfo:
+            if state.readOnly { return readOnlyRefusal(&state) }
+            state.overlays.append(.form(ItemForms.designInfo(state.design)))
         case .delete: return delete(&state, env)
         case .moveItemDown: reorder(&state, by: 1, env)
         case .moveItemUp: reorder(&state, by: -1, env)
@@ -50,8 +57,8 @@ extension Workspace {
         case .forceQuit:
             state.quitting = true
             return [.quit]
-        case .undo: undo(&state)
-        case .redo: redo(&state)
+        case .undo: withInterviewActivity(&state, env) { undo(&$0) }
+        case .redo: withInterviewActivity(&state, env) { redo(&$0) }
 
         case .help: state.overlays.append(.help(scroll: 0))
         case .commandLine: state.overlays.append(.palette(Palette()))
@@ -63,7 +70,7 @@ extension Workspace {
             state.diagram.refresh(state.design)
             state.diagram.centreOnFocus(state.size)
         case .panes: state.screen = .panes
-        case .suspend: return [.suspend]
+        case .suspend: return suspend(&state, env)
         case .redraw: return [.redraw]
 
         case .toggleItem, .editNotes, .nextStage, .previousStage:
@@ -72,27 +79,31 @@ extension Workspace {
              .diagramFocus, .diagramGroup, .diagramKinds, .diagramAll:
             state.message = StatusMessage("Open the diagram with D first", .info)
         case .interviewToggle, .interviewNext, .interviewPrevious, .interviewAddMinute, .interviewInfo,
-             .interviewSummary:
+             .interviewSummary, .interviewerCard:
             return interviewCommand(&state, command, env)
+        default:
+            // Form, field, list, dialog and palette commands act inside those layers only.
+            break
         }
         return []
     }
 
     // MARK: items
 
+    /// Moves the focus to a pane (the panes screen shows it: in the grid, or on its own).
+    static func focus(_ state: inout AppState, _ pane: Pane) {
+        state.focus = pane
+        state.detailScroll = 0
+    }
+
     static func add(_ state: inout AppState) -> [Effect] {
         if state.readOnly { return readOnlyRefusal(&state) }
-        switch state.focus {
-        case .requirements: state.overlays.append(.form(ItemForms.requirement(nil)))
-        case .components: state.overlays.append(.form(ItemForms.component(nil)))
-        case .flows:
-            guard !state.design.components.isEmpty else {
-                state.message = StatusMessage("Add components first: a flow runs between two of them", .error)
-                return []
-            }
-            state.overlays.append(.form(ItemForms.flow(nil, in: state.design)))
-        case .tradeOffs: state.overlays.append(.form(ItemForms.tradeOff(nil)))
+        let kind = state.focus.kind
+        if let reason = kind.cannotAdd(state.design) {
+            state.message = StatusMessage(reason, .error)
+            return []
         }
+        state.overlays.append(.form(kind.form(state, nil)))
         return []
     }
 
@@ -102,58 +113,44 @@ extension Workspace {
             state.message = StatusMessage("Nothing to edit — press a to add a \(state.focus.noun)", .info)
             return
         }
-        let d = state.design
-        let form: Form
-        switch state.focus {
-        case .requirements: form = ItemForms.requirement(d.requirements[i])
-        case .components: form = ItemForms.component(d.components[i])
-        case .flows: form = ItemForms.flow(d.flows[i], in: d)
-        case .tradeOffs: form = ItemForms.tradeOff(d.tradeOffs[i])
+        state.overlays.append(.form(state.focus.kind.form(state, i)))
+    }
+
+    /// The whole selected item in a scrollable view.
+    static func viewItem(_ state: inout AppState) {
+        guard let i = state.selectedIndex(state.focus) else {
+            state.message = StatusMessage("Nothing to show — press a to add a \(state.focus.noun)", .info)
+            return
         }
-        state.overlays.append(.form(form))
+        state.overlays.append(.itemView(state.focus, id: state.focus.kind.id(state.design, i), scroll: 0))
     }
 
     static func delete(_ state: inout AppState, _ env: Environment) -> [Effect] {
         if state.readOnly { return readOnlyRefusal(&state) }
-        guard let i = state.selectedIndex(state.focus) else { return [] }
-        switch state.focus {
-        case .requirements:
-            let r = state.design.requirements[i]
-            mutate(&state, "Delete requirement \(r.id)", env) { $0.requirements.remove(at: i) }
-            state.message = StatusMessage("Deleted requirement \(r.id) — u undoes", .info)
-        case .components:
-            let c = state.design.components[i]
-            let n = state.design.flows(touching: c.id).count
-            if n > 0 {
-                state.overlays.append(.confirm(Confirm(
-                    title: "Delete component",
-                    message: "Delete \"\(c.name)\" and the \(n) data flow\(n == 1 ? "" : "s") to and from it?",
-                    options: [("y", "Yes, delete", .deleteComponent(c.id.rawValue)), ("n", "No", .cancel)])))
-                return []
-            }
-            deleteComponent(&state, c.id, env)
-        case .flows:
-            let f = state.design.flows[i]
-            mutate(&state, "Delete data flow \(f.id)", env) { $0.flows.remove(at: i) }
-            state.message = StatusMessage("Deleted data flow \(f.id) — u undoes", .info)
-        case .tradeOffs:
-            let t = state.design.tradeOffs[i]
-            mutate(&state, "Delete trade-off \(t.id)", env) { $0.tradeOffs.remove(at: i) }
-            state.message = StatusMessage("Deleted trade-off \(t.id) — u undoes", .info)
+        let pane = state.focus
+        guard let i = state.selectedIndex(pane) else { return [] }
+        let kind = pane.kind
+        let id = kind.id(state.design, i)
+        if let also = kind.deleteEffects(state.design, i) {
+            state.overlays.append(.confirm(Confirm(
+                title: "Delete \(pane.noun)",
+                message: "Delete \"\(kind.name(state.design, i))\" and \(also)?",
+                options: [("y", "Yes, delete", .deleteItem(pane, id)), ("n", "No", .cancel)])))
+            return []
         }
-        select(&state, state.focus, state.selectedRow(state.focus))
+        deleteItem(&state, pane, id, env)
         return []
     }
 
-    static func deleteComponent(_ state: inout AppState, _ id: ItemID<Component>, _ env: Environment) {
-        var removed: ComponentRemoval?
-        mutate(&state, "Delete component \(id)", env) { removed = try? $0.removeComponent(id) }
-        guard let removed else { return }
-        let n = removed.flows.count
-        state.message = StatusMessage(
-            "Deleted \"\(removed.component.name)\"" + (n > 0 ? " and \(n) data flow\(n == 1 ? "" : "s")" : "")
-                + " — u undoes", .info)
-        for pane in [Pane.components, .flows] { select(&state, pane, state.selectedRow(pane)) }
+    /// Deletes an item by id (after the question, when there was one).
+    static func deleteItem(_ state: inout AppState, _ pane: Pane, _ id: String, _ env: Environment) {
+        let kind = pane.kind
+        guard let i = kind.index(state.design, id) else { return }
+        let name = kind.name(state.design, i)
+        var also = ""
+        mutate(&state, "Delete \(pane.noun) \(id)", env) { also = kind.remove(&$0, i) }
+        state.message = StatusMessage("Deleted \(pane.noun) \(id) \"\(name)\"" + also + " — u undoes", .info)
+        for p in Pane.allCases { select(&state, p, state.selectedRow(p)) }
     }
 
     static func reorder(_ state: inout AppState, by delta: Int, _ env: Environment) {
@@ -166,14 +163,8 @@ extension Workspace {
         guard let i = state.selectedIndex(pane) else { return }
         let j = i + delta
         guard j >= 0, j < state.itemCount(pane) else { return }
-        mutate(&state, "Move \(pane.noun)", env) { d in
-            switch pane {
-            case .requirements: d.requirements.swapAt(i, j)
-            case .components: d.components.swapAt(i, j)
-            case .flows: d.flows.swapAt(i, j)
-            case .tradeOffs: d.tradeOffs.swapAt(i, j)
-            }
-        }
+        let kind = pane.kind
+        mutate(&state, "Move \(pane.noun)", env) { kind.swap(&$0, i, j) }
         state.selection[pane] = j
     }
 

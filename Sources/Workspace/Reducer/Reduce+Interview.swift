@@ -12,7 +12,12 @@ extension Workspace {
         let now = env.monotonic()
         switch command {
         case .interviewToggle: return interviewInput(&state, .togglePause, now)
-        case .interviewNext: return interviewInput(&state, .nextPhase, now)
+        case .interviewNext:
+            if let s = state.interview, s.clock != .finished, s.currentPhaseIndex == s.plan.phases.count - 1 {
+                state.overlays.append(.confirm(confirmFinish(s)))
+                return []
+            }
+            return interviewInput(&state, .nextPhase, now)
         case .interviewPrevious: return interviewInput(&state, .previousPhase, now)
         case .interviewAddMinute:
             let effects = interviewInput(&state, .extend(seconds: 60), now)
@@ -33,6 +38,8 @@ extension Workspace {
             state.overlays.append(.info(title: "Phase \(session.currentPhaseIndex + 1): \(briefing.title)", lines: lines, scroll: 0))
         case .interviewSummary:
             state.overlays.append(.summary(scroll: 0))
+        case .interviewerCard:
+            state.overlays.append(.interviewer(scroll: 0))
         default:
             break
         }
@@ -44,10 +51,9 @@ extension Workspace {
     static func interviewInput(_ state: inout AppState, _ input: InterviewInput, _ now: Duration) -> [Effect] {
         guard var session = state.interview else { return [] }
         let events = session.send(input, at: now)
+        let curveball = session.checkCurveball()
         state.interview = session
         state.interviewNow = now
-        let record = session.record(at: now)
-        if state.design.interview != record { state.design.interview = record }
         var effects: [Effect] = []
         for event in events {
             switch event {
@@ -62,27 +68,37 @@ extension Workspace {
                     state.message = StatusMessage("Phase \(to + 1): \(phase.title) — \(phase.goal)", .info)
                 }
             case .started:
-                state.message = StatusMessage("Clock running — t pauses, i shows the phase's prompts", .info)
+                state.message = StatusMessage("Clock running — t pauses, i shows the phase's prompts, I the interviewer", .info)
+                interviewStarted(&state)
             case .finished:
                 state.overlays.append(.summary(scroll: 0))
+                effects += interviewFinished(&state)
             }
             if event.alertsUser && !state.quiet { effects.append(.bell) }
         }
+        if let curveball {
+            curveballGiven(&state, curveball)
+            if !state.quiet { effects.append(.bell) }
+        }
+        // The timing log (and what the coach added to it) goes into the design, outside undo.
+        if let record = state.interview?.record(at: now), state.design.interview != record { state.design.interview = record }
         return effects
     }
 
-    /// The self-assessment form: 1–4 per dimension and a note.
+    /// The self-assessment form: 1–4 per dimension, each with a line of evidence, and a note.
     static func assessmentForm(_ record: InterviewRecord) -> Form {
-        let choices = ["—", "1 weak", "2 fair", "3 good", "4 strong"]
-        var fields = InterviewRecord.Dimension.allCases.map { d in
-            Form.Field(d.rawValue, d.title, choices: choices, selected: record.scores[d.rawValue] ?? 0)
+        let choices = ["—"] + InterviewRecord.scoreRange.map { "\($0) " + SelfAssessment.label($0) }
+        var fields: [Form.Field] = []
+        for d in InterviewRecord.Dimension.allCases {
+            fields.append(Form.Field(d.rawValue, d.title, choices: choices, selected: record.scores[d.rawValue] ?? 0))
+            fields.append(Form.Field("evidence." + d.rawValue, "  evidence", text: record.evidence[d.rawValue] ?? ""))
         }
         fields.append(.init("note", "Note", text: record.assessmentNote))
         return Form(title: "Self-assessment", target: .assessment, fields: fields)
     }
 
-    static func applyAssessment(_ state: inout AppState, _ form: Form) {
-        guard var session = state.interview else { return }
+    static func applyAssessment(_ state: inout AppState, _ form: Form) -> [Effect] {
+        guard var session = state.interview else { return [] }
         do {
             for d in InterviewRecord.Dimension.allCases {
                 let v = form.choice(d.rawValue)
@@ -92,12 +108,14 @@ extension Workspace {
             var f = form
             f.error = "\(error)"
             state.overlays.append(.form(f))
-            return
+            return []
         }
+        for d in InterviewRecord.Dimension.allCases { session.setEvidence(d, form.text("evidence." + d.rawValue)) }
         session.setAssessmentNote(form.text("note"))
         state.interview = session
         state.design.interview = session.record(at: state.interviewNow)
         state.message = StatusMessage("Self-assessment kept — Ctrl-S saves it with the design", .success)
+        return session.clock == .finished ? practiceEffect(state) : []
     }
 
     /// Lines of the summary overlay.
@@ -123,6 +141,7 @@ extension Workspace {
         lines.append("Over: per phase against its planned time (extra minutes do not excuse it); the total")
         lines.append("against the whole plan, so time saved in one phase offsets another.")
         if summary.pauses > 0 { lines.append("Paused \(summary.pauses)× for \(TimeFormat.clock(summary.pausedSeconds))") }
+        lines += coachLines(state, record)
         lines += ["", "Checklist coverage"]
         for row in summary.coverage {
             let bar = String(repeating: "█", count: Int((row.fraction * 10).rounded()))
@@ -130,9 +149,15 @@ extension Workspace {
             lines.append("  \(String(row.stage.number).leftPad(2)) \(row.title.padding(toLength: 30, withPad: " ", startingAt: 0)) \(bar) \(row.progress.done)/\(row.progress.total)")
         }
         lines += ["", "Self-assessment (a to fill in)"]
+        let labelWidth = (InterviewRecord.Dimension.allCases.map(\.title.count).max() ?? 0) + 2
         for d in InterviewRecord.Dimension.allCases {
             let score = record.scores[d.rawValue].map { "\($0)/4 " + SelfAssessment.label($0) } ?? "—"
-            lines.append("  " + d.title.padding(toLength: 20, withPad: " ", startingAt: 0) + score)
+            lines.append("  " + d.title.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + score)
+        }
+        for d in InterviewRecord.Dimension.allCases {
+            if let e = record.evidence[d.rawValue], !e.isEmpty, let i = lines.lastIndex(where: { $0.hasPrefix("  " + d.title) }) {
+                lines.insert("      evidence: " + e, at: i + 1)
+            }
         }
         if !record.assessmentNote.isEmpty { lines.append("  Note: " + record.assessmentNote) }
         if !summary.observations.isEmpty {

@@ -7,13 +7,21 @@ extension Workspace {
         guard let top = state.overlays.popLast() else { return [] }
         switch top {
         case .form(var form):
-            switch form.handle(key) {
+            switch form.handle(key, keymap: state.keymap, now: env.monotonic()) {
             case .editing:
+                form.target.pane?.kind.adjust(&form, state.design)
                 state.overlays.append(.form(form))
             case .cancelled:
-                break
+                if form.isChanged {
+                    // Keep the form under the question; "keep editing" returns to it.
+                    state.overlays.append(.form(form))
+                    state.overlays.append(.confirm(Confirm(
+                        title: "Discard changes?",
+                        message: "\(form.title): what you typed is not saved anywhere yet.",
+                        options: [("d", "Discard them", .discardForm), ("k", "Keep editing", .cancel)])))
+                }
             case .confirmed:
-                confirmForm(&state, form, env)
+                return confirmForm(&state, form, env)
             }
 
         case .confirm(let confirm):
@@ -27,42 +35,42 @@ extension Workspace {
 
         case .help(let scroll):
             let end = HelpText.maxScroll(state.keymap, size: state.size)
-            func scrolled(_ to: Int) -> Overlay { .help(scroll: min(max(0, to), end)) }
-            switch key {
-            case .escape, .char("q"), .char("?"), .enter: break
-            case .char("j"), .down: state.overlays.append(scrolled(scroll + 1))
-            case .char("k"), .up: state.overlays.append(scrolled(scroll - 1))
-            case .pageDown, .char(" "), .ctrl("d"): state.overlays.append(scrolled(scroll + 10))
-            case .pageUp, .ctrl("u"): state.overlays.append(scrolled(scroll - 10))
-            case .char("g"), .home: state.overlays.append(scrolled(0))
-            case .char("G"), .end: state.overlays.append(scrolled(end))
-            default: state.overlays.append(scrolled(scroll))
+            if let next = dialogScroll(state.keymap, key, scroll, end: end) { state.overlays.append(.help(scroll: next)) }
+
+        case .itemView(let pane, let id, let scroll):
+            if state.keymap.command(for: key, in: .panes) == .edit, let i = pane.kind.index(state.design, id) {
+                // e from the full view edits the item shown.
+                if state.readOnly { return readOnlyRefusal(&state) }
+                state.overlays.append(.form(pane.kind.form(state, i)))
+                return []
+            }
+            let end = env.scrollLimit(state, .itemView(pane, id))
+            if let next = dialogScroll(state.keymap, key, scroll, end: end) {
+                state.overlays.append(.itemView(pane, id: id, scroll: next))
             }
 
         case .info(let title, let lines, let scroll):
-            switch key {
-            case .escape, .char("q"), .enter, .char("i"): break
-            case .char("j"), .down: state.overlays.append(.info(title: title, lines: lines, scroll: scroll + 1))
-            case .char("k"), .up: state.overlays.append(.info(title: title, lines: lines, scroll: max(0, scroll - 1)))
-            default: state.overlays.append(.info(title: title, lines: lines, scroll: scroll))
+            if key == .char("i") { break }
+            if let next = dialogScroll(state.keymap, key, scroll, end: max(0, lines.count - 1)) {
+                state.overlays.append(.info(title: title, lines: lines, scroll: next))
             }
 
         case .search(var editor):
-            switch key {
-            case .escape:
+            switch state.keymap.command(for: key, in: .palette) {
+            case .paletteClose?:
                 state.filters[state.focus] = nil
-            case .enter:
+            case .paletteRun?:
                 let n = state.visibleRows(state.focus).count
                 state.message = StatusMessage(editor.text.isEmpty ? "Filter cleared"
                     : "\(n) match\(n == 1 ? "" : "es") for \"\(editor.text)\" — n/N move, / then Esc clears", .info)
-            case .down, .ctrl("n"):
+            case .paletteDown?:
                 select(&state, state.focus, state.selectedRow(state.focus) + 1)
                 state.overlays.append(.search(editor))
-            case .up, .ctrl("p"):
+            case .paletteUp?:
                 select(&state, state.focus, state.selectedRow(state.focus) - 1)
                 state.overlays.append(.search(editor))
             default:
-                editor.handle(key)
+                editor.handle(key, keymap: state.keymap)
                 state.filters[state.focus] = editor.text.isEmpty ? nil : editor.text
                 select(&state, state.focus, 0)
                 state.overlays.append(.search(editor))
@@ -73,24 +81,25 @@ extension Workspace {
 
         case .summary(let scroll):
             switch key {
-            case .escape, .char("q"), .enter: break
             case .char("a"):
                 state.overlays.append(.summary(scroll: scroll))
                 if let session = state.interview {
                     state.overlays.append(.form(assessmentForm(session.record(at: state.interviewNow))))
                 }
-            case .char("j"), .down: state.overlays.append(.summary(scroll: scroll + 1))
-            case .char("k"), .up: state.overlays.append(.summary(scroll: max(0, scroll - 1)))
             case .ctrl("s"):
                 // Saving the log and the self-assessment without leaving the summary.
                 state.overlays.append(.summary(scroll: scroll))
                 return save(&state, to: nil)
-            default: state.overlays.append(.summary(scroll: scroll))
+            default:
+                if let next = dialogScroll(state.keymap, key, scroll, end: Int.max / 2) { state.overlays.append(.summary(scroll: next)) }
             }
 
+        case .interviewer(let scroll):
+            return interviewerKey(&state, scroll, key, env)
+
         case .notes(var area):
-            switch area.handle(key) {
-            case .editing: state.overlays.append(.notes(area))
+            switch area.handle(key, keymap: state.keymap) {
+            case .editing, .leftUp, .leftDown: state.overlays.append(.notes(area))
             case .cancelled: state.message = StatusMessage("Notes not changed", .info)
             case .done:
                 if let stage = StageKey(rawValue: area.owner) {
@@ -104,10 +113,24 @@ extension Workspace {
         return []
     }
 
-    static func confirmForm(_ state: inout AppState, _ form: Form, _ env: Environment) {
+    /// Keys in a dialog that only shows text: the new scroll position, or nil when it closes.
+    static func dialogScroll(_ keymap: Keymap, _ key: Key, _ scroll: Int, end: Int) -> Int? {
+        let clamp = { (to: Int) in min(max(0, to), max(0, end)) }
+        switch keymap.command(for: key, in: .dialog) {
+        case .dialogClose?: return nil
+        case .dialogDown?: return clamp(scroll + 1)
+        case .dialogUp?: return clamp(scroll - 1)
+        case .dialogPageDown?: return clamp(scroll + 10)
+        case .dialogPageUp?: return clamp(scroll - 10)
+        case .dialogTop?: return 0
+        case .dialogBottom?: return clamp(end)
+        default: return clamp(scroll)
+        }
+    }
+
+    static func confirmForm(_ state: inout AppState, _ form: Form, _ env: Environment) -> [Effect] {
         if form.target == .assessment {
-            applyAssessment(&state, form)
-            return
+            return applyAssessment(&state, form)
         }
         var design = state.design
         switch ItemForms.apply(form, to: &design) {
@@ -116,35 +139,30 @@ extension Workspace {
             f.error = error.message
             state.overlays.append(.form(f))
         case .success(let id):
-            let isNew: Bool
-            switch form.target {
-            case .newRequirement, .newComponent, .newFlow, .newTradeOff, .newCustomItem: isNew = true
-            default: isNew = false
-            }
-            let label = (isNew ? "Add " : "Edit ") + id
+            let isNew = form.target.isNew
+            let label = form.target == .designInfo ? "Edit title and problem" : (isNew ? "Add " : "Edit ") + id
             mutate(&state, label, env) { $0 = design }
             // Select what was just written.
             switch form.target {
-            case .newRequirement, .requirement:
-                if let i = state.design.requirements.firstIndex(of: ItemID(id)) { selectItem(&state, .requirements, index: i) }
-            case .newComponent, .component:
-                if let i = state.design.components.firstIndex(of: ItemID(id)) { selectItem(&state, .components, index: i) }
-            case .newFlow, .flow:
-                if let i = state.design.flows.firstIndex(of: ItemID(id)) { selectItem(&state, .flows, index: i) }
-            case .newTradeOff, .tradeOff:
-                if let i = state.design.tradeOffs.firstIndex(of: ItemID(id)) { selectItem(&state, .tradeOffs, index: i) }
+            case .newItem(let pane), .item(let pane, _):
+                if let i = pane.kind.index(state.design, id) { selectItem(&state, pane, index: i) }
             case .newCustomItem:
                 state.checklist.row = checklistRows(state).count - 1
             default: break
             }
-            state.message = StatusMessage((isNew ? "Added " : "Updated ") + id, .success)
+            state.message = StatusMessage(form.target == .designInfo ? "Title and problem updated"
+                                          : (isNew ? "Added " : "Updated ") + id, .success)
         }
+        return []
     }
 
     static func choose(_ state: inout AppState, _ choice: Confirm.Choice, _ env: Environment) -> [Effect] {
         switch choice {
-        case .deleteComponent(let id):
-            deleteComponent(&state, ItemID(id), env)
+        case .deleteItem(let pane, let id):
+            deleteItem(&state, pane, id, env)
+        case .discardForm:
+            if case .form? = state.overlays.last { state.overlays.removeLast() }
+            state.message = StatusMessage("Changes discarded", .info)
         case .saveAndQuit:
             if state.readOnly { return readOnlyRefusal(&state) }
             state.quitting = true
@@ -154,12 +172,16 @@ extension Workspace {
             return [.quit]
         case .overwriteChangedFile:
             return [.save(state.design, path: state.filePath, force: true)]
+        case .overwriteWriteProtected(let path):
+            return [.save(state.design, path: path, force: true, overwriteReadOnly: true)]
         case .saveAs:
             var palette = Palette()
             palette.editor.setText("w ")
             state.overlays.append(.palette(palette))
         case .reloadFromDisk:
             return [.open(path: state.filePath)]
+        case .finishInterview:
+            return interviewInput(&state, .finish, env.monotonic())
         case .cancel:
             break
         }
@@ -167,6 +189,8 @@ extension Workspace {
     }
 
     static func paste(_ state: inout AppState, _ text: String) -> [Effect] {
+        // Nothing goes into a form hidden by the size notice.
+        if state.size.isTooSmall { return [] }
         guard let top = state.overlays.popLast() else {
             state.message = StatusMessage("Paste into a field: press a or e first", .info)
             return []

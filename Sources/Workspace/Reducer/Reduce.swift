@@ -6,7 +6,9 @@ import Interview
 /// no clock except through `Environment`.
 public enum Workspace {
     public static func reduce(_ state: inout AppState, _ action: Action, _ env: Environment) -> [Effect] {
+        let standing = state.message?.failedWrite
         let effects = reduceAction(&state, action, env)
+        keepFailedWrite(standing, &state, after: action)
         // The diagram follows the design (undo, a reload) and the screen size while it is shown.
         if state.screen == .diagram {
             state.diagram.refresh(state.design)
@@ -18,6 +20,7 @@ public enum Workspace {
     static func reduceAction(_ state: inout AppState, _ action: Action, _ env: Environment) -> [Effect] {
         switch action {
         case .key(let key):
+            if let effects = guardedKey(&state, key, env) { return effects }
             state.message = nil
             if !state.overlays.isEmpty { return overlayKey(&state, key, env) }
             guard let command = state.keymap.command(for: key, in: state.keyContext) else {
@@ -34,6 +37,10 @@ public enum Workspace {
         case .resized(let size):
             state.size = size
             return []
+
+        case .clickedTitle:
+            guard state.overlays.isEmpty else { return [] }
+            return perform(&state, .editDesignInfo, env)
 
         case .clickedPane(let pane, let row):
             state.overlays.removeAll { if case .help = $0 { return true }; return false }
@@ -58,8 +65,11 @@ public enum Workspace {
 
         case .saveFailed(_, let message):
             state.quitting = false
-            state.message = StatusMessage("Not saved: \(message)", .error)
+            state.message = StatusMessage(failed: .document, "Not saved: \(message)")
             return [.bell]
+
+        case .writeProtected(let path):
+            return askBeforeWritingProtected(&state, path)
 
         case .changedOnDisk(let path):
             state.quitting = false
@@ -75,8 +85,24 @@ public enum Workspace {
             return []
 
         case .exportFailed(let message):
-            state.message = StatusMessage("Export failed: \(message)", .error)
+            state.message = StatusMessage(failed: .export, "Export failed: \(message)")
             return [.bell]
+
+        case .recoveryCopyFailed(let message):
+            return recoveryCopyFailed(&state, message)
+        case .recoveryCopyWritten:
+            if state.message?.failedWrite?.kind == .recoveryCopy {
+                state.message = StatusMessage("The recovery copy is kept again", .success)
+            }
+            return []
+        case .becameReadOnly(let message):
+            state.readOnly = true
+            state.message = StatusMessage(message, .error)
+            return []
+        case .startInterview(let now):
+            return startInterview(&state, now)
+        case .suspendRequested:
+            return suspend(&state, env)
 
         case .opened(let path, let design, let isNew):
             let keep = (state.size, state.themeName)
@@ -107,6 +133,10 @@ public enum Workspace {
             return interviewInput(&state, .suspended, now)
         case .resumedFromSuspend(let now):
             return interviewInput(&state, .resumedFromSuspension, now)
+        case .practiceRecorded(let path, let error):
+            state.message = error.map { StatusMessage("Practice history not written: \($0)", .error) }
+                ?? StatusMessage("Attempt recorded in \(path) — sysdraft practice shows your progress", .success)
+            return []
         }
     }
 
@@ -124,6 +154,7 @@ public enum Workspace {
         d.touch(env.now())
         state.history.record(before)
         state.design = d
+        noteInterviewActivity(&state, from: before.design, env)
         return true
     }
 
@@ -131,7 +162,9 @@ public enum Workspace {
 
     static func select(_ state: inout AppState, _ pane: Pane, _ row: Int) {
         let n = state.visibleRows(pane).count
-        state.selection[pane] = n == 0 ? 0 : min(max(row, 0), n - 1)
+        let new = n == 0 ? 0 : min(max(row, 0), n - 1)
+        if state.selection[pane] != new { state.detailScroll = 0 }
+        state.selection[pane] = new
     }
 
     /// Selects the item with a document index, clearing a filter that hides it.

@@ -39,6 +39,8 @@ public struct AppState: Equatable, Sendable {
     public var message: StatusMessage?
     public var size = ScreenSize(columns: 80, rows: 24)
     public var history = UndoHistory()
+    /// How far the details strip is scrolled (back to the top when the selection moves).
+    public var detailScroll = 0
     public var checklist = ChecklistCursor()
     public var diagram = DiagramView()
     public var themeName = "default"
@@ -78,18 +80,10 @@ public struct AppState: Equatable, Sendable {
         let componentsChanged = design.components != old.components
         let oldNames = componentNames
         if componentsChanged { componentNames = Self.names(design.components) }
-        let new = design
         var changed = false
-        if design.requirements != old.requirements {
-            withIndex(.requirements) { index, text in index.update(from: old.requirements, to: new.requirements, text: text) }
-            changed = true
-        }
-        if componentsChanged {
-            withIndex(.components) { index, text in index.update(from: old.components, to: new.components, text: text) }
-            changed = true
-        }
-        if design.flows != old.flows {
-            withIndex(.flows) { index, text in index.update(from: old.flows, to: new.flows, text: text) }
+        for kind in ItemKinds.all where kind.changed(old, design) {
+            let new = design
+            withIndex(kind.pane) { index, text in kind.updateIndex(&index, old, new, text) }
             changed = true
         }
         // Flow rows show component names, so a renamed component changes the flows' text too
@@ -101,10 +95,6 @@ public struct AppState: Equatable, Sendable {
                 return oldNames[f.from] != names[f.from] || oldNames[f.to] != names[f.to]
             }
             if !renamed.isEmpty { withIndex(.flows) { index, text in index.refresh(renamed, text: text) } }
-        }
-        if design.tradeOffs != old.tradeOffs {
-            withIndex(.tradeOffs) { index, text in index.update(from: old.tradeOffs, to: new.tradeOffs, text: text) }
-            changed = true
         }
         if changed { refilter(previous: [:]) }
     }
@@ -153,32 +143,10 @@ public struct AppState: Equatable, Sendable {
     // MARK: rows
 
     /// Number of items in a pane's document list (unfiltered).
-    public func itemCount(_ pane: Pane) -> Int {
-        switch pane {
-        case .requirements: design.requirements.count
-        case .components: design.components.count
-        case .flows: design.flows.count
-        case .tradeOffs: design.tradeOffs.count
-        }
-    }
+    public func itemCount(_ pane: Pane) -> Int { pane.kind.count(design) }
 
     /// The text a pane's filter matches against for one item.
-    public func searchText(_ pane: Pane, _ i: Int) -> String {
-        switch pane {
-        case .requirements:
-            let r = design.requirements[i]
-            return "\(r.id) \(r.text) \(r.kind.label) \(r.priority.label) \(r.category?.label ?? "") \(r.notes)"
-        case .components:
-            let c = design.components[i]
-            return "\(c.id) \(c.name) \(c.kind.label) \(c.responsibility) \(c.technology) \(c.notes)"
-        case .flows:
-            let f = design.flows[i]
-            return "\(f.id) \(componentName(f.from)) \(componentName(f.to)) \(f.label) \(f.protocol.label) \(f.mode.label) \(f.notes)"
-        case .tradeOffs:
-            let t = design.tradeOffs[i]
-            return "\(t.id) \(t.title) \(t.context) \(t.options.map(\.name).joined(separator: " ")) \(t.rationale)"
-        }
-    }
+    public func searchText(_ pane: Pane, _ i: Int) -> String { pane.kind.searchText(self, i) }
 
     /// Indices into the document list of the rows a pane shows, after its filter.
     public func visibleRows(_ pane: Pane) -> [Int] {

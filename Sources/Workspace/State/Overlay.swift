@@ -11,17 +11,27 @@ public enum Overlay: Equatable, Sendable {
     case info(title: String, lines: [String], scroll: Int)
     /// The interview summary: planned vs actual, coverage, self-assessment.
     case summary(scroll: Int)
+    /// One item in full: every field, scrollable.
+    case itemView(Pane, id: String, scroll: Int)
+    /// The interviewer card: facts on request, follow-up questions, the curveball.
+    case interviewer(scroll: Int)
 }
 
 /// A yes/no/cancel question. Each choice has a key and what it leads to.
 public struct Confirm: Equatable, Sendable {
     public enum Choice: Equatable, Sendable {
-        case deleteComponent(String)
+        /// Delete an item of a kind, by id (the question said what else goes with it).
+        case deleteItem(Pane, String)
+        /// Close the form under the question without keeping its edits.
+        case discardForm
         case saveAndQuit
         case quitWithoutSaving
         case overwriteChangedFile
+        /// Write a write-protected file anyway (the path asked about).
+        case overwriteWriteProtected(String)
         case reloadFromDisk
         case saveAs
+        case finishInterview
         case cancel
     }
 
@@ -42,15 +52,45 @@ public struct Confirm: Equatable, Sendable {
 }
 
 /// A short message in the status bar.
+///
+/// Messages have priorities: a failed write (`failedWrite`) stays on the status line, naming
+/// the path and the system's reason, until a write of that kind succeeds. A lesser message
+/// never hides it: it is shown after the failure (`Workspace.reduce` keeps that rule for every
+/// action), and a failure of a lesser kind (a recovery copy) never replaces a greater one (the
+/// document itself).
 public struct StatusMessage: Equatable, Sendable {
     public enum Kind: Equatable, Sendable { case info, success, error }
     public var text: String
     public var kind: Kind
+    /// Set for a failed write: what failed, until resolved.
+    public var failedWrite: FailedWrite?
 
     public init(_ text: String, _ kind: Kind = .info) {
         self.text = text
         self.kind = kind
     }
+
+    /// A failed write, shown until a write of the same kind succeeds.
+    public init(failed kind: FailedWrite.Kind, _ text: String) {
+        self.text = text
+        self.kind = .error
+        failedWrite = FailedWrite(kind: kind, text: text)
+    }
+}
+
+/// A write that failed and is not resolved yet.
+public struct FailedWrite: Equatable, Sendable {
+    /// In order of importance: a failure of a greater kind replaces a lesser one, never the
+    /// other way round.
+    public enum Kind: Int, Comparable, Sendable {
+        case export, recoveryCopy, lock, document
+
+        public static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    public var kind: Kind
+    /// The failure as first said (the status line may add a lesser message after it).
+    public var text: String
 }
 
 public struct ScreenSize: Equatable, Sendable {

@@ -1,4 +1,4 @@
-import CursesTerminal
+import App
 import DesignStorage
 import Foundation
 import TextUI
@@ -133,3 +133,5 @@ struct ThemeBridge {
         return table
     }
 }
+
+extension ThemeBridge: ThemeSwitching {}

@@ -1,6 +1,7 @@
 import DesignStorage
 import Foundation
 import TextUI
+import Workspace
 
 /// The user's settings at `$XDG_CONFIG_HOME/sysdraft/config.toml` (default
 /// `~/.config/sysdraft/config.toml`):
@@ -19,6 +20,9 @@ struct UserConfig {
     private(set) var settings = UserSettings()
     /// Problems found when loading, one per entry, each `file:line: message`.
     private(set) var problems: [String] = []
+
+    /// The standard keymap with the user's `[keys]` applied.
+    private(set) var keymap = Keymap.standard
 
     var theme: String? { settings.theme }
     var mouse: Bool? { settings.mouse }
@@ -51,9 +55,13 @@ struct UserConfig {
             problems = ["\(error)"]
             return
         }
-        let parsed = UserSettings.parse(text: text, name: UserConfig.abbreviate(path, home: home))
+        let name = UserConfig.abbreviate(path, home: home)
+        let parsed = UserSettings.parse(text: text, name: name)
         settings = parsed.settings
         problems = parsed.problems.map(\.description)
+        let keys = Keymap.standard.applying(settings.keyOverrides)
+        keymap = keys.keymap
+        problems += keys.problems.map { name + ($0.line.map { ":\($0)" } ?? "") + ": " + $0.message }
     }
 
     /// `path` with the home folder written as `~`, for messages.

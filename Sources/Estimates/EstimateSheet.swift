@@ -1,0 +1,288 @@
+/// Named estimates that refer to each other, evaluated in dependency order.
+///
+/// Built for a screen that recomputes on every keystroke: `update` re-parses only expressions
+/// whose text changed (parses are cached by text) and re-evaluates the whole sheet, which is
+/// cheap (see BENCHMARKS.md). Each row ends up with a value, its own error (parse, dimension,
+/// unknown name, division by zero, overflow, a cycle, a bad or duplicate name), or a note that
+/// it depends on rows that have errors.
+public struct EstimateSheet: Sendable {
+    public struct Row: Equatable, Sendable {
+        public var name: String
+        public var expression: String
+
+        public init(name: String, expression: String) {
+            self.name = name
+            self.expression = expression
+        }
+    }
+
+    public enum Status: Equatable, Sendable {
+        case value(Quantity)
+        /// The row's own error.
+        case error(CalcError)
+        /// The row is fine but uses rows with errors (named here, sorted), directly or through others.
+        case dependsOnError([String])
+
+        public var quantity: Quantity? {
+            if case .value(let q) = self { return q }
+            return nil
+        }
+
+        public var error: CalcError? {
+            if case .error(let e) = self { return e }
+            return nil
+        }
+    }
+
+    public private(set) var rows: [Row] = []
+    /// One per row, in row order.
+    public private(set) var statuses: [Status] = []
+    /// Row index of each valid name (the first row, when a name is used twice).
+    public private(set) var indexByName: [String: Int] = [:]
+    /// Rows in the order they were evaluated (each after the rows it uses).
+    public private(set) var evaluationOrder: [Int] = []
+    /// Per row: its expression parsed (or why not).
+    private var parsed: [Parsed] = []
+    /// Per row: the error its name has (bad or taken), if any.
+    private var nameErrors: [CalcError?] = []
+    /// Per row: the row each of its expression's names refers to (-1: no such estimate).
+    private var references: [[Int]] = []
+
+    private enum Parsed: Sendable {
+        case ok(Expression)
+        case failed(CalcError)
+
+        init(_ text: String) {
+            do { self = .ok(try Expression.parse(text)) } catch { self = .failed(error) }
+        }
+    }
+
+    public init(_ rows: [Row] = []) { update(rows) }
+
+    /// The status of the row named `name`, if there is one.
+    public subscript(name: String) -> Status? { indexByName[name].map { statuses[$0] } }
+
+    /// The parsed expression of row `i` (nil when it does not parse).
+    public func expression(at i: Int) -> Expression? {
+        if case .ok(let e) = parsed[i] { return e }
+        return nil
+    }
+
+    /// Row `i`'s value as text in its `to` unit or a readable one; the error message; or which
+    /// rows' errors it depends on.
+    public func displayText(at i: Int, style: ValueFormat.Style = .display) -> String {
+        switch statuses[i] {
+        case .value(let q): return ValueFormat.show(q, target: expression(at: i)?.target, style: style).text
+        case .error(let e): return "error: " + e.description
+        case .dependsOnError(let names): return "depends on " + names.joined(separator: ", ") + " (error)"
+        }
+    }
+
+    /// Recomputes the sheet for `newRows`. A row whose expression text is unchanged keeps its
+    /// parse; names are checked again only when one changed.
+    public mutating func update(_ newRows: [Row]) {
+        let old = rows
+        var changed = [Bool](repeating: false, count: newRows.count)
+        if old.count == newRows.count {
+            // Rows edited in place (a keystroke): parse just the expressions that changed.
+            for i in newRows.indices where old[i].expression != newRows[i].expression {
+                parsed[i] = Parsed(newRows[i].expression)
+                changed[i] = true
+            }
+        } else {
+            // Rows inserted, deleted or moved: find earlier parses by their text.
+            var byText: [String: Parsed] = [:]
+            for (k, o) in old.enumerated() { byText[o.expression] = parsed[k] }
+            parsed = newRows.map { byText[$0.expression] ?? Parsed($0.expression) }
+            for i in newRows.indices { changed[i] = true }
+        }
+        let namesChanged = old.count != newRows.count || zip(old, newRows).contains { $0.name != $1.name }
+        rows = newRows
+        if namesChanged { checkNames() }
+        for i in rows.indices where namesChanged || changed[i] || i >= references.count {
+            if i >= references.count { references.append([]) }
+            if case .ok(let e) = parsed[i] {
+                references[i] = e.names.map { indexByName[$0] ?? -1 }
+            } else {
+                references[i] = []
+            }
+        }
+        references.removeLast(max(0, references.count - rows.count))
+        recompute()
+    }
+
+    /// Changes one row's expression (or name) and recomputes.
+    public mutating func set(_ row: Row, at i: Int) {
+        var r = rows
+        r[i] = row
+        update(r)
+    }
+
+    private mutating func checkNames() {
+        indexByName = [:]
+        indexByName.reserveCapacity(rows.count)
+        nameErrors = []
+        nameErrors.reserveCapacity(rows.count)
+        for (i, r) in rows.enumerated() {
+            if !ReservedNames.isIdentifier(r.name) {
+                let reason = r.name.isEmpty ? "it is empty" : "use letters, digits and _, starting with a letter or _"
+                nameErrors.append(CalcError(.badName(r.name, reason: reason), column: nil))
+            } else if let why = ReservedNames.reason(r.name) {
+                nameErrors.append(CalcError(.badName(r.name, reason: why), column: nil))
+            } else if indexByName[r.name] != nil {
+                nameErrors.append(CalcError(.duplicateName(r.name), column: nil))
+            } else {
+                indexByName[r.name] = i
+                nameErrors.append(nil)
+            }
+        }
+    }
+
+    private mutating func recompute() {
+        let n = rows.count
+        var status = [Status?](repeating: nil, count: n)
+        for i in 0..<n {
+            if let e = nameErrors[i] {
+                status[i] = .error(e)
+            } else if case .failed(let e) = parsed[i] {
+                status[i] = .error(e)
+            }
+        }
+        // Depth-first search for the evaluation order, marking cycles.
+        var order: [Int] = []
+        order.reserveCapacity(n)
+        var state = [UInt8](repeating: 0, count: n)   // 0 new, 1 on the stack, 2 done
+        var stack: [(row: Int, next: Int)] = []
+        for root in 0..<n where state[root] == 0 {
+            stack.append((root, 0))
+            state[root] = 1
+            while let top = stack.last {
+                if top.next < references[top.row].count {
+                    stack[stack.count - 1].next += 1
+                    let d = references[top.row][top.next]
+                    if d < 0 { continue }
+                    if state[d] == 0 {
+                        state[d] = 1
+                        stack.append((d, 0))
+                    } else if state[d] == 1 {
+                        markCycle(from: d, stack: stack, into: &status)
+                    }
+                } else {
+                    state[top.row] = 2
+                    order.append(top.row)
+                    stack.removeLast()
+                }
+            }
+        }
+        evaluationOrder = order
+        // Evaluate each row after the rows it uses.
+        var values = [Quantity](repeating: Quantity(0), count: n)
+        var scratch: [Quantity] = []
+        scratch.reserveCapacity(16)
+        for i in order {
+            if status[i] != nil { continue }
+            guard case .ok(let e) = parsed[i] else { continue }
+            let refs = references[i]
+            var roots: [String] = []
+            for d in refs where d >= 0 {
+                switch status[d] {
+                case .error?: roots.append(rows[d].name)
+                case .dependsOnError(let r)?: roots.append(contentsOf: r)
+                default: break
+                }
+            }
+            if !roots.isEmpty {
+                status[i] = .dependsOnError(Array(Set(roots)).sorted())
+                continue
+            }
+            do {
+                let q = try values.withUnsafeBufferPointer { v throws(CalcError) in
+                    try e.evaluate({ k in refs[k] >= 0 ? v[refs[k]] : nil }, stack: &scratch)
+                }
+                values[i] = q
+                status[i] = .value(q)
+            } catch {
+                status[i] = .error(withSuggestion(error))
+            }
+        }
+        statuses = status.map { $0 ?? .error(CalcError(.syntax("not evaluated"), column: nil)) }
+    }
+
+    /// Marks every row of the cycle that closes at `start` (on the DFS stack) with a cycle error
+    /// naming the rows in order; the column is where the row refers to the next one.
+    private func markCycle(from start: Int, stack: [(row: Int, next: Int)], into status: inout [Status?]) {
+        guard let from = stack.firstIndex(where: { $0.row == start }) else { return }
+        let members = stack[from...].map(\.row)
+        let names = members.map { rows[$0].name }
+        for (k, row) in members.enumerated() {
+            if case .error? = status[row] { continue }
+            let next = members[(k + 1) % members.count]
+            var column: Int?
+            if let e = expression(at: row), let j = references[row].firstIndex(of: next) { column = e.column(ofName: j) }
+            let rotated = Array(names[k...] + names[..<k])
+            status[row] = .error(CalcError(.cycle(rotated), column: column))
+        }
+    }
+
+    /// An unknown name with no hint of its own gets the closest estimate name, when one is
+    /// close: one edit away (a letter wrong, missing, extra, or two swapped) for short names,
+    /// two for names of five letters or more (`dua` → `dau`, `peak_red_qps` → `peak_read_qps`).
+    func withSuggestion(_ error: CalcError) -> CalcError {
+        guard case .unknownName(let name, nil) = error.kind else { return error }
+        let limit = name.utf8.count >= 5 ? 2 : 1
+        var best: (name: String, distance: Int)?
+        for candidate in indexByName.keys {
+            let d = Self.editDistance(name, candidate, limit: limit)
+            guard d <= limit else { continue }
+            if let b = best, d > b.distance || (d == b.distance && candidate > b.name) { continue }
+            best = (candidate, d)
+        }
+        guard let best else { return error }
+        return CalcError(.unknownName(name, hint: best.name), column: error.column)
+    }
+
+    /// Edit distance counting a swap of neighbouring letters as one edit; anything above
+    /// `limit` comes back as `limit + 1`.
+    static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        if abs(x.count - y.count) > limit { return limit + 1 }
+        if x.isEmpty || y.isEmpty { return max(x.count, y.count) }
+        var d = [[Int]](repeating: [Int](repeating: 0, count: y.count + 1), count: x.count + 1)
+        for i in 0...x.count { d[i][0] = i }
+        for j in 0...y.count { d[0][j] = j }
+        for i in 1...x.count {
+            var rowMin = Int.max
+            for j in 1...y.count {
+                let cost = x[i - 1] == y[j - 1] ? 0 : 1
+                var v = Swift.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+                if i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] { v = Swift.min(v, d[i - 2][j - 2] + 1) }
+                d[i][j] = v
+                rowMin = Swift.min(rowMin, v)
+            }
+            if rowMin > limit { return limit + 1 }
+        }
+        return d[x.count][y.count]
+    }
+
+    /// Evaluates an expression that may use this sheet's estimates (a flow's rate, a component's
+    /// capacity): its value, its own error, or the estimates with errors it depends on.
+    public func evaluate(_ text: String) -> (status: Status, expression: Expression?) {
+        let e: Expression
+        do { e = try Expression.parse(text) } catch { return (.error(error), nil) }
+        var roots: [String] = []
+        for name in e.names {
+            switch self[name] {
+            case .error?: roots.append(name)
+            case .dependsOnError(let r)?: roots.append(contentsOf: r)
+            default: break
+            }
+        }
+        if !roots.isEmpty { return (.dependsOnError(Array(Set(roots)).sorted()), e) }
+        do {
+            let q = try e.evaluate { k in self[e.names[k]]?.quantity }
+            return (.value(q), e)
+        } catch {
+            return (.error(withSuggestion(error)), e)
+        }
+    }
+}

@@ -1,0 +1,18 @@
+-- PostgreSQL DDL for URL shortener, written by sysdraft.
+-- Tables for entities of kind table held by database components whose technology names no
+-- non-relational engine; other entities are described in comments at the end.
+
+-- Entities without a table
+-- ent-1: links (key-value, in Link store, Amazon DynamoDB (on-demand, point-in-time recovery))
+--   no table: DynamoDB is not a relational database
+--   code string (primary key)
+--   long_url varchar(2048)
+--   owner_id string (nullable)
+--   is_alias bool
+--   status enum(active,expired,disabled)
+--   expires_at datetime (nullable)
+--   created_at datetime
+--   created_by string
+--   modified_at datetime
+--   modified_by string
+--   index by_owner (owner_id, created_at): An owner's links, newest first (GSI)

@@ -1,0 +1,97 @@
+import Testing
+@testable import Estimates
+
+/// Named estimates: references, recomputation, cycles, errors and the rows depending on them.
+@Suite struct SheetTests {
+    func rows(_ pairs: [(String, String)]) -> [EstimateSheet.Row] { pairs.map { .init(name: $0.0, expression: $0.1) } }
+
+    @Test func rowsReferToEachOtherInAnyOrderAndUpdateTogether() {
+        var sheet = EstimateSheet(rows([("peak", "avg * 3"), ("avg", "dau * 20 / day"), ("dau", "10M")]))
+        #expect(sheet["dau"] == .value(Quantity(10e6)))
+        #expect(sheet["avg"]?.quantity.map { close($0.value, 10e6 * 20 / 86_400, relative: 1e-15) } == true)
+        #expect(sheet["peak"]?.quantity?.dimension == .rate)
+        #expect(sheet.displayText(at: 0) == "6.9K /s")
+        sheet.set(.init(name: "dau", expression: "20M"), at: 2)
+        #expect(sheet.displayText(at: 0) == "13.9K /s")
+        #expect(sheet.evaluationOrder.firstIndex(of: 2)! < sheet.evaluationOrder.firstIndex(of: 1)!)
+        #expect(sheet.evaluationOrder.firstIndex(of: 1)! < sheet.evaluationOrder.firstIndex(of: 0)!)
+    }
+
+    @Test func aRowsOwnUnitIsUsedForItsValue() {
+        let sheet = EstimateSheet(rows([("size", "6e9 * 500 B to GB"), ("double", "size * 2")]))
+        #expect(sheet.displayText(at: 0) == "3000 GB")
+        #expect(sheet.displayText(at: 1) == "6.0 TB")
+    }
+
+    @Test func anErrorMarksItsRowAndEveryRowThatDependsOnIt() {
+        let sheet = EstimateSheet(rows([("a", "1 / 0"), ("b", "a + 1"), ("c", "b * 2"), ("d", "5"), ("e", "d + c")]))
+        #expect(sheet.statuses[0] == .error(CalcError(.divisionByZero, column: 3)))
+        #expect(sheet.statuses[1] == .dependsOnError(["a"]))
+        #expect(sheet.statuses[2] == .dependsOnError(["a"]))
+        #expect(sheet.statuses[3] == .value(Quantity(5)))
+        #expect(sheet.statuses[4] == .dependsOnError(["a"]))
+        #expect(sheet.displayText(at: 2) == "depends on a (error)")
+        #expect(sheet.displayText(at: 0) == "error: column 3: division by zero")
+    }
+
+    @Test func unknownNamesAndDimensionErrorsAreTheRowsOwn() {
+        let sheet = EstimateSheet(rows([("a", "1 GB"), ("b", "a + dua"), ("c", "a + 1 s"), ("dau", "1"), ("d", "a + zzz")]))
+        #expect(sheet.statuses[1].error == CalcError(.unknownName("dua", hint: "dau"), column: 5))
+        #expect(sheet.statuses[1].error?.message == "unknown name \"dua\"; did you mean dau?")
+        #expect(sheet.statuses[4].error == CalcError(.unknownName("zzz", hint: nil), column: 5))
+        #expect(sheet.statuses[2].error == CalcError(.dimensionMismatch(operation: "add", left: .size, right: .time), column: 3))
+    }
+
+    @Test func cyclesAreNamedOnEveryRowInThem() {
+        let sheet = EstimateSheet(rows([("a", "b + 1"), ("b", "2 * c"), ("c", "a"), ("d", "a * 2"), ("x", "x + 1")]))
+        #expect(sheet.statuses[0].error == CalcError(.cycle(["a", "b", "c"]), column: 1))
+        #expect(sheet.statuses[1].error == CalcError(.cycle(["b", "c", "a"]), column: 5))
+        #expect(sheet.statuses[2].error == CalcError(.cycle(["c", "a", "b"]), column: 1))
+        #expect(sheet.statuses[0].error?.message == "circular reference: a → b → c → a")
+        #expect(sheet.statuses[3] == .dependsOnError(["a"]))
+        #expect(sheet.statuses[4].error == CalcError(.cycle(["x"]), column: 1))
+    }
+
+    @Test func badAndDuplicateNames() {
+        let sheet = EstimateSheet(rows([("qps", "5"), ("qps", "6"), ("2x", "1"), ("to", "1"), ("min", "1"), ("MB", "1"),
+                                        ("", "1"), ("ok", "qps * 2")]))
+        #expect(sheet.statuses[1].error?.kind == .duplicateName("qps"))
+        for i in 2...6 {
+            guard case .badName? = sheet.statuses[i].error?.kind else {
+                Issue.record("row \(i): \(sheet.statuses[i])")
+                continue
+            }
+        }
+        #expect(sheet.statuses[4].error?.message.contains("function") == true)
+        #expect(sheet.statuses[5].error?.message.contains("unit") == true)
+        // References go to the first row of a name.
+        #expect(sheet["ok"] == .value(Quantity(10)))
+    }
+
+    @Test func aParseErrorIsShownWithItsColumn() {
+        let sheet = EstimateSheet(rows([("a", "3 +"), ("b", "a")]))
+        #expect(sheet.statuses[0].error?.column == 4)
+        #expect(sheet.statuses[1] == .dependsOnError(["a"]))
+    }
+
+    @Test func expressionsOverTheSheet() {
+        let sheet = EstimateSheet(rows([("qps", "200 /s"), ("bad", "1/0")]))
+        #expect(sheet.evaluate("qps * 500 B").status == .value(Quantity(100_000, .dataRate)))
+        #expect(sheet.evaluate("bad * 2").status == .dependsOnError(["bad"]))
+        #expect(sheet.evaluate("nope").status.error?.column == 1)
+    }
+
+    @Test func aLongChainOfEstimatesEvaluatesWithoutRecursion() {
+        let n = 5000
+        var r = [EstimateSheet.Row(name: "e0", expression: "1")]
+        for i in 1..<n { r.append(.init(name: "e\(i)", expression: "e\(i - 1) + 1")) }
+        let sheet = EstimateSheet(r.reversed())
+        #expect(sheet["e\(n - 1)"] == .value(Quantity(Double(n))))
+    }
+
+    @Test func renamingRewritesOnlyNames() {
+        let text = "min(dau, 5 min) + dau*2 to /s"
+        #expect(Expression.renaming(["dau": "users", "min": "x", "s": "y"], in: text) == "min(users, 5 min) + users*2 to /s")
+        #expect(Expression.renaming(["a": "b"], in: "1 +* a $") == "1 +* a $")
+    }
+}
