@@ -15,6 +15,6 @@ public enum DesignSVG {
                 + (s.background.map { "<rect x=\"0\" y=\"0\" width=\"320\" height=\"40\" fill=\"\(DiagramSVGStyle.escape($0))\"/>\n" } ?? "")
                 + "<text x=\"10\" y=\"25\" font-family=\"\(DiagramSVGStyle.escape(s.fontFamily))\" font-size=\"\(s.fontSize)\" fill=\"\(DiagramSVGStyle.escape(s.text))\">No components yet</text>\n</svg>\n"
         }
-        return diagram.svg(style: options.svgStyle, title: design.title)
+        return diagram.svg(style: options.svgStyle, title: TextSafety.oneLine(design.title))
     }
 }

@@ -205,6 +205,9 @@ extension Diagram {
 /// Text for SVG: escaped for XML, characters XML cannot carry replaced.
 enum SVGText {
     static func escape(_ s: String) -> String {
+        // Invisible characters (zero-width, joiners between letters, tags, noncharacters) are
+        // shown as U+XXXX, as in the other exports; emoji sequences keep theirs.
+        let s = InvisibleCharacters.showingInvisible(s) { "U+" + String($0, radix: 16, uppercase: true) }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for u in s.unicodeScalars {

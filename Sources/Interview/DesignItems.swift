@@ -31,6 +31,7 @@ public enum DesignItems {
         "risks": ("risk", "risks"),
         "questions": ("open question", "open questions"),
         "conflicts": ("merge conflict", "merge conflicts"),
+        "groups": ("group", "groups"),
         // Not item lists, but places the timeline records changes in.
         "stages": ("stage note", "stage notes"),
         "checklist": ("checklist item", "checklist items"),

@@ -152,6 +152,28 @@ import Testing
         #expect(out.contains("n_comp_1 [label=\"A\", shape=cylinder];"))
         #expect(out.contains("n_comp_1 -> n_comp_2 [label=\"x (TCP)\", style=dashed, dir=both];"))
     }
+
+    /// A flow's own protocol name ("Kafka", "RESP") is on its arrow in both exports, with the
+    /// list value it stands for when that is not "other"; graphviz draws the DOT.
+    @Test func protocolNamesAreShown() throws {
+        var d = Design(title: "t", now: Fixtures.epoch)
+        let a = d.addComponent(name: "Svc", kind: .service)
+        let q = d.addComponent(name: "Events", kind: .queue)
+        let c = d.addComponent(name: "Cache", kind: .cache)
+        let f1 = try d.addFlow(from: a, to: q, label: "click events", protocol: .pubsub, mode: .async)
+        let f2 = try d.addFlow(from: a, to: c, label: "", protocol: .other)
+        d.flows[d.flows.firstIndex { $0.id == f1 }!].protocolName = "Kafka"
+        d.flows[d.flows.firstIndex { $0.id == f2 }!].protocolName = "RESP"
+        let mermaid = MermaidExport.render(d)
+        #expect(mermaid.contains("n_comp_1 -.->|\"click events (Kafka, Pub/sub)\"| n_comp_2"))
+        #expect(mermaid.contains("n_comp_1 -->|\"(RESP)\"| n_comp_3"))
+        let dot = DotExport.render(d)
+        #expect(dot.contains("[label=\"click events (Kafka, Pub/sub)\", style=dashed]"))
+        #expect(dot.contains("n_comp_1 -> n_comp_3 [label=\"(RESP)\"]"))
+        let r = try runTool("dot", ["-Tsvg"], input: dot)
+        #expect(r.status == 0, "dot failed: \(r.stderr)")
+        #expect(r.stdout.contains("click events (Kafka, Pub/sub)") && r.stdout.contains("(RESP)"))
+    }
 }
 
 @Suite struct GroupExportTests {
@@ -172,7 +194,9 @@ import Testing
     }
 
     @Test func mermaidSubgraphsNest() {
-        let out = MermaidExport.render(Self.nested())
+        // The kind classes (`class n_… kind_…`) at the end are another feature's.
+        let out = MermaidExport.render(Self.nested()).split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasPrefix("    class ") }.joined(separator: "\n")
         #expect(out == """
             flowchart TB
                 subgraph g_group_1 ["us-east-1 · region"]

@@ -3,14 +3,20 @@ import Foundation
 import Testing
 
 @Suite struct GroupMigrationTests {
-    /// A file written before groups existed opens with every field as it was, no groups, the
-    /// diagram top-down, and passes validation.
+    static var step: Migration { Migrations.steps.first { $0.summary.contains("component groups") }! }
+
+    /// A file of the version before groups (an old fixture brought up to that version by the
+    /// earlier steps) opens with every field as it was, no groups, the diagram top-down, and
+    /// passes validation.
     @Test func fileWithoutGroupsOpensUnchanged() throws {
         let data = try fixture("v1-before-groups.json")
-        let old = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        var old = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(old["schemaVersion"] as? Int == 1)
-        #expect(old["groups"] == nil)
-        let d = try DesignCodec.decode(data)
+        for step in Migrations.steps where step.from >= 1 && step.from < Self.step.from { old = try step.apply(old) }
+        old["schemaVersion"] = Self.step.from
+        #expect(old["groups"] == nil && old["diagramDirection"] == nil)
+        let before = try JSONSerialization.data(withJSONObject: old)
+        let d = try DesignCodec.decode(before)
         #expect(d.schemaVersion == Design.currentSchemaVersion)
         #expect(d.groups.isEmpty)
         #expect(d.diagramDirection == .topDown)
@@ -20,7 +26,9 @@ import Testing
         var new = try #require(try JSONSerialization.jsonObject(with: try DesignCodec.encode(d)) as? [String: Any])
         #expect(new["groups"] as? [Any] != nil)
         #expect(new["diagramDirection"] as? String == "top-down")
-        for key in ["groups", "diagramDirection", "schemaVersion"] { new[key] = nil }
+        let added = Set(new.keys).subtracting(old.keys)
+        #expect(added == ["groups", "diagramDirection"])
+        for key in added.union(["schemaVersion"]) { new[key] = nil }
         var oldRest = old
         oldRest["schemaVersion"] = nil
         #expect(NSDictionary(dictionary: new).isEqual(to: oldRest))
