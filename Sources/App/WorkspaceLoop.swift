@@ -170,10 +170,13 @@ public final class WorkspaceLoop {
             case .failed(let error):
                 return .saveFailed(path: error.path, message: error.description)
             }
-        case .export(let design, let path, let format):
+        case .export(let design, let path, let format, let flags):
+            var options = exportOptions
+            if flags.onlyStarted { options.onlyStarted = true }
+            if flags.hideUnticked { options.hideUnticked = true }
             do {
                 let text = try Exporter.export(design, catalogue: state.catalogue,
-                                               format: ExportFormat(rawValue: format) ?? .markdown, options: exportOptions)
+                                               format: ExportFormat(rawValue: format) ?? .markdown, options: options)
                 try session.export(Data(text.utf8), to: path)
                 return .exported(path: path)
             } catch {
@@ -227,7 +230,7 @@ public final class WorkspaceLoop {
         guard !session.readOnly else { return false }
         let unknown = session.unknownFields(of: state.savedDesign)
         guard !unknown.isEmpty else { return false }
-        session.becomeReadOnly()
+        session.becomeReadOnly(because: "the file has fields this version does not know")
         dispatch(.becameReadOnly(message: "Read-only: \(state.fileName) has \(DocumentSession.unknownFieldsNote(unknown)) — "
                                  + "`sysdraft fmt --drop-unknown` removes them"))
         return true

@@ -62,7 +62,7 @@ struct OpenCommand: ParsableCommand {
         do {
             session = try DocumentSession(opening: file, readOnly: readOnly, fileSystem: fileSystem)
         } catch {
-            printError(error.description)
+            printError(error)
             switch error {
             case .storage: throw Exit.fileError
             case .content: throw Exit.invalidDesign
@@ -77,7 +77,7 @@ struct OpenCommand: ParsableCommand {
                 "\(file) is open in another sysdraft (process \(pid) on \(host)).",
                 options: [("r", "open read-only"), ("q", "quit")])
             if answer != "r" { throw ExitCode.success }
-            session.becomeReadOnly()
+            session.becomeReadOnly(because: "open in another sysdraft, process \(pid)")
         }
 
         var recovered: Design?
@@ -109,7 +109,7 @@ struct OpenCommand: ParsableCommand {
                     throw Exit.fileError
                 }
             case .discard: session.removeRecovery()
-            case .readOnly: session.becomeReadOnly()
+            case .readOnly: session.becomeReadOnly(because: "unsaved edits from an earlier session are kept")
             case .ask: break
             }
         }
@@ -120,6 +120,8 @@ struct OpenCommand: ParsableCommand {
         options.themeName = themes.current
         options.keymap = themes.config.keymap
         options.themeWarning = themes.warning
+        options.configProblems = themes.problems
+        options.configPath = themes.config.path
         options.quiet = quiet
         // An interview saved in the design comes back (paused), or starts when asked to.
         let shown = recovered ?? session.loaded

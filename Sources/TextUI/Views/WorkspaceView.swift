@@ -80,7 +80,9 @@ enum TooSmallView {
                      "sysdraft needs at least \(ScreenSize.minimum.columns)×\(ScreenSize.minimum.rows).",
                      "Enlarge the window; q quits."]
         if case .confirm(let confirm)? = state.overlays.last {
-            let question = confirm.title + ": " + confirm.options.map { "\($0.key) \($0.label)" }.joined(separator: " · ")
+            // The whole question, not only its title: the answer must not be given blind.
+            let question = confirm.title + ": " + confirm.message + " — "
+                + confirm.options.map { "\($0.key) \($0.label)" }.joined(separator: " · ")
             let safe = Sanitize.forDisplay(question)
             lines.removeLast()
             lines += DisplayWidth.wrapRanges(safe[...], width: max(1, size.columns))

@@ -25,7 +25,7 @@ extension Workspace {
             }
 
         case .confirm(let confirm):
-            if key == .escape { return [] }
+            if state.keymap.command(for: key, in: .question) == .questionCancel { return [] }
             guard case .char(let c) = key,
                   let option = confirm.options.first(where: { $0.key == Character(c.lowercased()) }) else {
                 state.overlays.append(.confirm(confirm))
@@ -170,9 +170,11 @@ extension Workspace {
         case .quitWithoutSaving:
             state.quitting = true
             return [.quit]
-        case .overwriteChangedFile:
+        case .overwriteChangedFile(let thenQuit):
+            state.quitting = thenQuit
             return [.save(state.design, path: state.filePath, force: true)]
-        case .overwriteWriteProtected(let path):
+        case .overwriteWriteProtected(let path, let thenQuit):
+            state.quitting = thenQuit
             return [.save(state.design, path: path, force: true, overwriteReadOnly: true)]
         case .saveAs:
             var palette = Palette()

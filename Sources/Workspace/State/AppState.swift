@@ -15,6 +15,12 @@ public struct AppState: Equatable, Sendable {
     public var isNewFile: Bool
     /// Opened read-only (another instance holds the lock, or the user chose it).
     public var readOnly: Bool
+    /// Why edits are refused, said with every refusal ("opened with --read-only", …).
+    public var readOnlyReason = "opened read-only"
+    /// What was wrong with config.toml or the theme at start (`:config` lists it), and where
+    /// config.toml is.
+    public var configProblems: [String] = []
+    public var configPath: String?
     public let catalogue: StageCatalogue
     public var keymap: Keymap
 

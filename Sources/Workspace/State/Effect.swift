@@ -9,7 +9,8 @@ public enum Effect: Equatable, Sendable {
     /// no writing (unless `overwriteReadOnly`: the user said so, as with vim's `:w!`).
     case save(Design, path: String, force: Bool = false, overwriteReadOnly: Bool = false)
     /// Write an export; answer `.exported` or `.exportFailed`.
-    case export(Design, path: String, format: String)
+    /// `report` overrides config.toml's `[report]` settings for this export (`:export --only-started`).
+    case export(Design, path: String, format: String, report: ReportFlags = ReportFlags())
     /// Load another design (`:e FILE`); answer `.opened` or `.openFailed`.
     case open(path: String)
     case quit
@@ -45,7 +46,7 @@ public enum Action: Equatable, Sendable {
     case recoveryCopyFailed(message: String)
     case recoveryCopyWritten
     /// The session stopped writing to the file (fields a save would drop); `message` says why.
-    case becameReadOnly(message: String)
+    case becameReadOnly(message: String, reason: String = "the file has fields this version does not know")
     /// Start (or resume) the interview clock, as `sysdraft interview` does on opening.
     case startInterview(now: Duration)
     /// A stop signal from outside (SIGTSTP): suspend as Ctrl-Z does.
