@@ -36,7 +36,7 @@ let package = Package(
         // Seeded generators and golden files shared by tests and benchmarks (not part of the product).
         .target(name: "TestSupport", dependencies: ["DiagramLayout", "DesignModel"]),
         .target(name: "Estimates"),
-        .target(name: "DesignModel", dependencies: ["Estimates"]),
+        .target(name: "DesignModel", dependencies: ["Estimates", "TerminalText"]),
         .target(name: "DesignStorage", dependencies: ["DesignModel", "Estimates"]),
         .target(name: "DesignExport", dependencies: ["DesignModel", "DiagramLayout", "SequenceDiagram", "TerminalText", "Estimates", "Interview"]),
         .target(name: "DiagramLayout", dependencies: ["TerminalText"]),
