@@ -239,11 +239,11 @@ import Glibc
         let t = try TmuxSession("\(Repo.binary) d.json", cwd: dir.path, columns: 100, rows: 40)
         try t.waitFor(text: "New design")
         try t.keys("?")
-        let help = try t.waitFor(text: "Keys —")
+        let help = try t.waitFor(text: "Keys (and the ids config.toml binds) —")
         #expect(help.contains("Panes") && help.contains("Add an item") && help.contains("Ctrl-S"))
         // Esc and q sent in one write would read as Alt-q, as from a real terminal.
         try t.keys("Escape")
-        try t.waitFor("the help to close") { !$0.contains("Keys —") }
+        try t.waitFor("the help to close") { !$0.contains("Keys (and the ids") }
         try t.keys("q")
         try t.waitFor(text: "EXITED=0")
     }
