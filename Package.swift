@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "Interview", dependencies: ["DesignModel"]),
         .target(name: "DesignDiff", dependencies: ["DesignModel", "DesignExport"]),
         .target(name: "DesignImport", dependencies: ["DesignModel"]),
-        .target(name: "Workspace", dependencies: ["DesignModel", "DesignExport", "DiagramLayout", "Interview"]),
+        .target(name: "Workspace", dependencies: ["DesignModel", "DesignExport", "DiagramLayout", "Interview", "DesignDiff"]),
         .target(name: "TextUI", dependencies: [
             "TerminalText", "Workspace", "DiagramLayout",
             .product(name: "TOMLKit", package: "TOMLKit"),
@@ -78,12 +78,12 @@ let package = Package(
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "InterviewTests", dependencies: ["Interview", "DesignModel", "DesignStorage", "TestSupport"]),
-        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "DesignModel", "Interview", "TestSupport"]),
+        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "DesignModel", "Interview", "TestSupport", "DesignDiff"]),
         .testTarget(name: "TextUITests", dependencies: ["TextUI", "TerminalText", "TestSupport", "Workspace", "DesignModel", "DesignStorage", "Interview"],
                     exclude: ["Golden"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcursesw", "CSignals"]),
         .testTarget(name: "AppTests", dependencies: [
-            "App", "TextUI", "Workspace", "DesignModel", "DesignStorage", "Interview", "TestSupport",
+            "App", "TextUI", "Workspace", "DesignModel", "DesignStorage", "Interview", "TestSupport", "DesignDiff",
         ]),
         .testTarget(name: "EstimatesTests", dependencies: [
             "Estimates", .product(name: "PropertyBased", package: "swift-property-based"),

@@ -60,6 +60,11 @@ public enum WorkspaceStart {
             }
         }
         if let warning { notes.append(warning) }
+        if let conflicts = ConflictNotice.atOpen(state.design, state.keymap, readOnly: state.readOnly) {
+            // The file fails validate until they are resolved: the list they are in comes first.
+            notes.append(conflicts)
+            state.focus = .conflicts
+        }
         if options.recovered != nil {
             notes.append("Recovered unsaved edits — Ctrl-S saves them to \(session.path)")
         } else if session.isNew {
@@ -70,7 +75,7 @@ public enum WorkspaceStart {
             if !notes.isEmpty { message.text = failure + " · " + notes.joined(separator: " · ") }
             state.message = message
         } else if !notes.isEmpty {
-            let kind: StatusMessage.Kind = options.themeWarning != nil || warning != nil ? .error
+            let kind: StatusMessage.Kind = options.themeWarning != nil || warning != nil || !state.design.conflicts.isEmpty ? .error
                 : options.recovered != nil ? .success : .info
             state.message = StatusMessage(notes.joined(separator: " · "), kind)
         }

@@ -70,6 +70,23 @@ public enum ConflictResolution {
         return d
     }
 
+    /// Resolves every conflict it can the same way, as `resolveAll`, but without stopping at a
+    /// refusal: a choice refused now may apply once another conflict is settled (a flow's
+    /// component comes back), so refused ones are tried again while any round makes progress.
+    /// Returns the design and the conflicts still refused, each with its reason.
+    public static func resolveEach(_ design: Design, _ choice: Choice) -> (design: Design, refused: [(id: ItemID<MergeConflict>, reason: Failure)]) {
+        var d = design
+        var pending = design.conflicts.map(\.id)
+        while true {
+            var refused: [(id: ItemID<MergeConflict>, reason: Failure)] = []
+            for id in pending {
+                do throws(Failure) { d = try resolve(d, id, choice) } catch { refused.append((id, error)) }
+            }
+            if refused.isEmpty || refused.count == pending.count { return (d, refused) }
+            pending = refused.map(\.id)
+        }
+    }
+
     private static func finish(_ tree: JSONValue, conflicts: [MergeConflict], path: String) throws(Failure) -> Design {
         var tree = tree
         var list: [JSONValue] = []

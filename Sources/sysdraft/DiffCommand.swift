@@ -1,5 +1,6 @@
 import ArgumentParser
 import DesignDiff
+import DesignExport
 import DesignModel
 import DesignStorage
 import Foundation
@@ -58,8 +59,9 @@ struct DiffCommand: ParsableCommand {
         let (oldPath, newPath) = git ? (files[1], files[4]) : (files[0], files[1])
         let old: Design, new: Design
         do {
-            old = try Self.load(oldPath)
-            new = try Self.load(newPath)
+            let both = try Self.loadAll([oldPath, newPath])
+            old = both[0]
+            new = both[1]
         } catch where git {
             // git stops the whole diff when its external diff fails: say why here instead.
             let header = "sysdraft diff " + Output.line(files[0])
@@ -77,7 +79,7 @@ struct DiffCommand: ParsableCommand {
         switch format {
         case .text: text = report.text(color: useColor)
         case .markdown: text = report.markdown()
-        case .json: text = report.json()
+        case .json: text = JSONExport.escapeInvisible(report.json())
         }
         if git && format != .json {
             let header = "sysdraft diff " + Output.line(files[0])
@@ -96,20 +98,6 @@ struct DiffCommand: ParsableCommand {
             if let v = env["NO_COLOR"], !v.isEmpty { return false }
             if env["TERM"] == "dumb" { return false }
             return isatty(1) != 0
-        }
-    }
-
-    /// Loads a design; `/dev/null` (git's stand-in for a missing side) is an empty design.
-    /// Trouble exits 2, as diff(1) does.
-    static func load(_ path: String) throws -> Design {
-        if path == "/dev/null" {
-            var d = Design(title: "", now: Date(timeIntervalSince1970: 0))
-            d.stages = StageKey.allCases.map { StageState(stage: $0) }
-            return d
-        }
-        do { return try DesignFile.load(path) } catch {
-            printError(error)
-            throw ExitCode(2)
         }
     }
 }

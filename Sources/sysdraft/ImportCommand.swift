@@ -1,4 +1,5 @@
 import ArgumentParser
+import DesignExport
 import DesignImport
 import DesignModel
 import DesignStorage
@@ -79,7 +80,8 @@ struct ImportCommand: ParsableCommand {
                 printError("\(output): \(design.components.count) components, \(design.flows.count) flows from \(format.rawValue)")
             }
         } else {
-            do { FileHandle.standardOutput.write(try DesignCodec.encode(design)) } catch {
+            // The same JSON value, with controls, bidi and invisible characters as \uXXXX.
+            do { FileHandle.standardOutput.write(Data(try JSONExport.render(design).utf8)) } catch {
                 printError("could not encode the design: \(error)")
                 throw Exit.fileError
             }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DesignDiff
+import DesignExport
 import DesignModel
 import DesignStorage
 import Foundation
@@ -51,7 +52,8 @@ struct MergeCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let b = try DiffCommand.load(base), o = try DiffCommand.load(ours), t = try DiffCommand.load(theirs)
+        let loaded = try DiffCommand.loadAll([base, ours, theirs])
+        let b = loaded[0], o = loaded[1], t = loaded[2]
         let outcome: MergeOutcome
         do { outcome = try DesignMerger.merge(base: b, ours: o, theirs: t) } catch {
             printError("could not merge: \(error)")
@@ -59,7 +61,8 @@ struct MergeCommand: ParsableCommand {
         }
         let target = output ?? ours
         if target == "-" {
-            do { FileHandle.standardOutput.write(try DesignCodec.encode(outcome.design)) } catch {
+            // The same JSON value, with controls, bidi and invisible characters as \uXXXX.
+            do { FileHandle.standardOutput.write(Data(try JSONExport.render(outcome.design).utf8)) } catch {
                 printError("could not write the result: \(error)")
                 throw ExitCode(2)
             }

@@ -40,7 +40,11 @@ struct ValidateCommand: ParsableCommand {
             for w in warnings { say("\(file): \(w)") }
             // Unresolved merge conflicts: the file loads (so they can be resolved) but is not valid.
             for c in design.conflictFindings { say("\(file): \(c)") }
-            if !design.conflicts.isEmpty { worst = Exit.invalidDesign; continue }
+            if !design.conflicts.isEmpty {
+                say("\(file): resolve them in the workspace (sysdraft \(file)) or with sysdraft resolve \(file)")
+                worst = Exit.invalidDesign
+                continue
+            }
             for e in checked.errors { printError("\(file): \(e)") }
             if !checked.errors.isEmpty && worst == .success { worst = Exit.invalidDesign }
             if strict && !warnings.isEmpty && worst == .success { worst = Exit.invalidDesign }

@@ -157,6 +157,130 @@ private struct Repository {
         #expect(try repo.run("commit", "-q", "--no-edit").status == 0)
     }
 
+    /// The same field changed differently on two branches: `git merge` stops, `validate`
+    /// rejects the file, the workspace opens on the conflict, resolving it there and saving
+    /// gives a file `validate` accepts and git can commit.
+    @Test func aConflictingMergeIsResolvedInTheWorkspace() throws {
+        let repo = try Repository()
+        defer { repo.dir.cleanup() }
+        let file = repo.dir.file("shortener.design.json")
+        try #require(try sysdraft("new", file, "--from", "url-shortener").status == 0)
+        try repo.commitAll("base")
+        try repo.run("checkout", "-q", "-b", "theirs")
+        try edit(file) { d in d.components[4].technology = "Kong" }
+        try repo.commitAll("kong")
+        try repo.run("checkout", "-q", "main")
+        try edit(file) { d in d.components[4].technology = "Envoy 2" }
+        try repo.commitAll("envoy")
+        let gateway = try load(file).components[4].id
+        let merge = try repo.run("merge", "--no-edit", "theirs")
+        #expect(merge.status != 0, "\(merge.stdout)\(merge.stderr)")
+        let rejected = try sysdraft("validate", file)
+        #expect(rejected.status == 1 && rejected.stdout.contains("unresolved merge conflict"), "\(rejected.stdout)")
+        #expect(rejected.stdout.contains("resolve them in the workspace"))
+
+        let t = try TmuxSession("\(Repo.binary) shortener.design.json", cwd: repo.root, columns: 80, rows: 24)
+        let opened = try t.waitFor(text: "1 unresolved merge conflict")
+        #expect(opened.contains("⚠ 1 conflict"))
+        #expect(opened.contains("\(gateway) › technology"))
+        try t.keys("v")
+        let full = try t.waitFor(text: "Theirs")
+        #expect(full.contains("\"Envoy 2\"") && full.contains("\"Kong\""))
+        try t.keys("t")
+        try t.waitFor(text: "no conflicts left")
+        try t.keys("C-s")
+        let saved = try t.waitFor(text: "Saved")
+        #expect(!saved.contains("⚠"))
+        try t.keys("q")
+        try t.waitFor(text: "EXITED=0")
+
+        let accepted = try sysdraft("validate", file)
+        #expect(accepted.status == 0, "\(accepted.stdout)\(accepted.stderr)")
+        let d = try load(file)
+        #expect(d.conflicts.isEmpty && d.components[id: gateway]?.technology == "Kong")
+        try repo.run("add", file)
+        #expect(try repo.run("commit", "-q", "--no-edit").status == 0)
+    }
+
+    /// Two conflicts from a real `git merge` (a field changed on both branches; an item deleted
+    /// on one and renamed on the other), resolved with every key of the conflicts screen in a
+    /// real terminal: take a side and undo it, write the value by hand (refused until it is
+    /// JSON), go to the item and back, resolve the rest all one way; the saved file is valid.
+    @Test func everyKeyOfTheConflictsScreenWorksInATerminal() throws {
+        let repo = try Repository()
+        defer { repo.dir.cleanup() }
+        let file = repo.dir.file("shortener.design.json")
+        try #require(try sysdraft("new", file, "--from", "url-shortener").status == 0)
+        try repo.commitAll("base")
+        let service = try load(file).components[4].id, store = try load(file).components[11].id
+        try repo.run("checkout", "-q", "-b", "theirs")
+        try edit(file) { d in
+            d.components[4].technology = "Kong"
+            d.components[11].name = "Analytics warehouse"
+        }
+        try repo.commitAll("theirs")
+        try repo.run("checkout", "-q", "main")
+        try edit(file) { d in
+            d.components[4].technology = "Envoy 2"
+            _ = try d.removeComponent(store)
+            d.dropReferences(to: store.rawValue)
+        }
+        try repo.commitAll("ours")
+        #expect(try repo.run("merge", "--no-edit", "theirs").status != 0)
+        try #require(try load(file).conflicts.count == 2)
+
+        let t = try TmuxSession("\(Repo.binary) shortener.design.json", cwd: repo.root, columns: 80, rows: 24)
+        let opened = try t.waitFor(text: "2 unresolved merge conflicts")
+        #expect(opened.contains("⚠ 2 conflicts") && opened.contains("Merge conflicts (2)"))
+        #expect(opened.contains("\(service) › technology") && opened.contains("\(store) (the whole item)"))
+        // o takes ours; u undoes it.
+        try t.keys("o")
+        try t.waitFor(text: "took ours — 1 left")
+        try t.keys("u")
+        let undone = try t.waitFor(text: "Undid")
+        #expect(undone.contains("⚠ 2 conflicts"))
+        // e: the value by hand, as JSON; text without quotes is refused in the form.
+        try t.keys("e")
+        let form = try t.waitFor(text: "Value (JSON)")
+        #expect(form.contains("\"Envoy 2\""), "the form starts from the value the design holds")
+        try t.keys("C-e", "C-u")
+        try t.type("Traefik")
+        try t.keys("C-s")
+        try t.waitFor(text: "Not JSON")
+        try t.keys("C-a")
+        try t.type("\"")
+        try t.keys("C-e")
+        try t.type("\"")
+        try t.keys("C-s")
+        let byHand = try t.waitFor(text: "with the value you wrote")
+        #expect(byHand.contains("⚠ 1 conflict"))
+        // f goes to the item in its own list (theirs kept it, renamed); 7 comes back.
+        try t.keys("f")
+        let item = try t.waitFor(text: "\(store) has conflict-2")
+        #expect(item.contains("Components") && item.contains("Analytics warehouse"))
+        try t.keys("7")
+        try t.waitFor(text: "Merge conflicts (1)")
+        // A asks which side, then resolves the rest: ours deleted the store.
+        try t.keys("A")
+        try t.waitFor(text: "Take the same side for every conflict?")
+        try t.keys("o")
+        let all = try t.waitFor(text: "no conflicts left")
+        #expect(!all.contains("⚠"))
+        try t.keys("C-s")
+        try t.waitFor(text: "Saved")
+        try t.keys("q")
+        try t.waitFor(text: "EXITED=0")
+
+        let accepted = try sysdraft("validate", file)
+        #expect(accepted.status == 0, "\(accepted.stdout)\(accepted.stderr)")
+        let d = try load(file)
+        #expect(d.conflicts.isEmpty)
+        #expect(d.components[id: service]?.technology == "Traefik")
+        #expect(d.components[id: store] == nil && !d.flows.contains { $0.from == store || $0.to == store })
+        try repo.run("add", file)
+        #expect(try repo.run("commit", "-q", "--no-edit").status == 0)
+    }
+
     @Test func aFileAddedInACommitDiffsAgainstNothing() throws {
         let repo = try Repository()
         defer { repo.dir.cleanup() }
@@ -266,6 +390,41 @@ private struct Repository {
         #expect(merged.title == "Ours" && merged.problem == "Theirs")
         #expect(try sysdraft("merge", base, ours, theirs).status == 0)
         #expect(try load(ours).problem == "Theirs")
+    }
+
+    /// `merge -o -` and `import` to standard output write the design as JSON with every
+    /// control, bidi and invisible character escaped: the same value, nothing a terminal acts on.
+    @Test func designsOnStandardOutputCarryNoRawInvisibleCharacter() throws {
+        let dir = try TempDir()
+        defer { dir.cleanup() }
+        let hidden = "\u{1b}\u{07}\u{7f}\u{85}\u{9b}\u{200b}\u{200d}\u{202e}\u{2066}\u{feff}\u{e0041}\u{00ad}\u{2060}"
+        let base = dir.file("base.json"), ours = dir.file("ours.json"), theirs = dir.file("theirs.json")
+        #expect(try sysdraft("new", base, "--from", "url-shortener").status == 0)
+        try edit(base) { $0.components[0].name = "Users" + hidden }
+        for p in [ours, theirs] { try Data(try #require(contents(base))).write(to: URL(fileURLWithPath: p)) }
+        try edit(ours) { $0.title = "Ours" + hidden }
+        try edit(theirs) { $0.flows[0].label = "reads" + hidden }
+        let merged = try sysdraft("merge", base, ours, theirs, "-o", "-")
+        #expect(merged.status == 0, "\(merged.stderr)")
+        #expect(OutputSafetyCLITests.unsafe(merged.stdout).isEmpty, "\(OutputSafetyCLITests.unsafe(merged.stdout).prefix(10))")
+        #expect(merged.stdout.contains("\\u202e"))
+        let design = try DesignCodec.decode(Data(merged.stdout.utf8))
+        #expect(design.title == "Ours" + hidden && design.flows[0].label == "reads" + hidden)
+        #expect(design.components[0].name == "Users" + hidden)
+
+        let diff = try sysdraft("diff", base, ours, "--format", "json")
+        #expect(diff.status == 1 && OutputSafetyCLITests.unsafe(diff.stdout).isEmpty)
+
+        let src = try dir.write("hidden.mmd", "flowchart LR\n  a[\"Web\(hidden)\"] -->|orders\(hidden)| b[(Orders DB)]\n")
+        let imported = try sysdraft("import", src)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(OutputSafetyCLITests.unsafe(imported.stdout).isEmpty, "\(OutputSafetyCLITests.unsafe(imported.stdout).prefix(10))")
+        #expect(OutputSafetyCLITests.unsafe(imported.stderr).isEmpty)
+        let fromImport = try DesignCodec.decode(Data(imported.stdout.utf8))
+        #expect(fromImport.components.contains { $0.name.contains("\u{202e}") })
+        #expect(fromImport.flows.first?.label.contains("\u{200b}") == true)
+        let dash = try sysdraft("import", src, "-o", "-")
+        #expect(dash.status == 0 && dash.stdout == imported.stdout)
     }
 
     @Test func importMakesAValidDesign() throws {

@@ -5,7 +5,7 @@ extension Design {
     /// writes (dates as ISO-8601 text, absent optionals left out).
     public func canonicalJSON() throws -> JSONValue {
         do {
-            return JSONValue(tree: try JSONTree.value(of: self, path: .root))
+            return try JSONValueEncoding.value(of: self)
         } catch is CanonicalJSONEncoder.Unsupported {
             let data = try DesignCodec.referenceEncode(self)
             return try JSONValue.parse([UInt8](data))

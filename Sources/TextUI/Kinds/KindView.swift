@@ -28,6 +28,7 @@ enum KindViews {
         TradeOffView.view,
         RiskView.view,
         QuestionView.view,
+        ConflictView.view,
     ]
 
     private static let byPane: [Pane: KindView] = Dictionary(all.map { ($0.pane, $0) }, uniquingKeysWith: { a, _ in a })

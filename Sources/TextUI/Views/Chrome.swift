@@ -7,7 +7,7 @@ enum Chrome {
         grid.fill(rect, style: .header)
         var x = rect.x + 1
         let file = state.fileName + (state.isNewFile ? " [new]" : "") + (state.readOnly ? " [read-only]" : "")
-        let marker = state.isDirty ? " [+]" : ""
+        let marker = (state.isDirty ? " [+]" : "") + (ConflictBadge.text(state) ?? "")
         // The file name and the unsaved marker come first: on a narrow screen the interview badge
         // shrinks to its short form, then the program's name goes.
         let leftNeed = min(12, DisplayWidth.of(state.design.title)) + 3 + DisplayWidth.of(file) + DisplayWidth.of(marker)
@@ -38,7 +38,7 @@ enum Chrome {
         let level = tabLevel(state)
         var x = 1
         var out: [(Pane, Range<Int>)] = []
-        for pane in Pane.allCases {
+        for pane in state.listedPanes {
             let w = DisplayWidth.of(tabTitle(state, pane, level: level))
             out.append((pane, x..<(x + w)))
             x += w + 1
@@ -50,7 +50,7 @@ enum Chrome {
     /// 1 short titles, 2 numbers only (the focused tab always keeps its title and count).
     static func tabLevel(_ state: AppState) -> Int {
         for level in 0..<2 {
-            let width = Pane.allCases.reduce(1) { $0 + DisplayWidth.of(tabTitle(state, $1, level: level)) + 1 }
+            let width = state.listedPanes.reduce(1) { $0 + DisplayWidth.of(tabTitle(state, $1, level: level)) + 1 }
             if width <= state.size.columns { return level }
         }
         return 2
@@ -75,7 +75,7 @@ enum Chrome {
         let inner = rect.inset(horizontal: 2, vertical: 1)
         guard let i = state.selectedIndex(state.focus) else {
             let hint = state.itemCount(state.focus) == 0
-                ? "No \(state.focus.title.lowercased()) yet — press a to add one."
+                ? state.focus.kind.emptyText ?? "No \(state.focus.title.lowercased()) yet — press a to add one."
                 : "Nothing matches the filter — / then Esc clears it."
             grid.put(hint, in: Rect(x: inner.x, y: inner.y, width: inner.width, height: 1), style: .dim)
             return

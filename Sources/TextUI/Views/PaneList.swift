@@ -13,7 +13,7 @@ enum PaneList {
         let inner = rect.inset(horizontal: 1, vertical: 1)
         guard inner.width > 0, inner.height > 0 else { return }
         if rows.isEmpty {
-            let hint = state.itemCount(pane) == 0 ? "empty — a adds" : "no matches"
+            let hint = state.itemCount(pane) == 0 ? pane.kind.emptyText ?? "empty — a adds" : "no matches"
             grid.put(hint, x: inner.x + 1, y: inner.y, style: .dim, maxWidth: inner.width - 1)
             return
         }

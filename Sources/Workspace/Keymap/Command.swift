@@ -126,6 +126,12 @@ public enum Command: String, CaseIterable, Sendable {
     case paletteRun = "palette.run"
     case paletteClose = "palette.close"
     case interviewerCard = "interview.interviewer"
+    // merge conflicts
+    case takeOurs = "conflict.take-ours"
+    case takeTheirs = "conflict.take-theirs"
+    case takeBase = "conflict.take-base"
+    case resolveAllConflicts = "conflict.resolve-all"
+    case goToConflictedItem = "conflict.go-to-item"
 
     /// A short description for help, hints and the palette.
     public var title: String {
@@ -241,6 +247,11 @@ public enum Command: String, CaseIterable, Sendable {
         case .paletteRun: "Run the command"
         case .paletteClose: "Close the palette"
         case .interviewerCard: "The interviewer: facts, questions, curveball"
+        case .takeOurs: "Resolve the conflict: take ours (this branch)"
+        case .takeTheirs: "Resolve the conflict: take theirs (the branch merged in)"
+        case .takeBase: "Resolve the conflict: take the merge base"
+        case .resolveAllConflicts: "Resolve every conflict the same way"
+        case .goToConflictedItem: "Go to the item in conflict"
         }
     }
 

@@ -4,6 +4,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case panes = "Panes"
     case checklist = "Checklist"
     case diagram = "Diagram"
+    case conflicts = "Merge conflicts"
     case interview = "Interview"
     case form = "Forms"
     case picker = "Lists of values (in forms)"
@@ -20,6 +21,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .panes: "panes"
         case .checklist: "checklist"
         case .diagram: "diagram"
+        case .conflicts: "conflicts"
         case .interview: "interview"
         case .form: "form"
         case .picker: "list"
@@ -36,6 +38,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     public var fallback: [KeyContext] {
         switch self {
         case .panes, .checklist, .diagram, .interview: [self, .global]
+        case .conflicts: [self, .panes, .global]
         case .textField, .picker: [self, .form]
         case .textArea: [self, .textField, .form]
         default: [self]
@@ -222,6 +225,13 @@ public struct Keymap: Equatable, Sendable {
         Binding(.palette, [.tab], .paletteComplete),
         Binding(.palette, [.enter], .paletteRun),
         Binding(.palette, [.escape], .paletteClose),
+
+        Binding(.conflicts, [.char("o")], .takeOurs, hint: true),
+        Binding(.conflicts, [.char("t")], .takeTheirs, hint: true),
+        Binding(.conflicts, [.char("b")], .takeBase),
+        Binding(.conflicts, [.enter, .char("e")], .edit, hint: true),
+        Binding(.conflicts, [.char("A")], .resolveAllConflicts, hint: true),
+        Binding(.conflicts, [.char("f")], .goToConflictedItem, hint: true),
     ])
 }
 
@@ -245,6 +255,11 @@ extension Command {
         case .nextNode: "next box"
         case .toggleDirection: "direction"
         case .diagramFocus: "focus"
+        case .takeOurs: "ours"
+        case .takeTheirs: "theirs"
+        case .takeBase: "base"
+        case .resolveAllConflicts: "all"
+        case .goToConflictedItem: "go to item"
         default: title.lowercased()
         }
     }

@@ -142,6 +142,7 @@ extension Command {
         }
         if r.hasPrefix("dialog.") { return .dialog }
         if r.hasPrefix("palette.") { return .palette }
+        if r.hasPrefix("conflict.") { return .conflicts }
         if r.hasPrefix("question.") { return .question }
         return .panes
     }
@@ -149,7 +150,8 @@ extension Command {
     /// Whether binding the command in a context can do anything.
     func works(in context: KeyContext) -> Bool {
         switch homeContext {
-        case .panes: return [.global, .panes, .checklist, .diagram, .interview].contains(context)
+        case .panes: return [.global, .panes, .checklist, .diagram, .interview, .conflicts].contains(context)
+        case .conflicts: return [.global, .panes, .conflicts].contains(context)
         case .textField: return [.textField, .textArea].contains(context)
         case .form: return [.form, .textField, .textArea, .picker].contains(context)
         default: return homeContext == context

@@ -45,6 +45,13 @@ public struct ItemKind: Sendable {
     /// Keeps a form consistent while it is edited (a trade-off grows an empty option slot; a
     /// preview of a value computed from the design).
     public let adjust: @Sendable (inout Form, Design) -> Void
+    /// Why the item at a position cannot be deleted (a merge conflict is resolved, not deleted), or nil.
+    public let cannotDelete: @Sendable (Design, Int) -> String?
+    /// False for kinds whose list only matters while it has items (merge conflicts): Tab and
+    /// the tabs skip it when it is empty and not focused.
+    public let listedWhenEmpty: Bool
+    /// What an empty list says, for the list and the details ("empty — a adds" when nil).
+    public let emptyText: String?
 
     /// Describes a kind whose items are the list at `path`.
     public static func list<Item: Identified & Equatable & Sendable>(
@@ -57,7 +64,9 @@ public struct ItemKind: Sendable {
         cannotAdd: @escaping @Sendable (Design) -> String? = { _ in nil },
         adjust: @escaping @Sendable (inout Form, Design) -> Void = { _, _ in },
         remove: (@Sendable (inout Design, Int) -> String)? = nil,
-        deleteEffects: @escaping @Sendable (Design, Int) -> String? = { _, _ in nil }
+        deleteEffects: @escaping @Sendable (Design, Int) -> String? = { _, _ in nil },
+        cannotDelete: @escaping @Sendable (Design, Int) -> String? = { _, _ in nil },
+        listedWhenEmpty: Bool = true, emptyText: String? = nil
     ) -> ItemKind {
         ItemKind(
             pane: pane, title: title, shortTitle: shortTitle, noun: noun, inGrid: inGrid,
@@ -77,7 +86,8 @@ public struct ItemKind: Sendable {
             name: { d, i in name(d, d[keyPath: path][i]) },
             searchText: { state, i in searchText(state, state.design[keyPath: path][i]) },
             form: { state, i in form(state, i.map { state.design[keyPath: path][$0] }) },
-            apply: apply, cannotAdd: cannotAdd, adjust: adjust)
+            apply: apply, cannotAdd: cannotAdd, adjust: adjust,
+            cannotDelete: cannotDelete, listedWhenEmpty: listedWhenEmpty, emptyText: emptyText)
     }
 }
 
@@ -91,6 +101,7 @@ public enum ItemKinds {
         TradeOffKind.kind,
         RiskKind.kind,
         QuestionKind.kind,
+        ConflictKind.kind,
     ]
 
     public static let panes: [Pane] = all.map(\.pane)

@@ -15,8 +15,8 @@ extension Workspace {
         }
         let pane = state.focus
         switch command {
-        case .nextPane: focus(&state, pane.next)
-        case .previousPane: focus(&state, pane.previous)
+        case .nextPane: focus(&state, state.listedPane(from: pane, step: 1))
+        case .previousPane: focus(&state, state.listedPane(from: pane, step: -1))
         case .focusRequirements, .focusComponents, .focusFlows, .focusTradeOffs,
              .focusPane5, .focusPane6, .focusPane7, .focusPane8, .focusPane9:
             let all = ItemKinds.panes
@@ -81,6 +81,8 @@ extension Workspace {
         case .interviewToggle, .interviewNext, .interviewPrevious, .interviewAddMinute, .interviewInfo,
              .interviewSummary, .interviewerCard:
             return interviewCommand(&state, command, env)
+        case .takeOurs, .takeTheirs, .takeBase, .resolveAllConflicts, .goToConflictedItem:
+            return conflictCommand(&state, command, env)
         default:
             // Form, field, list, dialog and palette commands act inside those layers only.
             break
@@ -130,6 +132,10 @@ extension Workspace {
         let pane = state.focus
         guard let i = state.selectedIndex(pane) else { return [] }
         let kind = pane.kind
+        if let reason = kind.cannotDelete(state.design, i) {
+            state.message = StatusMessage(reason, .info)
+            return []
+        }
         let id = kind.id(state.design, i)
         if let also = kind.deleteEffects(state.design, i) {
             state.overlays.append(.confirm(Confirm(

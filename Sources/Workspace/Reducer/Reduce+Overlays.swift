@@ -38,6 +38,7 @@ extension Workspace {
             if let next = dialogScroll(state.keymap, key, scroll, end: end) { state.overlays.append(.help(scroll: next)) }
 
         case .itemView(let pane, let id, let scroll):
+            if pane == .conflicts, let effects = conflictViewKey(&state, id, scroll, key, env) { return effects }
             if state.keymap.command(for: key, in: .panes) == .edit, let i = pane.kind.index(state.design, id) {
                 // e from the full view edits the item shown.
                 if state.readOnly { return readOnlyRefusal(&state) }
@@ -152,6 +153,7 @@ extension Workspace {
             }
             state.message = StatusMessage(form.target == .designInfo ? "Title and problem updated"
                                           : (isNew ? "Added " : "Updated ") + id, .success)
+            if form.target.pane == .conflicts { state.message = resolvedByHand(state, id) }
         }
         return []
     }
@@ -184,6 +186,8 @@ extension Workspace {
             return [.open(path: state.filePath)]
         case .finishInterview:
             return interviewInput(&state, .finish, env.monotonic())
+        case .resolveAllConflicts(let side):
+            return resolveAllConflicts(&state, side, env)
         case .cancel:
             break
         }

@@ -59,7 +59,7 @@ public enum Workspace {
             state.savedDesign = design
             state.filePath = path
             state.isNewFile = false
-            state.message = StatusMessage("Saved \(path)", .success)
+            state.message = StatusMessage("Saved \(path)" + ConflictNotice.afterSave(design), .success)
             if state.quitting { return [.quit] }
             return []
 
@@ -116,6 +116,10 @@ public enum Workspace {
             (state.size, state.themeName, state.readOnlyReason) = (keep.0, keep.1, reason)
             let how = state.readOnly ? " (read-only)" : ""
             state.message = StatusMessage((isNew ? "New design: \(path)" : "Opened \(path)") + how, .success)
+            if let conflicts = ConflictNotice.atOpen(design, state.keymap, readOnly: state.readOnly) {
+                state.focus = .conflicts
+                state.message = StatusMessage(conflicts, .error)
+            }
             return []
 
         case .openFailed(let message):

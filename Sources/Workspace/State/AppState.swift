@@ -140,7 +140,7 @@ public struct AppState: Equatable, Sendable {
     /// The context whose key bindings apply now.
     public var keyContext: KeyContext {
         switch screen {
-        case .panes: .panes
+        case .panes: focus == .conflicts ? .conflicts : .panes
         case .checklist: .checklist
         case .diagram: .diagram
         }

@@ -33,6 +33,8 @@ public struct Confirm: Equatable, Sendable {
         case reloadFromDisk
         case saveAs
         case finishInterview
+        /// Resolve every merge conflict by taking one side.
+        case resolveAllConflicts(ConflictText.Side)
         case cancel
     }
 

@@ -11,6 +11,7 @@ public struct Pane: Hashable, Sendable, RawRepresentable, CustomStringConvertibl
     public static let tradeOffs = Pane("trade-offs")
     public static let risks = Pane("risks")
     public static let questions = Pane("questions")
+    public static let conflicts = Pane("conflicts")
 
     /// Every pane, in Tab order.
     public static var allCases: [Pane] { ItemKinds.panes }
