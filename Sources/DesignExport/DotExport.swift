@@ -1,13 +1,14 @@
 import DesignModel
 
 /// The architecture as a Graphviz `digraph`, equivalent to the Mermaid export: shapes by kind,
-/// dashed edges for async flows, `dir=both` for two-way flows, optional clusters by kind.
+/// dashed edges for async flows, `dir=both` for two-way flows, the design's groups as nested
+/// clusters (or clusters by kind).
 /// Every string is double-quoted with `\`, `"` escaped and line breaks folded, so the output is
 /// valid input for `dot` whatever the names are.
 public enum DotExport {
     public static func render(_ design: Design, options: FlowchartOptions = FlowchartOptions()) -> String {
         var out = "digraph sysdraft {\n"
-        var graphAttrs = "rankdir=\(options.direction.rawValue), fontname=\"Helvetica\""
+        var graphAttrs = "rankdir=\(options.direction(for: design).rawValue), fontname=\"Helvetica\""
         let title = TextSafety.oneLine(design.title)
         if !title.isEmpty { graphAttrs += ", label=\(quote(title)), labelloc=t" }
         out += "    graph [\(graphAttrs)];\n"
@@ -28,7 +29,18 @@ public enum DotExport {
                 out += "    }\n"
             }
         } else {
-            for c in design.components { node(c, indent: "    ") }
+            // The design's groups as nested clusters, then the components in no group.
+            let groups = ExportGroups(design)
+            groups.walk(open: { g, depth in
+                let pad = String(repeating: "    ", count: depth)
+                out += pad + "subgraph cluster_" + groups.identifier(g.id) + " {\n"
+                out += pad + "    label=\(quote(g.caption));\n"
+            }, member: { c, depth in
+                node(c, indent: String(repeating: "    ", count: depth))
+            }, close: { _, depth in
+                out += String(repeating: "    ", count: depth) + "}\n"
+            })
+            for c in groups.ungrouped { node(c, indent: "    ") }
         }
 
         let captions = FlowCaptions(design, options: options)

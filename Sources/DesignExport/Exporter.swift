@@ -1,4 +1,5 @@
 import DesignModel
+import DiagramLayout
 import Foundation
 import DesignReview
 
@@ -6,6 +7,7 @@ import DesignReview
 public enum ExportFormat: String, CaseIterable, Sendable {
     case markdown, mermaid, dot, json
     case openapi, sql
+    case svg
 
     /// The usual file extension.
     public var fileExtension: String {
@@ -16,6 +18,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
         case .json: "json"
         case .openapi: "openapi.json"
         case .sql: "sql"
+        case .svg: "svg"
         }
     }
 
@@ -31,6 +34,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
         case "dot", "gv": self = .dot
         case "json": self = .json
         case "sql": self = .sql
+        case "svg": self = .svg
         default: return nil
         }
     }
@@ -56,6 +60,8 @@ public struct ExportOptions: Equatable, Sendable {
     public var hideUnticked = false
     /// Report: how the design review section is run (the user's and the repository's `[review]`).
     public var reviewConfig = ReviewConfig.standard
+    /// Colours of the SVG drawing (a print style unless a theme's are given).
+    public var svgStyle: DiagramSVGStyle = .print
     /// Above this many components a text drawing is too big to read in a report (and slow to
     /// lay out), so the report says where to get it instead.
     public static let textDiagramLimit = 150
@@ -88,7 +94,7 @@ public enum Exporter {
         if let f = ExportFormat(path: outputPath) { return f }
         throw ExportError("cannot tell the format from the name \"\(outputPath)\"; use --format "
             + ExportFormat.allCases.map(\.rawValue).joined(separator: "|")
-            + " or an extension .md, .mmd, .mermaid, .dot, .gv, .json, .openapi.json or .sql")
+            + " or an extension .md, .mmd, .mermaid, .dot, .gv, .json, .openapi.json, .sql or .svg")
     }
 
     public static func export(_ design: Design, catalogue: StageCatalogue, format: ExportFormat,
@@ -98,8 +104,9 @@ public enum Exporter {
             var md = options.markdown
             if md.textDiagram == nil && options.includeTextDiagram && !design.components.isEmpty {
                 if design.components.count <= ExportOptions.textDiagramLimit {
-                    // Top-down keeps the text drawing narrow enough to read on a page.
-                    md.textDiagram = DesignDiagram.text(design)
+                    // The same direction as the Mermaid diagram above it.
+                    let direction = DesignDiagram.direction(DiagramOrientation(options.diagram.direction(for: design)))
+                    md.textDiagram = DesignDiagram.text(design, direction: direction)
                 } else {
                     md.textDiagramNote = "The text drawing is left out above \(ExportOptions.textDiagramLimit) components "
                         + "(this design has \(design.components.count)); sysdraft diagram FILE draws it."
@@ -111,6 +118,7 @@ public enum Exporter {
         case .json: return try JSONExport.render(design)
         case .openapi: return OpenAPIExport.render(design)
         case .sql: return SQLExport.render(design)
+        case .svg: return DesignSVG.render(design, options: options)
         }
     }
 }

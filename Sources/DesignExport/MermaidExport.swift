@@ -7,21 +7,28 @@ public struct FlowchartOptions: Equatable, Sendable {
         case topToBottom = "TB"
     }
 
-    public var direction: Direction
-    /// Draw components of the same kind inside a labelled box (Mermaid subgraph, DOT cluster).
+    /// The direction asked for; nil: the design's own (`Design.diagramDirection`).
+    public var direction: Direction?
+    /// Draw components of the same kind inside a labelled box (Mermaid subgraph, DOT cluster)
+    /// instead of the design's groups.
     public var groupByKind: Bool
     /// Add the load a flow carries (rate, bandwidth) to its edge label (`FlowLoadCaptions.swift`).
     public var showLoad: Bool
 
-    public init(direction: Direction = .leftToRight, groupByKind: Bool = false, showLoad: Bool = false) {
+    public init(direction: Direction? = nil, groupByKind: Bool = false, showLoad: Bool = false) {
         self.direction = direction
         self.groupByKind = groupByKind
         self.showLoad = showLoad
     }
+
+    /// The direction a design's diagram runs in under these options.
+    public func direction(for design: Design) -> Direction {
+        direction ?? (design.diagramDirection == .leftRight ? .leftToRight : .topToBottom)
+    }
 }
 
 /// The architecture as a Mermaid `flowchart`: components are nodes shaped by kind, flows are
-/// labelled edges (dotted for async, double-headed for two-way).
+/// labelled edges (dotted for async, double-headed for two-way), groups are nested subgraphs.
 ///
 /// Safety: every label is double-quoted with `"`, `<`, `>`, `&`, `#`, `%`, `|`, `` ` ``, `{`, `}`
 /// written as Mermaid entity codes (`#quot;`, `#lt;`, ...), so user text cannot close the
@@ -31,7 +38,7 @@ public struct FlowchartOptions: Equatable, Sendable {
 /// written. Flows whose endpoints are missing are left out.
 public enum MermaidExport {
     public static func render(_ design: Design, options: FlowchartOptions = FlowchartOptions()) -> String {
-        var out = "flowchart \(options.direction.rawValue)\n"
+        var out = "flowchart \(options.direction(for: design).rawValue)\n"
         let ids = DiagramNodeIDs(design.components)
         var declared = Set<String>()
 
@@ -48,7 +55,17 @@ public enum MermaidExport {
                 out += "    end\n"
             }
         } else {
-            for c in design.components { node(c, indent: "    ") }
+            // The design's groups as nested subgraphs, then the components in no group.
+            let groups = ExportGroups(design)
+            groups.walk(open: { g, depth in
+                out += String(repeating: "    ", count: depth) + "subgraph " + groups.identifier(g.id)
+                    + " [\"" + label(g.caption) + "\"]\n"
+            }, member: { c, depth in
+                node(c, indent: String(repeating: "    ", count: depth))
+            }, close: { _, depth in
+                out += String(repeating: "    ", count: depth) + "end\n"
+            })
+            for c in groups.ungrouped { node(c, indent: "    ") }
         }
 
         let captions = FlowCaptions(design, options: options)

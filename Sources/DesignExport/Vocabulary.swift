@@ -58,11 +58,8 @@ struct DiagramNodeIDs {
 
 /// What diagrams show on a flow's arrow: what moves, and the protocol.
 func flowCaption(_ flow: Flow) -> String {
-    let what = TextSafety.oneLine(flow.label)
-    let proto = flow.protocol == .other ? "" : flow.protocol.label
-    if what.isEmpty { return proto }
-    if proto.isEmpty { return what }
-    return "\(what) (\(proto))"
+    FlowCaption.caption(label: TextSafety.oneLine(flow.label), protocol: flow.protocol,
+                        name: TextSafety.oneLine(flow.protocolName))
 }
 
 /// A component's name for diagrams, or its id when it has none.

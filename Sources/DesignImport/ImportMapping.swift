@@ -41,11 +41,12 @@ enum ImportMapping {
             f += 1
             var label = clean(e.label)
             var proto: Flow.Protocol_ = .other
-            var async = e.async
             var protocolName = ""
-            if diagram.captionsCarryProtocol, let (p, rest) = exporterCaption(label) {
+            var async = e.async
+            if diagram.captionsCarryProtocol, let (rest, p, name) = FlowCaption.parse(label) {
                 proto = p
                 label = rest
+                protocolName = name
             } else if !e.technology.isEmpty {
                 // The source's own words for the protocol ("JSON/HTTPS", "SMTP") are kept as the
                 // flow's protocol name; the list value is what they amount to, when known.
@@ -66,20 +67,6 @@ enum ImportMapping {
         messages.sort { $0.line < $1.line }
         return (design, messages)
     }
-
-    /// "label (HTTP/REST)" as sysdraft's Mermaid export writes a flow: the protocol's label in
-    /// parentheses at the end, or alone when the flow has no label.
-    static func exporterCaption(_ caption: String) -> (Flow.Protocol_, String)? {
-        guard caption.hasSuffix(")") || labels[caption] != nil else { return nil }
-        for (p, label, suffix) in suffixes {
-            if caption == label { return (p, "") }
-            if caption.hasSuffix(suffix) { return (p, String(caption.dropLast(suffix.count))) }
-        }
-        return nil
-    }
-
-    static let suffixes = Flow.Protocol_.allCases.filter { $0 != .other }.map { ($0, $0.label, " (\($0.label))") }
-    static let labels = Dictionary(uniqueKeysWithValues: suffixes.map { ($0.1, $0.0) })
 
     static func groupPath(_ index: Int, _ groups: [ImportedDiagram.Group]) -> String {
         var names: [String] = []

@@ -38,10 +38,12 @@ public struct Component: Codable, Equatable, Sendable, Identified {
     public var redundancy: String?
     /// The requirements this component helps meet (traceability).
     public var requirements: [ItemID<Requirement>]
+    /// The innermost group the component sits in (a region, network, trust boundary, team).
+    public var group: ItemID<ComponentGroup>?
 
     public init(id: ItemID<Component>, name: String, kind: Kind, responsibility: String = "",
                 technology: String = "", notes: String = "", capacity: String? = nil, instances: String? = nil,
-                redundancy: String? = nil, requirements: [ItemID<Requirement>] = []) {
+                redundancy: String? = nil, requirements: [ItemID<Requirement>] = [], group: ItemID<ComponentGroup>? = nil) {
         self.id = id
         self.name = name
         self.kind = kind
@@ -52,10 +54,11 @@ public struct Component: Codable, Equatable, Sendable, Identified {
         self.instances = instances
         self.redundancy = redundancy
         self.requirements = requirements
+        self.group = group
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, name, kind, responsibility, technology, notes, capacity, instances, redundancy, requirements
+        case id, name, kind, responsibility, technology, notes, capacity, instances, redundancy, requirements, group
     }
 
     // Written out so that `requirements` is left out when empty (older files stay as they were,
@@ -72,6 +75,7 @@ public struct Component: Codable, Equatable, Sendable, Identified {
         try c.encodeIfPresent(instances, forKey: .instances)
         try c.encodeIfPresent(redundancy, forKey: .redundancy)
         if !requirements.isEmpty { try c.encode(requirements, forKey: .requirements) }
+        try c.encodeIfPresent(group, forKey: .group)
     }
 
     public init(from decoder: Decoder) throws {
@@ -85,6 +89,7 @@ public struct Component: Codable, Equatable, Sendable, Identified {
                   capacity: try c.decodeIfPresent(String.self, forKey: .capacity),
                   instances: try c.decodeIfPresent(String.self, forKey: .instances),
                   redundancy: try c.decodeIfPresent(String.self, forKey: .redundancy),
-                  requirements: try c.decodeIfPresent([ItemID<Requirement>].self, forKey: .requirements) ?? [])
+                  requirements: try c.decodeIfPresent([ItemID<Requirement>].self, forKey: .requirements) ?? [],
+                  group: try c.decodeIfPresent(ItemID<ComponentGroup>.self, forKey: .group))
     }
 }

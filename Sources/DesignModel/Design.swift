@@ -3,7 +3,7 @@ import Foundation
 /// A system design: the document sysdraft edits, saves as JSON and exports.
 public struct Design: Codable, Equatable, Sendable {
     /// The schema this build writes. Files with a higher number are refused, lower ones migrated.
-    public static let currentSchemaVersion = 8
+    public static let currentSchemaVersion = 9
 
     public var schemaVersion: Int
     public var title: String
@@ -35,6 +35,10 @@ public struct Design: Codable, Equatable, Sendable {
     public var conflicts: [MergeConflict]
     /// Design-review findings accepted with a reason (see `AcceptedFinding`).
     public var acceptedFindings: [AcceptedFinding]
+    /// Frames around components in the diagram (regions, networks, trust boundaries, teams).
+    public var groups: [ComponentGroup]
+    /// The way the diagram runs, as last chosen.
+    public var diagramDirection: DiagramOrientation
 
     public init(title: String, problem: String = "", now: Date) {
         let t = Design.wholeSeconds(now)
@@ -57,6 +61,8 @@ public struct Design: Codable, Equatable, Sendable {
         estimates = []
         conflicts = []
         acceptedFindings = []
+        groups = []
+        diagramDirection = .standard
     }
 
     /// Dates are stored to the second, so a value survives a save and load unchanged.

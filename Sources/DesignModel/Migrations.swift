@@ -29,7 +29,8 @@ public struct Migration: Sendable {
 
 public enum Migrations {
     public static let steps: [Migration] = [v0toV1, addRisksAndQuestions, addScenarios, addEndpointsAndEntities, addEstimates,
-                                            addMergeConflicts, addInterviewCoaching, addTraceabilityAndReview]
+                                            addMergeConflicts, addInterviewCoaching, addTraceabilityAndReview,
+                                            addGroupsAndDiagramDirection]
 
     /// Runs every step from `version` up to the current schema, in order.
     public static func migrate(_ object: [String: Any], from version: Int) throws -> [String: Any] {

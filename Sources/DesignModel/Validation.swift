@@ -57,6 +57,7 @@ extension Design {
                 out.append(Finding(.error, "flows[\(i)].to", "flow \(f.id) ends at missing component \"\(f.to)\""))
             }
         }
+        out += groupFindings()
         for (i, c) in components.enumerated() where c.name.trimmingCharacters(in: .whitespaces).isEmpty {
             out.append(Finding(.warning, "components[\(i)].name", "component \(c.id) has no name"))
         }

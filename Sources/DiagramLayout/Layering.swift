@@ -1,5 +1,5 @@
-// Sugiyama-style layering: cycle breaking, layer assignment, dummy nodes, crossing reduction and
-// coordinate assignment along the layer ("order") axis. Everything is iterative (no recursion).
+// Layering: cycle breaking, layer assignment (network simplex, as dot ranks), splitting layers
+// too wide for the target width. Everything is iterative (no recursion).
 
 /// An edge of the layout DAG: `a` is above/left of `b`. `reversed` marks an input edge drawn
 /// against the flow to break a cycle.
@@ -10,32 +10,88 @@ struct DagEdge {
     var reversed: Bool
 }
 
-/// The layered graph: real nodes `0..<realCount`, then dummy nodes for long edges.
-struct LayeredGraph {
-    var realCount: Int
-    var layerOf: [Int32] = []
-    /// Layers of virtual nodes, in order.
-    var layers: [[Int32]] = []
-    var pos: [Int32] = []
-    /// Neighbours in the layer above / below (one entry per chain segment, duplicates allowed).
-    var up: [[Int32]] = []
-    var down: [[Int32]] = []
-    /// Chain of virtual nodes per DAG edge: a, dummies…, b.
-    var chains: [[Int32]] = []
-
-    var count: Int { layerOf.count }
-    func isDummy(_ v: Int) -> Bool { v >= realCount }
-}
-
 enum Layering {
-    /// Marks edges to reverse so that the graph becomes acyclic (iterative DFS, back edges).
-    static func breakCycles(nodeCount n: Int, edges: [(Int, Int)]) -> [Bool] {
+    /// Edges to reverse (so the graph becomes acyclic) and layers for the result, each edge at
+    /// least one layer long. Which edges are reversed decides how long the others must be, so
+    /// several ways of breaking the cycles are tried (depth-first searches in different orders,
+    /// and Eades, Lin and Smyth's greedy ordering); the one whose optimal layering (network
+    /// simplex) has the least total edge length wins.
+    static func layers(nodeCount n: Int, edges: [(Int, Int)]) -> (reversed: [Bool], layer: [Int]) {
+        let all = candidates(nodeCount: n, edges: edges)
+        return all.first.map { ($0.reversed, $0.layer) } ?? ([Bool](repeating: false, count: edges.count), [Int](repeating: 0, count: n))
+    }
+
+    /// Every distinct way of breaking the cycles tried, with its layers, shortest total first.
+    static func candidates(nodeCount n: Int, edges: [(Int, Int)]) -> [(reversed: [Bool], layer: [Int], length: Int)] {
+        var candidates: [[Bool]] = []
+        let variants = edges.count <= 4000 ? 12 : edges.count <= 20000 ? 2 : 1
+        for k in ([4, 0, 1, 2, 3, 5] + Array(6..<40)).prefix(variants) {
+            let r = k == 4 ? depthFirst(nodeCount: n, edges: edges, variant: 4) : k == 5 ? greedyOrder(nodeCount: n, edges: edges)
+                : depthFirst(nodeCount: n, edges: edges, variant: k)
+            if !candidates.contains(r) { candidates.append(r) }
+        }
+        var all: [(reversed: [Bool], layer: [Int], length: Int, count: Int, index: Int)] = []
+        for (index, r) in candidates.enumerated() {
+            var dag: [(Int, Int)] = []
+            dag.reserveCapacity(edges.count)
+            for (k, e) in edges.enumerated() { dag.append(r[k] ? (e.1, e.0) : e) }
+            let layer = NetworkSimplex.rank(nodeCount: n, edges: dag)
+            var length = 0
+            for e in dag { length += layer[e.1] - layer[e.0] }
+            all.append((r, layer, length, r.filter { $0 }.count, index))
+        }
+        all.sort { ($0.length, $0.count, $0.index) < ($1.length, $1.count, $1.index) }
+        return all.map { ($0.reversed, $0.layer, $0.length) }
+    }
+
+    /// Back edges of a depth-first search: variant 0 from the nodes in input order, 1 the same
+    /// with each node's edges in reverse order, 2 from the sources first, 3 from the nodes in
+    /// reverse input order, 4 in the order an undirected search meets them.
+    static func depthFirst(nodeCount n: Int, edges: [(Int, Int)], variant: Int) -> [Bool] {
         var out = [[Int32]](repeating: [], count: n)
-        for (i, e) in edges.enumerated() { out[e.0].append(Int32(i)) }
+        var indeg = [Int](repeating: 0, count: n)
+        for (i, e) in edges.enumerated() { out[e.0].append(Int32(i)); indeg[e.1] += 1 }
+        if variant == 1 { for v in 0..<n { out[v].reverse() } }
         var state = [UInt8](repeating: 0, count: n)
         var reversed = [Bool](repeating: false, count: edges.count)
         var stack: [(node: Int, next: Int)] = []
-        for root in 0..<n where state[root] == 0 {
+        let roots: [Int]
+        switch variant {
+        case 2: roots = (0..<n).filter { indeg[$0] == 0 } + (0..<n).filter { indeg[$0] != 0 }
+        case 3: roots = Array((0..<n).reversed())
+        case 6...:
+            // A fixed shuffle of the nodes (and of each node's edges).
+            var state = UInt64(0x2545_F491_4F6C_DD1D) &* UInt64(variant)
+            func next(_ m: Int) -> Int {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                return Int((state >> 33) % UInt64(m))
+            }
+            var list = Array(0..<n)
+            for i in stride(from: n - 1, to: 0, by: -1) { list.swapAt(i, next(i + 1)) }
+            for v in 0..<n where out[v].count > 1 {
+                for i in stride(from: out[v].count - 1, to: 0, by: -1) { out[v].swapAt(i, next(i + 1)) }
+            }
+            roots = list
+        case 4:
+            // Roots in the order an undirected depth-first search meets the nodes (as dot does).
+            var und = [[Int32]](repeating: [], count: n)
+            for e in edges { und[e.0].append(Int32(e.1)) }
+            for e in edges { und[e.1].append(Int32(e.0)) }
+            var seen = [Bool](repeating: false, count: n)
+            var list: [Int] = []
+            for r in 0..<n where !seen[r] {
+                var st: [Int] = [r]
+                while let v = st.popLast() {
+                    if seen[v] { continue }
+                    seen[v] = true
+                    list.append(v)
+                    for w in und[v].reversed() where !seen[Int(w)] { st.append(Int(w)) }
+                }
+            }
+            roots = list
+        default: roots = Array(0..<n)
+        }
+        for root in roots where state[root] == 0 {
             state[root] = 1
             stack.append((root, 0))
             while !stack.isEmpty {
@@ -61,251 +117,94 @@ enum Layering {
         return reversed
     }
 
-    /// Longest-path layering from the sources (Kahn order); sources are then pulled down next to
-    /// their highest successor so they do not sit far above it.
+    /// Eades, Lin and Smyth: sinks to the back, sources to the front, otherwise the node with
+    /// the most outgoing minus incoming edges to the front; edges pointing backwards reverse.
+    static func greedyOrder(nodeCount n: Int, edges: [(Int, Int)]) -> [Bool] {
+        var outDeg = [Int](repeating: 0, count: n), inDeg = [Int](repeating: 0, count: n)
+        var outs = [[Int32]](repeating: [], count: n), ins = [[Int32]](repeating: [], count: n)
+        for e in edges where e.0 != e.1 {
+            outDeg[e.0] += 1; inDeg[e.1] += 1
+            outs[e.0].append(Int32(e.1)); ins[e.1].append(Int32(e.0))
+        }
+        var removed = [Bool](repeating: false, count: n)
+        var front: [Int] = [], back: [Int] = []
+        var left = n
+        func remove(_ v: Int) {
+            removed[v] = true
+            left -= 1
+            for w in outs[v] where !removed[Int(w)] { inDeg[Int(w)] -= 1 }
+            for w in ins[v] where !removed[Int(w)] { outDeg[Int(w)] -= 1 }
+        }
+        while left > 0 {
+            var changed = true
+            while changed {
+                changed = false
+                for v in 0..<n where !removed[v] && outDeg[v] == 0 { back.append(v); remove(v); changed = true }
+                for v in 0..<n where !removed[v] && inDeg[v] == 0 { front.append(v); remove(v); changed = true }
+            }
+            if left == 0 { break }
+            var pick = -1
+            for v in 0..<n where !removed[v] {
+                if pick < 0 || outDeg[v] - inDeg[v] > outDeg[pick] - inDeg[pick] { pick = v }
+            }
+            front.append(pick)
+            remove(pick)
+        }
+        var position = [Int](repeating: 0, count: n)
+        for (i, v) in (front + back.reversed()).enumerated() { position[v] = i }
+        return edges.map { position[$0.0] > position[$0.1] }
+    }
+
+    /// Reversed edges of the default depth-first search (tests).
+    static func breakCycles(nodeCount n: Int, edges: [(Int, Int)]) -> [Bool] {
+        depthFirst(nodeCount: n, edges: edges, variant: 0)
+    }
+
+    /// Layers for a DAG: each edge goes down at least one layer and the total edge length is
+    /// minimal (network simplex); every connected part starts at layer 0.
     static func assignLayers(nodeCount n: Int, dag: [DagEdge]) -> [Int] {
-        var out = [[Int32]](repeating: [], count: n)
-        var indeg = [Int](repeating: 0, count: n)
-        for e in dag { out[e.a].append(Int32(e.b)); indeg[e.b] += 1 }
-        var layer = [Int](repeating: 0, count: n)
-        var queue: [Int] = []
-        queue.reserveCapacity(n)
-        var remaining = indeg
-        for v in 0..<n where remaining[v] == 0 { queue.append(v) }
-        var head = 0
-        while head < queue.count {
-            let v = queue[head]; head += 1
-            for w32 in out[v] {
-                let w = Int(w32)
-                layer[w] = max(layer[w], layer[v] + 1)
-                remaining[w] -= 1
-                if remaining[w] == 0 { queue.append(w) }
+        NetworkSimplex.rank(nodeCount: n, edges: dag.map { ($0.a, $0.b) })
+    }
+
+    /// Splits layers whose boxes need more than `limit` cells along the layer: the layer's boxes
+    /// (in the order of their predecessors) are cut into runs that fit, each run a layer of its
+    /// own; the layers below move down.
+    static func splitWideLayers(layer: inout [Int], extent: [Int], gap: Int, limit: Int, dag: [DagEdge]) {
+        let n = layer.count
+        guard n > 0 else { return }
+        let layerCount = (layer.max() ?? 0) + 1
+        var members = [[Int]](repeating: [], count: layerCount)
+        for v in 0..<n { members[layer[v]].append(v) }
+        var preds = [[Int]](repeating: [], count: n)
+        for e in dag { preds[e.b].append(e.a) }
+        var shift = 0
+        var newLayer = layer
+        var firstNew = [Int](repeating: 0, count: layerCount)
+        for l in 0..<layerCount {
+            firstNew[l] = l + shift
+            let vs = members[l]
+            var total = 0
+            for v in vs { total += extent[v] + gap }
+            if total - gap <= limit || vs.count < 2 {
+                for v in vs { newLayer[v] = l + shift }
+                continue
             }
-        }
-        for v in 0..<n where indeg[v] == 0 && !out[v].isEmpty {
-            var m = Int.max
-            for w in out[v] { m = min(m, layer[Int(w)]) }
-            layer[v] = max(layer[v], m - 1)
-        }
-        return layer
-    }
-
-    static func build(realCount n: Int, dag: [DagEdge], layer: [Int]) -> LayeredGraph {
-        var g = LayeredGraph(realCount: n)
-        g.layerOf = layer.map { Int32($0) }
-        g.up = [[Int32]](repeating: [], count: n)
-        g.down = [[Int32]](repeating: [], count: n)
-        g.chains.reserveCapacity(dag.count)
-        for e in dag {
-            var chain: [Int32] = [Int32(e.a)]
-            var prev = e.a
-            let la = layer[e.a], lb = layer[e.b]
-            if lb - la > 1 {
-                for l in (la + 1)..<lb {
-                    let d = g.layerOf.count
-                    g.layerOf.append(Int32(l))
-                    g.up.append([]); g.down.append([])
-                    g.down[prev].append(Int32(d)); g.up[d].append(Int32(prev))
-                    chain.append(Int32(d))
-                    prev = d
-                }
-            }
-            g.down[prev].append(Int32(e.b)); g.up[e.b].append(Int32(prev))
-            chain.append(Int32(e.b))
-            g.chains.append(chain)
-        }
-        // Initial order: breadth-first over the undirected graph, so that connected parts stay
-        // together and neighbours start close.
-        let total = g.layerOf.count
-        let layerCount = (g.layerOf.max().map { Int($0) } ?? -1) + 1
-        g.layers = [[Int32]](repeating: [], count: layerCount)
-        var seen = [Bool](repeating: false, count: total)
-        var queue: [Int32] = []
-        queue.reserveCapacity(total)
-        for root in 0..<total where !seen[root] {
-            seen[root] = true
-            queue.append(Int32(root))
-            var head = queue.count - 1
-            while head < queue.count {
-                let v = Int(queue[head]); head += 1
-                g.layers[Int(g.layerOf[v])].append(Int32(v))
-                for w in g.up[v] where !seen[Int(w)] { seen[Int(w)] = true; queue.append(w) }
-                for w in g.down[v] where !seen[Int(w)] { seen[Int(w)] = true; queue.append(w) }
-            }
-        }
-        g.pos = [Int32](repeating: 0, count: total)
-        for layer in g.layers { for (i, v) in layer.enumerated() { g.pos[Int(v)] = Int32(i) } }
-        return g
-    }
-
-    /// Crossings between layer `l` and `l + 1` (inversion count with a Fenwick tree).
-    static func crossings(_ g: LayeredGraph, between l: Int, pairs: inout [Int], tree: inout [Int32]) -> Int {
-        pairs.removeAll(keepingCapacity: true)
-        let below = g.layers[l + 1].count
-        for v in g.layers[l] {
-            let pa = Int(g.pos[Int(v)])
-            for w in g.down[Int(v)] { pairs.append(pa * (below + 1) + Int(g.pos[Int(w)])) }
-        }
-        if pairs.count < 2 { return 0 }
-        pairs.sort()
-        if tree.count < below + 1 { tree = [Int32](repeating: 0, count: below + 1) }
-        for i in 0...below { tree[i] = 0 }
-        var total = 0
-        var inserted = 0
-        for p in pairs {
-            let b = p % (below + 1)
-            // count inserted with position > b
-            var i = b + 1
-            var le = 0
-            while i > 0 { le += Int(tree[i]); i -= i & (-i) }
-            total += inserted - le
-            i = b + 1
-            while i <= below { tree[i] += 1; i += i & (-i) }
-            inserted += 1
-        }
-        return total
-    }
-
-    static func totalCrossings(_ g: LayeredGraph) -> Int {
-        var pairs: [Int] = []
-        var tree: [Int32] = []
-        var t = 0
-        if g.layers.count < 2 { return 0 }
-        for l in 0..<(g.layers.count - 1) { t += crossings(g, between: l, pairs: &pairs, tree: &tree) }
-        return t
-    }
-
-    /// Barycenter sweeps, down then up, at most `passes` times; keeps the best order seen.
-    static func reduceCrossings(_ g: inout LayeredGraph, passes: Int) {
-        if g.layers.count < 2 || passes == 0 { return }
-        var best = totalCrossings(g)
-        var bestLayers = g.layers
-        var keys: [(Double, Int32, Int32)] = []
-        var stale = 0
-        for _ in 0..<passes {
-            if best == 0 { break }
-            for l in 1..<g.layers.count { sweepLayer(&g, l, useUp: true, keys: &keys) }
-            for l in stride(from: g.layers.count - 2, through: 0, by: -1) { sweepLayer(&g, l, useUp: false, keys: &keys) }
-            let c = totalCrossings(g)
-            if c < best {
-                best = c; bestLayers = g.layers; stale = 0
-            } else {
-                stale += 1
-                if stale >= 2 { break }
-            }
-        }
-        g.layers = bestLayers
-        for layer in g.layers { for (i, v) in layer.enumerated() { g.pos[Int(v)] = Int32(i) } }
-    }
-
-    private static func sweepLayer(_ g: inout LayeredGraph, _ l: Int, useUp: Bool, keys: inout [(Double, Int32, Int32)]) {
-        keys.removeAll(keepingCapacity: true)
-        for v in g.layers[l] {
-            let nb = useUp ? g.up[Int(v)] : g.down[Int(v)]
-            let p = g.pos[Int(v)]
-            var b = Double(p)
-            if !nb.isEmpty {
+            // Boxes keep the order of their predecessors (in the layers above) so the runs are
+            // coherent parts of the drawing.
+            func key(_ v: Int) -> Int {
                 var s = 0
-                for w in nb { s += Int(g.pos[Int(w)]) }
-                b = Double(s) / Double(nb.count)
+                for p in preds[v] { s += newLayer[p] * 4096 + p }
+                return preds[v].isEmpty ? Int.max / 2 + v : s / preds[v].count
             }
-            keys.append((b, p, v))
-        }
-        keys.sort { ($0.0, $0.1) < ($1.0, $1.1) }
-        for (i, k) in keys.enumerated() {
-            g.layers[l][i] = k.2
-            g.pos[Int(k.2)] = Int32(i)
-        }
-    }
-
-    /// Order-axis coordinates (left/top edge of each virtual node). Nodes are pulled toward the
-    /// mean centre of their neighbours, layer by layer, keeping order and minimum separation
-    /// (weighted isotonic regression by pool-adjacent-violators), for a bounded number of sweeps.
-    static func assignOrderCoordinates(_ g: LayeredGraph, size: [Int], gapAfter: (Int, Int) -> Int, sweeps: Int) -> [Int] {
-        let total = g.count
-        var left = [Double](repeating: 0, count: total)
-        // Packed start.
-        for layer in g.layers {
-            var x = 0
-            for (i, v) in layer.enumerated() {
-                left[Int(v)] = Double(x)
-                let vi = Int(v)
-                x += size[vi] + (i + 1 < layer.count ? gapAfter(vi, Int(layer[i + 1])) : 0)
+            let sorted = vs.sorted { (key($0), $0) < (key($1), $1) }
+            var run = 0, used = 0
+            for v in sorted {
+                if used > 0 && used + extent[v] > limit { run += 1; used = 0 }
+                newLayer[v] = l + shift + run
+                used += extent[v] + gap
             }
+            shift += run
         }
-        // Centre the packed layers on each other before the sweeps.
-        var widest = 0.0
-        var layerWidth = [Double](repeating: 0, count: g.layers.count)
-        for (l, layer) in g.layers.enumerated() {
-            if let last = layer.last { layerWidth[l] = left[Int(last)] + Double(size[Int(last)]) }
-            widest = max(widest, layerWidth[l])
-        }
-        for (l, layer) in g.layers.enumerated() {
-            let shift = ((widest - layerWidth[l]) / 2).rounded(.down)
-            for v in layer { left[Int(v)] += shift }
-        }
-
-        var desired: [Double] = []
-        var weight: [Double] = []
-        var blocks: [(w: Double, wt: Double, n: Int)] = []
-        func place(_ l: Int, mode: Int) {
-            let layer = g.layers[l]
-            desired.removeAll(keepingCapacity: true)
-            weight.removeAll(keepingCapacity: true)
-            var offset = 0.0
-            for (i, v32) in layer.enumerated() {
-                let v = Int(v32)
-                var s = 0.0
-                var n = 0
-                if mode != 1 { for w in g.up[v] { s += left[Int(w)] + Double(size[Int(w)] / 2); n += 1 } }
-                if mode != 0 { for w in g.down[v] { s += left[Int(w)] + Double(size[Int(w)] / 2); n += 1 } }
-                let wgt: Double
-                let target: Double
-                if n == 0 {
-                    target = left[v]; wgt = 0.05
-                } else {
-                    target = s / Double(n) - Double(size[v] / 2)
-                    wgt = Double(n) * (g.isDummy(v) ? 4 : 1)
-                }
-                desired.append(target - offset)
-                weight.append(wgt)
-                if i + 1 < layer.count { offset += Double(size[v] + gapAfter(v, Int(layer[i + 1]))) }
-            }
-            blocks.removeAll(keepingCapacity: true)
-            for i in 0..<desired.count {
-                var b = (w: weight[i], wt: weight[i] * desired[i], n: 1)
-                while let last = blocks.last, last.wt / last.w >= b.wt / b.w {
-                    b = (last.w + b.w, last.wt + b.wt, last.n + b.n)
-                    blocks.removeLast()
-                }
-                blocks.append(b)
-            }
-            var i = 0
-            offset = 0
-            for b in blocks {
-                let y = (b.wt / b.w).rounded()
-                for _ in 0..<b.n {
-                    let v = Int(layer[i])
-                    left[v] = y + offset
-                    if i + 1 < layer.count { offset += Double(size[v] + gapAfter(v, Int(layer[i + 1]))) }
-                    i += 1
-                }
-            }
-        }
-        let layerCount = g.layers.count
-        if layerCount > 1 {
-            for s in 0..<sweeps {
-                if s % 2 == 0 {
-                    for l in 1..<layerCount { place(l, mode: 0) }
-                } else {
-                    for l in stride(from: layerCount - 2, through: 0, by: -1) { place(l, mode: 1) }
-                }
-            }
-            for l in 0..<layerCount { place(l, mode: 2) }
-        }
-        var minLeft = Double.infinity
-        for v in 0..<total { minLeft = min(minLeft, left[v]) }
-        if minLeft == .infinity { minLeft = 0 }
-        return left.map { Int($0 - minLeft) }
+        layer = newLayer
     }
 }

@@ -32,6 +32,7 @@ public enum DesignItems {
         "questions": ("open question", "open questions"),
         "conflicts": ("merge conflict", "merge conflicts"),
         "acceptedFindings": ("accepted review finding", "accepted review findings"),
+        "groups": ("group", "groups"),
         // Not item lists, but places the timeline records changes in.
         "stages": ("stage note", "stage notes"),
         "checklist": ("checklist item", "checklist items"),

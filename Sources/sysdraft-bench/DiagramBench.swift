@@ -5,10 +5,7 @@ import DiagramLayout
 import Foundation
 import TestSupport
 
-private func milliseconds(_ d: Duration) -> Double {
-    let c = d.components
-    return Double(c.seconds) * 1000 + Double(c.attoseconds) / 1e15
-}
+private func milliseconds(_ d: Duration) -> Double { ms(d) }
 
 private func graphEasyPath() -> String? {
     for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
@@ -70,41 +67,111 @@ private func runGraphEasy(_ exe: String, _ g: DiagramGraph, timeout: Double) -> 
 }
 
 func runDiagramBench() {
-    let clock = ContinuousClock()
     let graphEasy = graphEasyPath()
-    print("diagram layout + render (median of runs, ms)")
-    print("dir  nodes  edges  drawn  crossings  size        ms      graph-easy (s)  ratio   ge unplaced")
-    let cases: [(Int, DiagramDirection)] = [(50, .topToBottom), (200, .topToBottom), (1000, .topToBottom),
-                                            (200, .leftToRight), (1000, .leftToRight)]
-    for (n, direction) in cases {
-        let g = makeArchitectureGraph(nodes: n, seed: 0x5EED + UInt64(n))
-        var times: [Double] = []
+    section("diagram layout + text render")
+    out("dir  nodes  edges  drawn  crossings  size        median ms  cpu ms    target")
+    let cases: [(Int, Int, DiagramDirection, Double?)] = [
+        (50, 90, .topToBottom, nil), (200, 368, .topToBottom, 30), (200, 368, .leftToRight, 30),
+        (1000, 1832, .topToBottom, 500), (1000, 1832, .leftToRight, 500),
+    ]
+    var easy: [(Int, Double)] = []
+    for (n, m, direction, target) in cases {
+        let g = makeArchitectureGraph(nodes: n, seed: 0x5EED + UInt64(n), edges: m)
         var diagram: Diagram?
-        let runs = n >= 1000 ? 5 : 9
-        for _ in 0..<runs {
-            let start = clock.now
+        var text = ""
+        let runs = Int(ProcessInfo.processInfo.environment["SYSDRAFT_BENCH_RUNS"] ?? "") ?? (n >= 1000 ? 7 : 11)
+        let samples = timeRuns(runs) {
             let d = DiagramLayout.layout(g, DiagramOptions(direction: direction))
-            let rendered = d.text()
-            times.append(milliseconds(clock.now - start))
-            precondition(!rendered.isEmpty)
+            text = d.text()
             diagram = d
         }
-        times.sort()
-        let median = times[times.count / 2]
+        precondition(!text.isEmpty)
+
         let d = diagram!
+        // Identical output for identical input.
+        let again = DiagramLayout.layout(g, DiagramOptions(direction: direction))
+        precondition(again.text() == text, "the diagram is not deterministic")
         let drawn = d.edgePaths.filter { !$0.isEmpty }.count
-        var line = (direction == .topToBottom ? "TB " : "LR ") + String(format: "%5d  %5d  %5d  %9d  %-10@ %7.1f", n, g.edges.count, drawn, d.crossings,
-                          "\(d.width)x\(d.height)" as NSString, median)
-        if let exe = graphEasy, direction == .topToBottom {
-            if n > 200 {
-                line += "      skipped (too slow)"
-            } else if let (secs, failed) = runGraphEasy(exe, g, timeout: 60) {
-                line += String(format: "      %8.2f  %7.0fx  %d/%d", secs, secs * 1000 / max(median, 0.001), failed, g.edges.count)
+        var line = (direction == .topToBottom ? "TB " : "LR ")
+            + String(format: "%6d  %5d  %5d  %9d  %-10@ %9.1f  %7.1f", n, g.edges.count, drawn, d.crossings,
+                     "\(d.width)x\(d.height)" as NSString, samples.median, samples.cpuMedian ?? 0)
+        if let target { line += String(format: "   ≤ %.0f ms %@", target, samples.median <= target ? "PASS" : "MISS") }
+        out(line)
+        let name = "diagram \(direction == .topToBottom ? "TB" : "LR") \(n) nodes"
+        benchResults.append(BenchResult(name: name, size: "\(n) nodes / \(m) edges", runs: samples.count,
+                                        samples: samples, target: target.map { .median($0) }))
+        if direction == .topToBottom && n <= 200 { easy.append((n, samples.median)) }
+    }
+    runCrossingComparison()
+    if let exe = graphEasy {
+        out("graph-easy --as=boxart on the same graphs (seconds, edges it could not place):")
+        for (n, median) in easy {
+            let g = makeArchitectureGraph(nodes: n, seed: 0x5EED + UInt64(n), edges: n == 50 ? 90 : 368)
+            if let (secs, failed) = runGraphEasy(exe, g, timeout: 60) {
+                out(String(format: "  %4d nodes  %8.2f s  %7.0fx slower  %d/%d unplaced", n, secs, secs * 1000 / max(median, 0.001), failed, g.edges.count))
             } else {
-                line += "      timeout (60 s)"
+                out("  \(n) nodes  timeout (60 s)")
             }
         }
-        print(line)
+    } else {
+        out("(graph-easy not on PATH: that comparison is skipped)")
     }
-    if graphEasy == nil { print("(graph-easy not on PATH: comparison skipped)") }
+}
+
+/// Our crossings (cells drawn as crossings) against dot's (intersections of its edge routes) on
+/// the same generated graphs, several seeds per size.
+func runCrossingComparison() {
+    section("diagram crossings: sysdraft vs graphviz dot")
+    guard let dot = dotPath() else {
+        out("(dot not on PATH: install graphviz for the comparison)")
+        return
+    }
+    let seeds = Int(ProcessInfo.processInfo.environment["SYSDRAFT_BENCH_SEEDS"] ?? "") ?? 5
+    // SYSDRAFT_BENCH_DOT_CACHE=FILE keeps dot's counts between runs (dot takes seconds per
+    // graph; the counts never change for the same graphs and graphviz version).
+    let cacheFile = ProcessInfo.processInfo.environment["SYSDRAFT_BENCH_DOT_CACHE"]
+    var cache: [String: Int] = [:]
+    if let cacheFile, let text = try? String(contentsOfFile: cacheFile, encoding: .utf8) {
+        for l in text.split(separator: "\n") { let p = l.split(separator: " "); if p.count == 2 { cache[String(p[0])] = Int(p[1]) } }
+    }
+    var grandOurs = 0, grandDot = 0, grandMs = 0.0, worse = 0, graphs = 0
+    let sizes = (ProcessInfo.processInfo.environment["SYSDRAFT_BENCH_SIZES"] ?? "50,100,200").split(separator: ",").compactMap { Int($0) }
+    out("graph          nodes  edges   ours   dot    ours/dot   our ms   dot s")
+    for family in ["architecture", "tiered"] {
+        for n in sizes {
+            var ours = 0, theirs = 0
+            for seed in 0..<seeds {
+                let m = Int((Double(n) * 1.84).rounded())
+                let g = family == "architecture" ? makeArchitectureGraph(nodes: n, seed: 0xC0FFEE + UInt64(seed * 1000 + n), edges: m)
+                    : makeTieredGraph(nodes: n, seed: 0xC0FFEE + UInt64(seed * 1000 + n), edges: m)
+                let start = benchClock.now
+                let d = DiagramLayout.layout(g, DiagramOptions())
+                let took = ms(benchClock.now - start)
+                let ck = "\(family)-\(n)-\(seed)"
+                var secs = 0.0, theirCrossings = 0
+                if let c = cache[ck] { theirCrossings = c } else {
+                    guard let r = runDot(dot, g, timeout: 120) else {
+                        out("  \(family) \(n) seed \(seed): dot failed or timed out")
+                        continue
+                    }
+                    (secs, theirCrossings) = r
+                    cache[ck] = theirCrossings
+                    if let cacheFile {
+                        try? cache.keys.sorted().map { "\($0) \(cache[$0]!)" }.joined(separator: "\n")
+                            .write(toFile: cacheFile, atomically: true, encoding: .utf8)
+                    }
+                }
+                grandOurs += d.crossings; grandDot += theirCrossings; grandMs += took
+                graphs += 1
+                if d.crossings > theirCrossings { worse += 1 }
+                ours += d.crossings
+                theirs += theirCrossings
+                out(String(format: "%-13@ %6d %6d %6d %6d   %7.2f   %7.1f  %6.2f", "\(family) #\(seed)" as NSString, n, g.edges.count,
+                           d.crossings, theirCrossings, Double(d.crossings) / Double(max(1, theirCrossings)), took, secs))
+            }
+            out(String(format: "%-13@ %6d  total  %6d %6d   %7.2f", family as NSString, n, ours, theirs, Double(ours) / Double(max(1, theirs))))
+        }
+    }
+    out(String(format: "all %d graphs: ours %d, dot %d, ratio %.3f; ours more than dot's on %d graphs; our layouts took %.0f ms in all",
+               graphs, grandOurs, grandDot, Double(grandOurs) / Double(max(1, grandDot)), worse, grandMs))
 }

@@ -20,6 +20,7 @@ let benchmarks: [(name: String, run: () -> Void)] = [
     ("git", runGitBench),
     ("coach", runCoachBench),
     ("review", runReviewBench),
+    ("crossings", runCrossingComparison),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

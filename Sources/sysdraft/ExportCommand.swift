@@ -2,34 +2,42 @@ import ArgumentParser
 import DesignExport
 import DesignModel
 import DesignStorage
+import DiagramLayout
 import Foundation
+import TextUI
 
-/// `sysdraft export FILE [--format markdown|mermaid|dot|json|openapi|sql] [-o OUT]`.
+/// `sysdraft export FILE [--format markdown|mermaid|dot|json|openapi|sql|svg] [-o OUT]`.
 /// The exporting itself is `Exporter.export` (pure); this only loads, picks the format and writes.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export a design as a Markdown report, a Mermaid or DOT diagram, canonical JSON, OpenAPI or SQL DDL.",
+        abstract: "Export a design as a Markdown report, a Mermaid, DOT or SVG diagram, canonical JSON, OpenAPI or SQL DDL.",
         discussion: """
             Without --format the format follows the extension of -o (.md, .mmd/.mermaid, \
-            .dot/.gv, .json, .openapi.json, .sql); with neither, a Markdown report goes to \
+            .dot/.gv, .json, .openapi.json, .sql, .svg); with neither, a Markdown report goes to \
             standard output. openapi is an OpenAPI 3.1 document of the HTTP endpoints; sql is \
             PostgreSQL DDL for the entities in relational stores. \
-            -o replaces the file crash-safely: it is either the old file or the complete new one.
+            -o replaces the file crash-safely: it is either the old file or the complete new one. \
+            Diagrams run the way the design says (top-down unless switched in the workspace with \
+            o), as in the workspace and `sysdraft diagram`; --direction overrides it. SVG is the \
+            text diagram's layout as vector graphics, in a print style or a theme's colours.
             """
     )
 
     @Argument(help: "The design file.")
     var file: String
 
-    @Option(help: "markdown, mermaid, dot, json, openapi or sql.")
+    @Option(help: "markdown, mermaid, dot, json, openapi, sql or svg.")
     var format: ExportFormat?
 
     @Option(name: [.short, .customLong("output")], help: "Write to this file instead of standard output.")
     var output: String?
 
-    @Option(help: "Diagram direction: lr (left to right) or tb (top to bottom); either case.")
-    var direction: FlowchartOptions.Direction = .leftToRight
+    @Option(help: "Diagram direction: lr (left to right) or tb (top to bottom), either case; default: the design's.")
+    var direction: FlowchartOptions.Direction?
+
+    @Option(help: "SVG colours from a theme (a name from Themes/ or a .toml path); default: a print style.")
+    var theme: String?
 
     @Flag(help: "Group diagram components by kind.")
     var groupByKind = false
@@ -68,6 +76,10 @@ struct ExportCommand: ParsableCommand {
             options.hideUnticked = hideUnticked ?? config.settings.reportHideUnticked ?? false
             options.reviewConfig = ReviewSettings.config(for: file, user: config).config
         }
+        if let theme {
+            guard format == .svg else { throw ValidationError("--theme applies to --format svg") }
+            options.svgStyle = try svgStyle(theme: theme)
+        }
         let text = try Exporter.export(design, catalogue: catalogue, format: format, options: options)
 
         guard let output, output != "-" else {
@@ -85,4 +97,33 @@ extension ExportFormat: ExpressibleByArgument {}
 /// `--direction lr` and `--direction LR` both work, here and in `sysdraft diagram`.
 extension FlowchartOptions.Direction: ExpressibleByArgument {
     public init?(argument: String) { self.init(rawValue: argument.uppercased()) }
+}
+
+extension ExportCommand {
+    /// The SVG colours of a theme: its diagram roles on its background (the variant's usual
+    /// background where the theme leaves it to the terminal).
+    func svgStyle(theme name: String) throws -> DiagramSVGStyle {
+        let assets = try assetsOrExit()
+        let dirs = ThemeLoader.searchDirectories(environment: ProcessInfo.processInfo.environment, bundled: assets.themes.path)
+        guard let path = ThemeLoader.locate(name, in: dirs) else {
+            throw ValidationError("no theme \"\(Output.line(name))\"; themes: " + ThemeLoader.themeNames(in: dirs).joined(separator: ", "))
+        }
+        let theme: Theme
+        do { theme = try ThemeLoader.load(path: path) } catch {
+            throw ValidationError(Output.line("\(error)"))
+        }
+        let dark = theme.variant == .dark
+        func hex(_ c: ThemeColor, _ fallback: String) -> String {
+            guard case .index(let i) = c else { return fallback }
+            let (r, g, b) = ThemeColor.rgb(i)
+            return "#" + [r, g, b].map { String(format: "%02x", $0) }.joined()
+        }
+        let fg = dark ? "#e6edf3" : "#1f2328"
+        let bg = hex(theme[.normal].bg, dark ? "#0d1117" : "#ffffff")
+        let text = hex(theme[.normal].fg, fg)
+        let dim = hex(theme[.dim].fg, dark ? "#8b949e" : "#57606a")
+        return DiagramSVGStyle(background: bg, boxFill: bg, boxStroke: hex(theme[.diagramBox].fg, text), text: text,
+                               tag: hex(theme[.tag].fg, dim), edge: hex(theme[.diagramEdge].fg, text),
+                               label: hex(theme[.diagramLabel].fg, text), groupStroke: dim, groupText: dim, legend: text)
+    }
 }

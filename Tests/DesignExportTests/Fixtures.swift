@@ -65,6 +65,14 @@ enum Fixtures {
         d.components.append(Component(id: "comp_x", name: "underscore id", kind: .service))
         d.components.append(Component(id: "comp-x", name: "dash id", kind: .service))
         comps += ["comp.x", "comp_x", "comp-x"]
+        // Nested groups with hostile names, and two group ids that sanitise alike.
+        let outer = d.addGroup(name: h[0], kind: .region)
+        let inner = d.addGroup(name: h[12] + " \"end\" subgraph\n%%{init}%%", kind: .trustBoundary, parent: outer)
+        d.groups.append(ComponentGroup(id: "group.x", name: h[2 % h.count], kind: .team))
+        d.groups.append(ComponentGroup(id: "group_x", name: "end", kind: .network))
+        for i in 0..<d.components.count where i % 5 != 4 {
+            d.components[i].group = [outer, inner, "group.x", "group_x"][i % 4]
+        }
 
         var k = 0
         for mode in Flow.Mode.allCases {

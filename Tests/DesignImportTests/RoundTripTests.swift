@@ -8,12 +8,16 @@ import TestSupport
 
 @Suite struct RoundTripTests {
     /// Export to Mermaid, import back: the same components (names, kinds, in order) and flows
-    /// (ends, labels, protocol, sync/async, direction), for generated designs full of text
-    /// that Mermaid treats specially.
+    /// (ends, labels, protocol and its own name, sync/async, direction), for generated designs
+    /// full of text that Mermaid treats specially.
     @Test func mermaidExportImportsBack() async {
         await propertyCheck(count: 150, input: Gen.int(in: 0...10_000_000), Gen.int(in: 0...1)) { seed, grouped in
             var g = DesignGenerator(seed: UInt64(seed))
-            let d = g.design(components: 1 + seed % 25, flows: seed % 40)
+            var d = g.design(components: 1 + seed % 25, flows: seed % 40)
+            // About half the flows name their protocol in the designer's words.
+            for i in d.flows.indices where g.chance(50) {
+                d.flows[i].protocolName = g.chance(20) ? g.pick(Flow.Protocol_.allCases).label : g.text(max: 2)
+            }
             let options = FlowchartOptions(direction: seed % 2 == 0 ? .leftToRight : .topToBottom, groupByKind: grouped == 1)
             let text = MermaidExport.render(d, options: options)
             let back: ImportResult
@@ -36,7 +40,8 @@ import TestSupport
             for (a, b) in zip(d.flows, back.design.flows) {
                 #expect(index[a.from] == backIndex[b.from] ?? nil && index[a.to] == backIndex[b.to] ?? nil, "seed \(seed)")
                 #expect(a.label == b.label, "seed \(seed): \(a.label) vs \(b.label)")
-                #expect(a.protocol == b.protocol, "seed \(seed)")
+                #expect(a.protocol == b.protocol, "seed \(seed): \(a.protocol) vs \(b.protocol) for \(a.label) / \(a.protocolName)")
+                #expect(a.protocolName == b.protocolName, "seed \(seed): \(a.protocolName) vs \(b.protocolName)")
                 #expect(a.mode == b.mode && a.direction == b.direction, "seed \(seed)")
             }
             #expect(back.messages.filter { $0.severity == .warning }.isEmpty, "seed \(seed): \(back.messages)")

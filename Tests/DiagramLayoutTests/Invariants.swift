@@ -8,8 +8,8 @@ enum Invariants {
     /// Connection arms of an edge glyph (nil when the character is not an edge glyph).
     static func arms(_ c: Character) -> UInt8? {
         switch c {
-        case "│", "┆", "╎", "|", ":": return U | D
-        case "─", "┄", "╌", "-", ".": return L | R
+        case "│", "┆", "╎", "|", ":", "╪": return U | D
+        case "─", "┄", "╌", "-", ".", "╫": return L | R
         case "┌": return D | R
         case "┐": return D | L
         case "└": return U | R
@@ -136,25 +136,79 @@ enum Invariants {
                 }
             }
         }
-        // Labels: drawn beside the edge (or as a marker) and/or in the legend; never on boxes.
-        let ell: Character = ascii ? "~" : "…"
+        // Labels: the whole label beside its own edge, or a numbered marker there and the whole
+        // label in the legend; never on boxes or edges; no two labels touching.
+        var edgeCell = [Bool](repeating: false, count: d.width * d.height)
+        for p in d.edgePaths { for q in p where q.x >= 0 && q.y >= 0 && q.x < d.width && q.y < d.height { edgeCell[q.y * d.width + q.x] = true } }
         for (i, e) in graph.edges.enumerated() {
             guard let raw = e.label else { continue }
-            let expected = LabelText.truncate(LabelText.sanitize(raw), width: options.maxLabelWidth, ellipsis: ell)
-            if expected.allSatisfy({ $0 == " " }) { continue }
-            var shown = ""
-            if i < d.edgeLabelRects.count, let lr = d.edgeLabelRects[i] {
+            let expected = LabelText.sanitize(raw).split(separator: " ").joined(separator: " ")
+            if expected.isEmpty { continue }
+            guard i < d.labelPlacements.count else { fail("no placement for label \(i)"); continue }
+            guard let lr = d.edgeLabelRects[i] else { fail("label \(i) '\(expected)' not drawn"); continue }
+            var lines: [String] = []
+            for y in lr.y..<lr.maxY {
+                var line = ""
                 for x in lr.x..<lr.maxX {
-                    if d.role(x: x, y: lr.y) == .continuation { continue }
-                    if d.role(x: x, y: lr.y) != .label { fail("label \(i) cell \(x),\(lr.y) has role \(d.role(x: x, y: lr.y))") }
-                    shown.append(d.cell(x: x, y: lr.y) ?? "?")
-                    if inBox[lr.y * d.width + x] { fail("label \(i) covers a box") }
+                    let role = d.role(x: x, y: y)
+                    if role == .continuation { continue }
+                    if inBox[y * d.width + x] { fail("label \(i) covers a box at \(x),\(y)") }
+                    if edgeCell[y * d.width + x] { fail("label \(i) covers an edge at \(x),\(y)") }
+                    if role == .label { line.append(d.cell(x: x, y: y) ?? "?") } else if role != .empty { fail("label \(i) cell \(x),\(y) has role \(role)") }
                 }
+                lines.append(line.trimmingCharacters(in: .whitespaces))
             }
-            let inLegend = d.legend.contains { $0.hasSuffix(": " + expected) }
-            if shown != expected && !inLegend { fail("label \(i) '\(expected)' missing (shown '\(shown)')") }
-            if shown != expected && shown.hasPrefix("(") && !d.legend.contains(where: { $0.hasPrefix(shown + " ") }) {
-                fail("marker \(shown) has no legend line")
+            let shown = lines.joined(separator: " ")
+            switch d.labelPlacements[i] {
+            case .full:
+                if shown != expected { fail("label \(i) shows '\(shown)', expected '\(expected)'") }
+            case .reference(let k):
+                if shown != "(\(k))" { fail("label \(i) marker '\(shown)' is not (\(k))") }
+                if !d.legend.contains(where: { $0.hasPrefix("(\(k)) ") && $0.hasSuffix(": " + LabelText.sanitize(raw)) }) {
+                    fail("legend has no entry (\(k)) for label \(i)")
+                }
+            case .none:
+                fail("label \(i) has no placement")
+            }
+            // Beside its own edge: within two cells of a cell of its path.
+            let near = d.edgePaths[i].contains { p in p.x >= lr.x - 2 && p.x < lr.maxX + 2 && p.y >= lr.y - 1 && p.y < lr.maxY + 1 }
+            if !near { fail("label \(i) is not beside its edge") }
+        }
+        let labelled = d.edgeLabelRects.enumerated().compactMap { i, r in r.map { (i, $0) } }
+        for a in 0..<labelled.count {
+            for b in (a + 1)..<labelled.count {
+                let (i, r) = labelled[a], (j, t) = labelled[b]
+                let grown = DiagramRect(x: r.x - 1, y: r.y - 1, width: r.width + 2, height: r.height + 2)
+                if grown.intersects(t) { fail("labels \(i) and \(j) touch: \(r) \(t)") }
+            }
+        }
+        // The legend is never cut: every entry's words appear in the legend lines under the drawing.
+        if !d.legend.isEmpty {
+            var legendText = ""
+            for y in d.drawingHeight..<d.height { legendText += d.line(y).trimmingCharacters(in: .whitespaces) + " " }
+            let flat = legendText.split(separator: " ").joined(separator: " ")
+            for entry in d.legend where !flat.contains(entry.split(separator: " ").joined(separator: " ")) {
+                fail("legend entry not shown whole: \(entry)")
+            }
+        }
+        // Group frames enclose exactly their members.
+        var memberOf: [String: Set<String>] = [:]
+        for (node, path) in d.nodeGroups { for gid in path { memberOf[gid, default: []].insert(node) } }
+        for gid in d.groupIDs {
+            guard let f = d.groupRects[gid] else { fail("group \(gid) has no frame"); continue }
+            let members = memberOf[gid] ?? []
+            if members.isEmpty { fail("group \(gid) drawn without members") }
+            for (id, r) in d.nodeRects {
+                let inside = f.insetBy(1).contains(r)
+                if members.contains(id) != inside { fail("group \(gid) frame \(f) \(inside ? "encloses" : "misses") \(id) \(r)") }
+                if !inside && r.intersects(f) { fail("box \(id) overlaps frame \(gid)") }
+            }
+        }
+        for a in 0..<d.groupIDs.count {
+            for b in (a + 1)..<d.groupIDs.count {
+                guard let fa = d.groupRects[d.groupIDs[a]], let fb = d.groupRects[d.groupIDs[b]] else { continue }
+                let nested = fa.insetBy(1).contains(fb) || fb.insetBy(1).contains(fa)
+                if fa.intersects(fb) && !nested { fail("frames \(d.groupIDs[a]) and \(d.groupIDs[b]) overlap") }
             }
         }
         // No raw control or bidi characters anywhere in the output.

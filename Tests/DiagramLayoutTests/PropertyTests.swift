@@ -6,8 +6,8 @@ import TestSupport
 private let optionSets: [DiagramOptions] = [
     DiagramOptions(),
     DiagramOptions(direction: .leftToRight),
-    DiagramOptions(ascii: true, maxLabelWidth: 8),
-    DiagramOptions(direction: .leftToRight, ascii: true, maxLabelWidth: 6, maxLabelLines: 1),
+    DiagramOptions(ascii: true, maxLabelWidth: 8, edgeLabelWidth: 8),
+    DiagramOptions(direction: .leftToRight, ascii: true, maxLabelWidth: 6, maxLabelLines: 1, edgeLabelWidth: 6, edgeLabelLines: 1),
 ]
 
 @Suite struct PropertyTests {

@@ -66,7 +66,8 @@ enum Samples {
             .init(from: "analytics", to: "db", label: "reads"),
         ])
 
-    /// Random graph: cycles, self-loops, parallel edges, disconnected parts, labels, flags.
+    /// Random graph: cycles, self-loops, parallel edges, disconnected parts, labels, flags, and
+    /// (in about half of them) nested groups, some empty, some with unknown parents.
     static func random(seed: UInt64) -> DiagramGraph {
         var rng = SeededRNG(seed: seed)
         let n = Int.random(in: 1...14, using: &rng)
@@ -82,11 +83,23 @@ enum Samples {
         for _ in 0..<m {
             let a = Int.random(in: 0..<n, using: &rng)
             let b = Int.random(in: 0..<10, using: &rng) == 0 ? a : Int.random(in: 0..<n, using: &rng)
-            let label: String? = Int.random(in: 0..<3, using: &rng) == 0 ? ["HTTP", "writes", "x", "async event"][Int.random(in: 0..<4, using: &rng)] : nil
+            let label: String? = Int.random(in: 0..<3, using: &rng) == 0 ? ["HTTP", "writes", "x", "async event", "a rather long label on a flow"][Int.random(in: 0..<5, using: &rng)] : nil
             edges.append(.init(from: "n\(a)", to: "n\(b)", label: label,
                                dashed: Int.random(in: 0..<4, using: &rng) == 0,
                                bothEnds: Int.random(in: 0..<6, using: &rng) == 0))
         }
-        return DiagramGraph(nodes: nodes, edges: edges)
+        var groups: [DiagramGraph.Group] = []
+        if Bool.random(using: &rng) {
+            let k = Int.random(in: 1...4, using: &rng)
+            for i in 0..<k {
+                let parent: String? = i > 0 && Bool.random(using: &rng) ? "g\(Int.random(in: 0..<i, using: &rng))"
+                    : (Int.random(in: 0..<8, using: &rng) == 0 ? "nowhere" : nil)
+                groups.append(.init(id: "g\(i)", label: ["us-east-1", "VPC", "Payments team", "DMZ 用户"][i % 4], parent: parent))
+            }
+            for i in 0..<nodes.count where Int.random(in: 0..<3, using: &rng) != 0 {
+                nodes[i].group = "g\(Int.random(in: 0..<k, using: &rng))"
+            }
+        }
+        return DiagramGraph(nodes: nodes, edges: edges, groups: groups)
     }
 }

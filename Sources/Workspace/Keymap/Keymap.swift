@@ -178,6 +178,10 @@ public struct Keymap: Equatable, Sendable {
         Binding(.diagram, [.tab, .char("n")], .nextNode, hint: true),
         Binding(.diagram, [.backTab, .char("N")], .previousNode),
         Binding(.diagram, [.char("o")], .toggleDirection, hint: true),
+        Binding(.diagram, [.char("f")], .diagramFocus, hint: true),
+        Binding(.diagram, [.char("g")], .diagramGroup),
+        Binding(.diagram, [.char("v")], .diagramKinds),
+        Binding(.diagram, [.char("w")], .diagramAll),
         Binding(.diagram, [.escape], .panes, hint: true),
 
         Binding(.global, [.char("R")], .review),
@@ -329,6 +333,7 @@ extension Command {
         case .editNotes: "notes"
         case .nextNode: "next box"
         case .toggleDirection: "direction"
+        case .diagramFocus: "focus"
         case .takeOurs: "ours"
         case .takeTheirs: "theirs"
         case .takeBase: "base"

@@ -9,6 +9,7 @@ extension Workspace {
         case .checklist:
             if let effects = checklistCommand(&state, command, env) { return effects }
         case .diagram:
+            if let effects = diagramViewCommand(&state, command, env) { return effects }
             if let effects = diagramCommand(&state, command) { return effects }
         case .review:
             if let effects = reviewCommand(&state, command, env) { return effects }
@@ -81,7 +82,8 @@ extension Workspace {
 
         case .toggleItem, .editNotes, .nextStage, .previousStage:
             state.message = StatusMessage("Open the checklist with c first", .info)
-        case .panLeft, .panRight, .panUp, .panDown, .nextNode, .previousNode, .toggleDirection:
+        case .panLeft, .panRight, .panUp, .panDown, .nextNode, .previousNode, .toggleDirection,
+             .diagramFocus, .diagramGroup, .diagramKinds, .diagramAll:
             state.message = StatusMessage("Open the diagram with D first", .info)
         case .interviewToggle, .interviewNext, .interviewPrevious, .interviewAddMinute, .interviewInfo,
              .interviewSummary, .interviewerCard:
