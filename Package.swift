@@ -37,7 +37,11 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["DiagramLayout", "DesignModel"]),
         .target(name: "Estimates"),
         .target(name: "DesignModel", dependencies: ["Estimates"]),
-        .target(name: "DesignStorage", dependencies: ["DesignModel", "Estimates"]),
+        .target(name: "DesignStorage", dependencies: ["DesignModel", "Estimates", "BuiltinData"]),
+        // Assets/ and Themes/ compiled into the program at build time (Plugins/EmbedData).
+        .target(name: "BuiltinData", exclude: ["Assets", "Themes"], plugins: ["EmbedData"]),
+        .executableTarget(name: "sysdraft-embed"),
+        .plugin(name: "EmbedData", capability: .buildTool(), dependencies: ["sysdraft-embed"]),
         .target(name: "DesignExport", dependencies: ["DesignModel", "DiagramLayout", "SequenceDiagram", "TerminalText", "Estimates", "Interview"]),
         .target(name: "DiagramLayout", dependencies: ["TerminalText"]),
         .target(name: "SequenceDiagram", dependencies: ["TerminalText"]),
@@ -96,6 +100,7 @@ let package = Package(
             "DesignImport", "DesignModel", "DesignExport", "TestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
+        .testTarget(name: "BuiltinDataTests", dependencies: ["BuiltinData", "DesignStorage", "DesignModel", "Estimates"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DesignModel", "DesignStorage", "TestSupport"]),
     ]
 )

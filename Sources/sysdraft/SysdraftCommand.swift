@@ -24,6 +24,7 @@ struct SysdraftCommand: ParsableCommand {
             SequenceCommand.self, CalcCommand.self, EstimateCommand.self,
             DiffCommand.self, MergeCommand.self, ResolveCommand.self, ImportCommand.self,
             PracticeCommand.self,
+            DoctorCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )
