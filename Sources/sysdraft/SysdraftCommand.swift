@@ -24,7 +24,7 @@ struct SysdraftCommand: ParsableCommand {
             SequenceCommand.self, CalcCommand.self, EstimateCommand.self,
             DiffCommand.self, MergeCommand.self, ResolveCommand.self, ImportCommand.self,
             PracticeCommand.self,
-            DoctorCommand.self,
+            DoctorCommand.self, ManualCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )
