@@ -202,11 +202,20 @@ enum ManualPage {
         return t.isEmpty ? "\\&" : t
     }
 
-    /// Characters outside ASCII as `\[uXXXX]`, which groff and mandoc read whatever the locale.
+    /// roff's names for characters help texts use, which also read well on an ASCII terminal.
+    static let namedCharacters: [Unicode.Scalar: String] = [
+        "\u{2014}": "\\(em", "\u{2013}": "\\(en", "\u{2026}": "...", "\u{00D7}": "\\(mu", "\u{00B5}": "\\(mc",
+        "\u{2192}": "\\(->", "\u{2190}": "\\(<-", "\u{2194}": "\\(<>", "\u{2018}": "\\(oq", "\u{2019}": "\\(cq",
+        "\u{201C}": "\\(lq", "\u{201D}": "\\(rq", "\u{00B7}": "\\(pc", "\u{2264}": "\\(<=", "\u{2265}": "\\(>=",
+        "\u{00B1}": "\\(+-", "\u{00F7}": "\\(di",
+    ]
+
+    /// Characters outside ASCII by their roff names, or as `\[uXXXX]`, which groff and mandoc
+    /// read whatever the locale.
     static func unicodeEscaped(_ s: String) -> String {
         var out = ""
         for u in s.unicodeScalars {
-            if u.isASCII { out.unicodeScalars.append(u) } else {
+            if u.isASCII { out.unicodeScalars.append(u) } else if let named = namedCharacters[u] { out += named } else {
                 let hex = String(u.value, radix: 16, uppercase: true)
                 out += "\\[u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + "]"
             }
