@@ -34,6 +34,8 @@ public final class WorkspaceLoop {
     let newDesign: (String) -> Design
     /// Appends a finished interview to the practice history (tests pass their own).
     let recordPractice: (InterviewRecord, String?, String) -> Action
+    /// How `:export` writes (the user's `[report]` defaults).
+    let exportOptions: ExportOptions
     var memory = ViewMemory()
     var grid = Grid(width: 0, height: 0)
     /// What the recovery copy should hold, as of the last event (`RecoveryContent`), and what it
@@ -59,7 +61,8 @@ public final class WorkspaceLoop {
                 themes: (any ThemeSwitching)? = nil, crashKeeper: (any CrashKeeping)? = nil,
                 mouse: Bool = true, noColor: Bool = false,
                 newDesign: @escaping (String) -> Design = { WorkspaceStart.newDesign(at: $0, now: Date()) },
-                recordPractice: @escaping (InterviewRecord, String?, String) -> Action = PracticeLog.append) {
+                recordPractice: @escaping (InterviewRecord, String?, String) -> Action = PracticeLog.append,
+                exportOptions: ExportOptions = ExportOptions()) {
         self.state = state
         self.session = session
         self.backend = backend
@@ -70,6 +73,7 @@ public final class WorkspaceLoop {
         self.noColor = noColor
         self.newDesign = newDesign
         self.recordPractice = recordPractice
+        self.exportOptions = exportOptions
         // A recovered design is not in any copy this session wrote.
         schedule = RecoverySchedule(copied: state.design == state.savedDesign ? state.savedDesign : nil,
                                     now: environment.monotonic())
@@ -169,7 +173,7 @@ public final class WorkspaceLoop {
         case .export(let design, let path, let format):
             do {
                 let text = try Exporter.export(design, catalogue: state.catalogue,
-                                               format: ExportFormat(rawValue: format) ?? .markdown)
+                                               format: ExportFormat(rawValue: format) ?? .markdown, options: exportOptions)
                 try session.export(Data(text.utf8), to: path)
                 return .exported(path: path)
             } catch {
@@ -223,7 +227,7 @@ public final class WorkspaceLoop {
         guard !session.readOnly else { return false }
         let unknown = session.unknownFields(of: state.savedDesign)
         guard !unknown.isEmpty else { return false }
-        session.becomeReadOnly()
+        session.becomeReadOnly(because: "the file has fields this version does not know")
         dispatch(.becameReadOnly(message: "Read-only: \(state.fileName) has \(DocumentSession.unknownFieldsNote(unknown)) — "
                                  + "`sysdraft fmt --drop-unknown` removes them"))
         return true

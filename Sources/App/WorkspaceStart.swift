@@ -31,6 +31,7 @@ public enum WorkspaceStart {
         var state = AppState(design: saved, filePath: session.path, isNewFile: session.isNew,
                              readOnly: session.readOnly, catalogue: catalogue)
         state.themeName = options.themeName
+        state.readOnlyReason = session.readOnlyReason
         state.keymap = options.keymap
         state.quiet = options.quiet
         if let recovered = options.recovered { state.design = recovered }

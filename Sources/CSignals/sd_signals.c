@@ -38,7 +38,10 @@
 
 // ---- stop signals ---------------------------------------------------------------------------
 
-static const int stop_signals[] = {SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP};
+// Every signal whose default action ends the process without a core file, so the loop keeps the
+// edits and gives the terminal back before going (SIGTSTP last: it only suspends).
+static const int stop_signals[] = {SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM,
+                                   SIGPROF, SIGPIPE, SIGXCPU, SIGXFSZ, SIGTSTP};
 enum { STOP_COUNT = sizeof stop_signals / sizeof stop_signals[0] };
 static volatile sig_atomic_t stop_pending[STOP_COUNT];
 static volatile sig_atomic_t resize_pending;
@@ -124,7 +127,7 @@ void sd_signals_simulate(int sig) { on_stop_signal(sig); }
 
 // ---- the crash handler ----------------------------------------------------------------------
 
-static const int crash_signals[] = {SIGSEGV, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE};
+static const int crash_signals[] = {SIGSEGV, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGSYS};
 enum { CRASH_COUNT = sizeof crash_signals / sizeof crash_signals[0], PATH_BYTES = 4096 };
 
 struct slot {

@@ -294,11 +294,14 @@ public final class Terminal: TerminalBackend {
         return Glibc.poll(&fd, 1, 0) > 0
     }
 
-    /// The window changed size: ask the terminal, and tell ncurses.
+    /// The window changed size: ask the terminal, tell ncurses, and repaint everything on the
+    /// next frame. What the terminal shows after a resize (cropped, reflowed) is not what ncurses
+    /// last drew, so updating only the changed cells would leave a scrambled screen.
     private func updateSize() {
         var rows: Int32 = 0, cols: Int32 = 0
         if sd_window_size(output, &rows, &cols) == 0 || sd_window_size(input, &rows, &cols) == 0 {
-            resize_term(rows, cols)
+            resizeterm(rows, cols)
+            sd_force_repaint()
         }
     }
 }

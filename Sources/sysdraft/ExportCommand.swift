@@ -58,6 +58,9 @@ struct ExportCommand: ParsableCommand {
                                     includeTextDiagram: textDiagram)
         if format == .markdown {
             let config = UserConfig(environment: ProcessInfo.processInfo.environment)
+            // A broken config.toml is not a reason to fail an export, but silence would hide
+            // why the [report] settings did not apply.
+            for problem in config.problems { printError("warning: \(problem) (the default is used)") }
             options.onlyStarted = onlyStarted ?? config.settings.reportOnlyStarted ?? false
             options.hideUnticked = hideUnticked ?? config.settings.reportHideUnticked ?? false
         }

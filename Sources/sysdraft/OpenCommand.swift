@@ -1,6 +1,7 @@
 import App
 import ArgumentParser
 import CursesTerminal
+import DesignExport
 import DesignModel
 import DesignStorage
 import Foundation
@@ -76,7 +77,7 @@ struct OpenCommand: ParsableCommand {
                 "\(file) is open in another sysdraft (process \(pid) on \(host)).",
                 options: [("r", "open read-only"), ("q", "quit")])
             if answer != "r" { throw ExitCode.success }
-            session.becomeReadOnly()
+            session.becomeReadOnly(because: "open in another sysdraft, process \(pid)")
         }
 
         var recovered: Design?
@@ -108,7 +109,7 @@ struct OpenCommand: ParsableCommand {
                     throw Exit.fileError
                 }
             case .discard: session.removeRecovery()
-            case .readOnly: session.becomeReadOnly()
+            case .readOnly: session.becomeReadOnly(because: "unsaved edits from an earlier session are kept")
             case .ask: break
             }
         }
@@ -134,8 +135,12 @@ struct OpenCommand: ParsableCommand {
         let crash = CrashGuard(note: "sysdraft: stopped by an internal error (a bug, please report it). The terminal "
                                + "was given back; unsaved edits were kept in the recovery copy beside the file, and the "
                                + "next start offers them back.\n")
+        var exportOptions = ExportOptions()
+        exportOptions.onlyStarted = themes.config.settings.reportOnlyStarted ?? false
+        exportOptions.hideUnticked = themes.config.settings.reportHideUnticked ?? false
         let loop = WorkspaceLoop(state: state, session: session, backend: Terminal(), environment: env,
-                                 themes: themes, crashKeeper: crash, mouse: themes.mouse, noColor: noColor)
+                                 themes: themes, crashKeeper: crash, mouse: themes.mouse, noColor: noColor,
+                                 exportOptions: exportOptions)
         switch loop.run(startInterview: startInterview) {
         case .quit:
             return

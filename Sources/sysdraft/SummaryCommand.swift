@@ -23,8 +23,7 @@ struct SummaryCommand: ParsableCommand {
         // One line each: a line break inside the title or problem shows as ↵.
         var out = "\(Sanitize.forDisplay(design.title))\n"
         if !design.problem.isEmpty { out += "\(Sanitize.forDisplay(design.problem))\n" }
-        out += "\n\(design.requirements.count) requirements · \(design.components.count) components · "
-            + "\(design.flows.count) flows · \(design.tradeOffs.count) trade-offs\n\n"
+        out += "\n" + DesignCounts.parts(design).joined(separator: " · ") + "\n\n"
         for key in StageKey.allCases {
             let p = design.progress(of: key, in: catalogue)
             let title = catalogue[key].title

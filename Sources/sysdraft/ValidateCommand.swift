@@ -47,11 +47,8 @@ struct ValidateCommand: ParsableCommand {
             if !quiet && checked.errors.isEmpty {
                 let done = StageKey.allCases.map { design.progress(of: $0, in: catalogue) }
                 let ticked = done.map(\.done).reduce(0, +), total = done.map(\.total).reduce(0, +)
-                say("\(file): ok — \"\(design.title)\": \(design.requirements.count) requirements, "
-                    + "\(design.components.count) components, \(design.flows.count) flows, "
-                    + "\(design.tradeOffs.count) trade-offs, \(design.endpoints.count) endpoint"
-                    + (design.endpoints.count == 1 ? "" : "s") + ", \(design.entities.count) entit"
-                    + (design.entities.count == 1 ? "y" : "ies") + "; checklist \(ticked)/\(total)")
+                say("\(file): ok — \"\(design.title)\": " + DesignCounts.parts(design).joined(separator: ", ")
+                    + "; checklist \(ticked)/\(total)")
             }
         }
         if worst != .success { throw worst }

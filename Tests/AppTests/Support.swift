@@ -51,7 +51,7 @@ final class World {
     func open(_ path: String = World.doc, readOnly: Bool = false, options: WorkspaceStart.Options = .init(),
               crashKeeper: Bool = false) throws -> WorkspaceLoop {
         let session = try DocumentSession(opening: path, readOnly: readOnly, fileSystem: fs)
-        if case .heldElsewhere = session.takeLock() { session.becomeReadOnly() }
+        if case .heldElsewhere = session.takeLock() { session.becomeReadOnly(because: "open in another sysdraft") }
         var options = options
         options.date = clock.date
         let state = WorkspaceStart.state(session: session, catalogue: Repo.catalogue, options: options)

@@ -138,7 +138,7 @@ import Glibc
         fs.holdLock(of: Self.doc, pid: 4242, host: "laptop")
         let s = try DocumentSession(opening: Self.doc, fileSystem: fs)
         #expect(s.takeLock() == .heldElsewhere(pid: 4242, host: "laptop"))
-        s.becomeReadOnly()
+        s.becomeReadOnly(because: "asked")
         #expect(s.readOnly && s.lock == nil)
         #expect(s.openWarnings.isEmpty)
         #expect(fs.lockHolder(of: Self.doc)?.pid == 4242, "the other's lock is untouched")

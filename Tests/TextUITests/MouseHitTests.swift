@@ -61,7 +61,9 @@ import Workspace
 
     @Test func clicksOutsideThePanesDoNothing() {
         let s = state(120, 40)
-        #expect(WorkspaceView.hitTest(MouseEvent(.press, x: 5, y: 0), s, ViewMemory()) == nil, "the header")
+        #expect(WorkspaceView.hitTest(MouseEvent(.press, x: 5, y: 0), s, ViewMemory()) == .clickedTitle,
+                "a click on the header edits the title and problem")
+        #expect(WorkspaceView.hitTest(MouseEvent(.wheelDown, x: 5, y: 0), s, ViewMemory()) == nil)
         #expect(WorkspaceView.hitTest(MouseEvent(.press, x: 5, y: 39), s, ViewMemory()) == nil, "the status bar")
         let tiny = state(40, 10)
         #expect(WorkspaceView.hitTest(MouseEvent(.press, x: 5, y: 5), tiny, ViewMemory()) == nil)

@@ -306,3 +306,52 @@ import Testing
         #expect(Key.parse("") == nil)
     }
 }
+
+@Suite struct HeaderClickTests {
+    @Test func clickingTheTitleOpensTheTitleAndProblemForm() {
+        var s = makeState()
+        _ = Workspace.reduce(&s, .clickedTitle, env)
+        #expect(s.topForm?.target == .designInfo)
+        s.readOnly = true
+        s.overlays = []
+        _ = Workspace.reduce(&s, .clickedTitle, env)
+        #expect(s.overlays.isEmpty, "a read-only session says no")
+    }
+}
+
+@Suite struct SaveAndQuitThroughQuestionsTests {
+    func dirty() -> AppState {
+        var s = makeState(components: 1)
+        s.focus = .components
+        _ = send(&s, .char("d"))
+        #expect(s.isDirty)
+        return s
+    }
+
+    @Test func writingAProtectedFileThenQuits() {
+        var s = dirty()
+        _ = send(&s, .char("q"))
+        #expect(send(&s, .char("y")) == [.save(s.design, path: s.filePath)])
+        _ = Workspace.reduce(&s, .writeProtected(path: s.filePath), env)
+        #expect(s.topConfirm?.title == "Read-only file")
+        let effects = send(&s, .char("w"))
+        #expect(effects == [.save(s.design, path: s.filePath, force: true, overwriteReadOnly: true)])
+        #expect(Workspace.reduce(&s, .saved(path: s.filePath, design: s.design), env) == [.quit], "the quit goes on")
+    }
+
+    @Test func overwritingAChangedFileThenQuits() {
+        var s = dirty()
+        _ = send(&s, .char("q"), .char("y"))
+        _ = Workspace.reduce(&s, .changedOnDisk(path: s.filePath), env)
+        #expect(send(&s, .char("o")) == [.save(s.design, path: s.filePath, force: true)])
+        #expect(Workspace.reduce(&s, .saved(path: s.filePath, design: s.design), env) == [.quit])
+    }
+
+    @Test func aSaveWithoutAQuitWaitingDoesNotQuit() {
+        var s = dirty()
+        _ = send(&s, .ctrl("s"))
+        _ = Workspace.reduce(&s, .writeProtected(path: s.filePath), env)
+        _ = send(&s, .char("w"))
+        #expect(Workspace.reduce(&s, .saved(path: s.filePath, design: s.design), env) == [])
+    }
+}

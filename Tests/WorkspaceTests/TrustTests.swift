@@ -126,7 +126,7 @@ import Testing
     @Test("on a terminal too small to draw, keys never reach the hidden form")
     func tooSmallIgnoresKeys() {
         var s = makeState(components: 1)
-        _ = send(&s, .char("2"), .char("e"))
+        _ = send(&s, .char("2"), .char("e"), .char("!"))
         let form = try! #require(s.topForm)
         _ = Workspace.reduce(&s, .resized(ScreenSize(columns: 40, rows: 10)), env)
         let before = s
@@ -139,11 +139,19 @@ import Testing
         #expect(send(&s, .ctrl("l")) == [.redraw])
         // q asks (a form is open with an edit in it), and the question is answered under the notice.
         _ = send(&s, .char("q"))
-        #expect(s.topConfirm?.title == "Quit")
+        #expect(s.topConfirm?.title == "Discard typed text?")
+        #expect(s.topConfirm?.message.contains("Edit component comp-1") == true, "it says which form")
         #expect(send(&s, .char("c")) == [])
         #expect(s.topForm == form, "cancel: back to the form")
         _ = send(&s, .char("q"))
-        #expect(send(&s, .char("y")) == [.quit])
+        #expect(send(&s, .char("d")) == [.quit])
+    }
+
+    @Test func quittingWithAnUntouchedFormOpenDoesNotAsk() {
+        var s = makeState(components: 1)
+        _ = send(&s, .char("2"), .char("e"))
+        _ = Workspace.reduce(&s, .resized(ScreenSize(columns: 40, rows: 10)), env)
+        #expect(send(&s, .char("q")) == [.quit], "nothing would be lost")
     }
 
     @Test func tooSmallWithUnsavedChangesAsksTheUsualQuestion() {
@@ -230,5 +238,22 @@ import Testing
         #expect(s.message?.text.hasPrefix("Read-only:") == true)
         send(&s, .char("2"), .char("d"))
         #expect(s.design.components.count == 1)
+        // Every refusal names the real reason, not "open elsewhere".
+        #expect(s.message?.text.contains("fields this version does not know") == true)
+        #expect(s.message?.text.contains("elsewhere") == false)
+    }
+
+    @Test func aRefusedEditSaysWhyTheDesignIsReadOnly() {
+        var s = makeState(components: 1)
+        s.readOnly = true
+        s.readOnlyReason = "opened with --read-only"
+        send(&s, .char("2"), .char("a"))
+        #expect(s.overlays.isEmpty)
+        #expect(s.message?.text.contains("opened with --read-only") == true)
+        #expect(s.message?.text.contains(":w PATH") == true)
+        // Opening another file keeps the session read-only and keeps the reason.
+        _ = Workspace.reduce(&s, .opened(path: "b.json", design: Design(title: "B", now: Date()), isNew: false), env)
+        send(&s, .char("2"), .char("a"))
+        #expect(s.message?.text.contains("opened with --read-only") == true)
     }
 }

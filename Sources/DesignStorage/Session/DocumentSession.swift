@@ -17,6 +17,8 @@ public final class DocumentSession {
     /// fields, a recovery copy kept for later). A read-only session takes no lock and never
     /// writes a recovery copy (it may belong to the instance that holds the lock).
     public private(set) var readOnly: Bool
+    /// Why the session is read-only, in a few words the workspace repeats with every refusal.
+    public private(set) var readOnlyReason = "opened with --read-only"
     /// The file did not exist when opened (it is created by the first save).
     public private(set) var isNew: Bool
     /// The design read at open (nil for a new file).
@@ -120,8 +122,9 @@ public final class DocumentSession {
     }
 
     /// Stops writing to the file: frees the lock; edits are refused from now on.
-    public func becomeReadOnly() {
+    public func becomeReadOnly(because reason: String) {
         readOnly = true
+        readOnlyReason = reason
         lock?.release()
         lock = nil
         lockProblem = nil
@@ -198,6 +201,12 @@ public final class DocumentSession {
             return .failed(StorageError(path: dest, message: "this session is read-only — :w PATH saves a copy elsewhere"))
         }
         if samePath && !overwriteChanged && changedOnDisk() { return .changedOnDisk(path: dest) }
+        // A copy of a file with fields the model does not know would leave them out: only
+        // `:w! PATH` (overwriteWriteProtected) writes it anyway.
+        if !samePath && !overwriteWriteProtected, let unknown = unknownFieldsOnDisk(), !unknown.isEmpty {
+            return .failed(StorageError(path: dest, message: "\((path as NSString).lastPathComponent) has "
+                + "\(Self.unknownFieldsNote(unknown)) — the copy would leave them out; :w! \(dest) writes it without them"))
+        }
         if !overwriteWriteProtected, let info = fileSystem.status(dest).info, info.kind == .regular,
            info.isWriteProtected || fileSystem.writeAccess(dest) == EACCES {
             return .writeProtected(path: dest)
@@ -256,6 +265,12 @@ public final class DocumentSession {
         case .exists: now = try? fileSystem.read(path)
         }
         return now != diskBytes
+    }
+
+    /// Fields the file as last read or written has that the model does not know.
+    func unknownFieldsOnDisk() -> [String]? {
+        guard let bytes = diskBytes, let design = try? DesignCodec.decode(bytes) else { return nil }
+        return UnknownFields.find(in: bytes, decoded: design)
     }
 
     /// Fields in the file the model does not know (a save would drop them).

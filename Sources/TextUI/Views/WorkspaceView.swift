@@ -44,8 +44,12 @@ public enum WorkspaceView {
 
     /// Turns a mouse event into an action using the same layout the frame was drawn with.
     public static func hitTest(_ event: MouseEvent, _ state: AppState, _ memory: ViewMemory) -> Action? {
-        guard !state.size.isTooSmall, state.screen == .panes else { return nil }
+        guard !state.size.isTooSmall else { return nil }
         let layout = ScreenLayout.compute(state.size, focus: state.focus)
+        if layout.header.contains(x: event.x, y: event.y) {
+            return event.kind == .press ? .clickedTitle : nil
+        }
+        guard state.screen == .panes else { return nil }
         if let tabs = layout.tabs, tabs.contains(x: event.x, y: event.y), event.kind == .press {
             for (pane, range) in Chrome.tabRanges(state) where range.contains(event.x) {
                 return .clickedPane(pane, row: nil)
@@ -76,7 +80,9 @@ enum TooSmallView {
                      "sysdraft needs at least \(ScreenSize.minimum.columns)×\(ScreenSize.minimum.rows).",
                      "Enlarge the window; q quits."]
         if case .confirm(let confirm)? = state.overlays.last {
-            let question = confirm.title + ": " + confirm.options.map { "\($0.key) \($0.label)" }.joined(separator: " · ")
+            // The whole question, not only its title: the answer must not be given blind.
+            let question = confirm.title + ": " + confirm.message + " — "
+                + confirm.options.map { "\($0.key) \($0.label)" }.joined(separator: " · ")
             let safe = Sanitize.forDisplay(question)
             lines.removeLast()
             lines += DisplayWidth.wrapRanges(safe[...], width: max(1, size.columns))

@@ -167,7 +167,7 @@ extension Workspace {
     }
 
     static func readOnlyRefusal(_ state: inout AppState) -> [Effect] {
-        state.message = StatusMessage("Read-only: this design is open elsewhere — :w PATH saves a copy", .error)
+        state.message = StatusMessage("Read-only (\(state.readOnlyReason)) — :w PATH saves a copy", .error)
         return [.bell]
     }
 
@@ -180,16 +180,38 @@ extension Workspace {
     }
 
     static func quit(_ state: inout AppState) -> [Effect] {
-        guard state.isDirty else {
+        let typing = typedText(state)
+        guard state.isDirty || typing != nil else {
             state.quitting = true
             return [.quit]
         }
+        guard state.isDirty else {
+            state.overlays.append(.confirm(Confirm(
+                title: "Discard typed text?",
+                message: "What you typed in \u{201C}\(typing!)\u{201D} is not saved. Quit and lose it?",
+                options: [("d", "Discard it and quit", .quitWithoutSaving), ("c", "Cancel", .cancel)])))
+            return []
+        }
+        let lost = typing.map { " The text typed in \u{201C}\($0)\u{201D} is not part of the design and is lost either way." } ?? ""
         state.overlays.append(.confirm(Confirm(
             title: "Unsaved changes",
-            message: "Save changes to \(state.fileName) before quitting?",
+            message: "Save changes to \(state.fileName) before quitting?" + lost,
             options: [("y", "Save and quit", .saveAndQuit), ("n", "Quit without saving", .quitWithoutSaving),
                       ("c", "Cancel", .cancel)])))
         return []
+    }
+
+    /// The title of an open form or notes editor holding typed text that is not in the design.
+    static func typedText(_ state: AppState) -> String? {
+        for overlay in state.overlays.reversed() {
+            switch overlay {
+            case .form(let f) where f.isChanged: return f.title
+            case .notes(let area):
+                if let stage = StageKey(rawValue: area.owner), state.design.stage(stage).notes != area.text { return area.title }
+            default: break
+            }
+        }
+        return nil
     }
 
     // MARK: undo

@@ -170,9 +170,11 @@ extension Workspace {
         case .quitWithoutSaving:
             state.quitting = true
             return [.quit]
-        case .overwriteChangedFile:
+        case .overwriteChangedFile(let thenQuit):
+            state.quitting = thenQuit
             return [.save(state.design, path: state.filePath, force: true)]
-        case .overwriteWriteProtected(let path):
+        case .overwriteWriteProtected(let path, let thenQuit):
+            state.quitting = thenQuit
             return [.save(state.design, path: path, force: true, overwriteReadOnly: true)]
         case .saveAs:
             var palette = Palette()

@@ -44,13 +44,14 @@ extension Workspace {
 
     /// The file allows no writing: ask, as vim does, before replacing it.
     static func askBeforeWritingProtected(_ state: inout AppState, _ path: String) -> [Effect] {
-        // A quit waiting for this save waits no longer: the user answers, then quits again.
+        // A quit waiting for this save goes on once the question is answered with a write.
+        let thenQuit = state.quitting
         state.quitting = false
         let name = (path as NSString).lastPathComponent
         state.overlays.append(.confirm(Confirm(
             title: "Read-only file",
             message: "\(name) is write-protected (its permissions allow no writing). Write it anyway?",
-            options: [("w", "Write anyway", .overwriteWriteProtected(path)), ("s", "Save as…", .saveAs),
+            options: [("w", "Write anyway", .overwriteWriteProtected(path, thenQuit: thenQuit)), ("s", "Save as…", .saveAs),
                       ("c", "Cancel", .cancel)])))
         return [.bell]
     }
@@ -97,22 +98,9 @@ extension Workspace {
         }
     }
 
-    /// `q` while a form or the notes editor may be open under the size notice: the question
-    /// is asked whenever something would be lost.
-    static func quitWithHiddenEditors(_ state: inout AppState) -> [Effect] {
-        let editing = state.overlays.contains {
-            switch $0 {
-            case .form, .notes: true
-            default: false
-            }
-        }
-        guard editing && !state.isDirty else { return quit(&state) }
-        state.overlays.append(.confirm(Confirm(
-            title: "Quit",
-            message: "A form is open with what you typed in it. Quit and drop it?",
-            options: [("y", "Quit", .quitWithoutSaving), ("c", "Cancel", .cancel)])))
-        return []
-    }
+    /// `q` while a form or the notes editor may be open under the size notice: the quit
+    /// question asks whenever something would be lost, typed text included.
+    static func quitWithHiddenEditors(_ state: inout AppState) -> [Effect] { quit(&state) }
 
     // MARK: interview and signals
 

@@ -38,6 +38,10 @@ public enum Workspace {
             state.size = size
             return []
 
+        case .clickedTitle:
+            guard state.overlays.isEmpty else { return [] }
+            return perform(&state, .editDesignInfo, env)
+
         case .clickedPane(let pane, let row):
             state.overlays.removeAll { if case .help = $0 { return true }; return false }
             guard state.overlays.isEmpty else { return [] }
@@ -68,11 +72,13 @@ public enum Workspace {
             return askBeforeWritingProtected(&state, path)
 
         case .changedOnDisk(let path):
+            // A quit waiting for this save goes on once the question is answered with a save.
+            let thenQuit = state.quitting
             state.quitting = false
             state.overlays.append(.confirm(Confirm(
                 title: "Changed on disk",
                 message: "\((path as NSString).lastPathComponent) was changed by another program since you opened it.",
-                options: [("o", "Overwrite it", .overwriteChangedFile), ("r", "Reload (drop my changes)", .reloadFromDisk),
+                options: [("o", "Overwrite it", .overwriteChangedFile(thenQuit: thenQuit)), ("r", "Reload (drop my changes)", .reloadFromDisk),
                           ("s", "Save as…", .saveAs), ("c", "Cancel", .cancel)])))
             return [.bell]
 
@@ -91,8 +97,9 @@ public enum Workspace {
                 state.message = StatusMessage("The recovery copy is kept again", .success)
             }
             return []
-        case .becameReadOnly(let message):
+        case .becameReadOnly(let message, let reason):
             state.readOnly = true
+            state.readOnlyReason = reason
             state.message = StatusMessage(message, .error)
             return []
         case .startInterview(let now):
@@ -103,9 +110,10 @@ public enum Workspace {
         case .opened(let path, let design, let isNew):
             let keep = (state.size, state.themeName)
             // A read-only session stays read-only for every file it opens (like `vim -R`).
+            let reason = state.readOnlyReason
             state = AppState(design: design, filePath: path, isNewFile: isNew, readOnly: state.readOnly,
                              catalogue: state.catalogue, keymap: state.keymap)
-            (state.size, state.themeName) = keep
+            (state.size, state.themeName, state.readOnlyReason) = (keep.0, keep.1, reason)
             let how = state.readOnly ? " (read-only)" : ""
             state.message = StatusMessage((isNew ? "New design: \(path)" : "Opened \(path)") + how, .success)
             return []

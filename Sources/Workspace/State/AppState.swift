@@ -15,6 +15,8 @@ public struct AppState: Equatable, Sendable {
     public var isNewFile: Bool
     /// Opened read-only (another instance holds the lock, or the user chose it).
     public var readOnly: Bool
+    /// Why edits are refused, said with every refusal ("opened with --read-only", …).
+    public var readOnlyReason = "opened read-only"
     public let catalogue: StageCatalogue
     public var keymap: Keymap
 

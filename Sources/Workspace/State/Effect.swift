@@ -29,6 +29,8 @@ public enum Action: Equatable, Sendable {
     case paste(String)
     case resized(ScreenSize)
     case clickedPane(Pane, row: Int?)
+    /// A click on the header's title: edit the title and the problem statement.
+    case clickedTitle
     case wheel(Pane, delta: Int)
     case saved(path: String, design: Design)
     case saveFailed(path: String, message: String)
@@ -43,7 +45,7 @@ public enum Action: Equatable, Sendable {
     case recoveryCopyFailed(message: String)
     case recoveryCopyWritten
     /// The session stopped writing to the file (fields a save would drop); `message` says why.
-    case becameReadOnly(message: String)
+    case becameReadOnly(message: String, reason: String = "the file has fields this version does not know")
     /// Start (or resume) the interview clock, as `sysdraft interview` does on opening.
     case startInterview(now: Duration)
     /// A stop signal from outside (SIGTSTP): suspend as Ctrl-Z does.

@@ -26,9 +26,10 @@ public struct Confirm: Equatable, Sendable {
         case discardForm
         case saveAndQuit
         case quitWithoutSaving
-        case overwriteChangedFile
+        /// Write over a file another program changed (and quit after, when a quit was waiting).
+        case overwriteChangedFile(thenQuit: Bool)
         /// Write a write-protected file anyway (the path asked about).
-        case overwriteWriteProtected(String)
+        case overwriteWriteProtected(String, thenQuit: Bool)
         case reloadFromDisk
         case saveAs
         case finishInterview
