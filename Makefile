@@ -19,7 +19,7 @@ run: deps-run build
 	@[ -f $(DEMO) ] || $(BIN) new $(DEMO) --from url-shortener
 	$(BIN) $(DEMO)
 
-test: deps-test deps-py build
+test: deps-test deps-py build release-static
 	$(SWIFT) test
 
 build:

@@ -1,6 +1,15 @@
 import Foundation
 import Testing
 
+extension Repo {
+    /// `$SYSDRAFT_RELEASE_BIN`, else the release build `make install` ships (`make release-static`,
+    /// which `make test` runs before the tests).
+    static var releaseBinary: String {
+        if let b = ProcessInfo.processInfo.environment["SYSDRAFT_RELEASE_BIN"], !b.isEmpty { return b }
+        return root.appendingPathComponent(".build/release/sysdraft").path
+    }
+}
+
 /// A place to run sysdraft as a stranger's machine would: empty HOME and XDG folders, no
 /// SYSDRAFT_HOME, nothing inherited from the test's environment (`env -i`), a UTF-8 locale.
 struct CleanRoom {

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 
-/// The built program copied alone into an empty folder, run with empty HOME and XDG folders and
-/// no SYSDRAFT_HOME: every command must work from the data compiled into it (issue 19).
+/// The release program (what `make install` ships) copied alone into an empty folder, run with
+/// empty HOME and XDG folders and no SYSDRAFT_HOME: every command must work from the data
+/// compiled into it, and it must not need the Swift toolchain's libraries (issue 19).
 @Suite(.serialized) struct PortableBinaryTests {
     /// A clean room with the program copied into `copy/` (nothing else there).
     struct Setup {
@@ -14,7 +15,10 @@ import Testing
             let folder = room.dir.file("copy")
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             program = folder + "/sysdraft"
-            try FileManager.default.copyItem(atPath: Repo.binary, toPath: program)
+            let release = Repo.releaseBinary
+            try #require(FileManager.default.isExecutableFile(atPath: release),
+                         "\(release) is missing: `make test` builds it (make release-static)")
+            try FileManager.default.copyItem(atPath: release, toPath: program)
             #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["sysdraft"])
         }
 
@@ -37,6 +41,25 @@ import Testing
         let data = try Data(contentsOf: Repo.root.appendingPathComponent("Assets/stages.json"))
         let root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         return try #require(root["stages"] as? [[String: Any]])
+    }
+
+    /// The copy links only system libraries (C library, ncurses, the C++ runtime TOMLKit uses):
+    /// the Swift runtime, Foundation and Dispatch are inside it, so it runs where Swift is not
+    /// installed. `ldd` names every library the loader would map and where it found it.
+    @Test func theReleaseProgramCarriesTheSwiftRuntime() throws {
+        let s = try Setup()
+        defer { s.room.cleanup() }
+        let ldd = try EndToEndTests.run("/usr/bin/ldd", [s.program])
+        try #require(ldd.status == 0, "\(ldd.stderr)")
+        let libraries = ldd.stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .compactMap { $0.split(separator: " ").first.map(String.init) }
+        #expect(!libraries.isEmpty)
+        let swiftLibraries = libraries.filter {
+            $0.hasPrefix("libswift") || $0.hasPrefix("libFoundation") || $0.hasPrefix("lib_Foundation")
+                || $0.hasPrefix("libdispatch") || $0.hasPrefix("libBlocksRuntime")
+        }
+        #expect(swiftLibraries.isEmpty, "the release program needs the toolchain's \(swiftLibraries):\n\(ldd.stdout)")
+        #expect(!ldd.stdout.contains("not found"), "\(ldd.stdout)")
     }
 
     /// Every command ArgumentParser knows about is run here; a command added to
