@@ -36,7 +36,7 @@ let package = Package(
         // Seeded generators and golden files shared by tests and benchmarks (not part of the product).
         .target(name: "TestSupport", dependencies: ["DiagramLayout", "DesignModel"]),
         .target(name: "Estimates"),
-        .target(name: "DesignModel", dependencies: ["Estimates"]),
+        .target(name: "DesignModel", dependencies: ["Estimates", "TerminalText"]),
         .target(name: "DesignStorage", dependencies: ["DesignModel", "Estimates", "BuiltinData"]),
         // Assets/ and Themes/ compiled into the program at build time (Plugins/EmbedData).
         .target(name: "BuiltinData", exclude: ["Assets", "Themes"], plugins: ["EmbedData"]),

@@ -170,10 +170,13 @@ public final class WorkspaceLoop {
             case .failed(let error):
                 return .saveFailed(path: error.path, message: error.description)
             }
-        case .export(let design, let path, let format):
+        case .export(let design, let path, let format, let flags):
+            var options = exportOptions
+            if flags.onlyStarted { options.onlyStarted = true }
+            if flags.hideUnticked { options.hideUnticked = true }
             do {
                 let text = try Exporter.export(design, catalogue: state.catalogue,
-                                               format: ExportFormat(rawValue: format) ?? .markdown, options: exportOptions)
+                                               format: ExportFormat(rawValue: format) ?? .markdown, options: options)
                 try session.export(Data(text.utf8), to: path)
                 return .exported(path: path)
             } catch {

@@ -63,6 +63,7 @@ public enum DesignCodec {
         } catch is CanonicalJSONEncoder.Unsupported {
             data = try referenceEncode(design)
         }
+        data = InvisibleEscapes.apply(data)
         data.append(0x0A)
         return data
     }

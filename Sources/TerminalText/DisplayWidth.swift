@@ -73,7 +73,13 @@ public enum DisplayWidth {
     /// An emoji sequence on a terminal that does not join it: a modifier sequence takes
     /// `emoji.modifierSequence` cells; a ZWJ sequence that is not joined takes its parts' widths.
     static func splitWidth(_ scalars: String.UnicodeScalarView, hasZWJ: Bool) -> Int {
-        if hasZWJ && emoji.zwjJoined { return 2 }
+        if hasZWJ && emoji.zwjJoined {
+            // Joined, but a terminal that draws a skin tone on its own (tmux) still gives each
+            // modifier inside the sequence two cells of its own: 🧑🏽‍💻 takes four there.
+            guard emoji.modifierSequence > 2 else { return 2 }
+            let modifiers = scalars.filter { (0x1F3FB...0x1F3FF).contains($0.value) }.count
+            return 2 + 2 * modifiers
+        }
         var total = 0
         for s in scalars {
             switch s.value {

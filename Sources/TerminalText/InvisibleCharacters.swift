@@ -38,7 +38,14 @@ public enum InvisibleCharacters {
         }
         switch v {
         case 0x200C, 0x200D:
-            return !(shapeable(before) && shapeable(after))
+            // After an emoji's VS16 (❤️‍🔥) the joiner still joins two drawn characters.
+            let joinsFrom = shapeable(before) || (before?.value == 0xFE0F && index >= 2 && shapeable(scalars[index - 2]))
+            return !(joinsFrom && shapeable(after))
+        case 0xE0020...0xE007F:
+            // Tags spell a subdivision flag after U+1F3F4 (🏴󠁧󠁢󠁳󠁣󠁴󠁿), up to the cancel tag.
+            var j = index - 1
+            while j >= 0, (0xE0020...0xE007E).contains(scalars[j].value) { j -= 1 }
+            return !(j >= 0 && scalars[j].value == 0x1F3F4)
         case 0xFE00...0xFE0F, 0xE0100...0xE01EF:
             return !(shapeable(before) || after?.value == 0x20E3)
         default:

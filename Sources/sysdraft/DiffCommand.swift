@@ -108,7 +108,7 @@ struct DiffCommand: ParsableCommand {
             return d
         }
         do { return try DesignFile.load(path) } catch {
-            printError(error.description)
+            printError(error)
             throw ExitCode(2)
         }
     }

@@ -92,7 +92,7 @@ struct InterviewCommand: ParsableCommand {
         do {
             if let problem { chosen = try problems.find(problem) }
         } catch {
-            printError(error.description)
+            printError(error)
             throw Exit.usage
         }
         if random {
@@ -118,7 +118,7 @@ struct InterviewCommand: ParsableCommand {
         let planName = InterviewLaunch.planName(requested: plan, saved: restart ? nil : design.interview)
         let interviewPlan: InterviewPlan
         do { interviewPlan = try library.plan(planName) } catch {
-            printError(error.description)
+            printError(error)
             throw Exit.usage
         }
         let problemKey = chosen?.key ?? (restart ? nil : design.interview?.problem)
@@ -128,7 +128,7 @@ struct InterviewCommand: ParsableCommand {
                                                   now: .zero, countsSuspendedTime: countSuspended,
                                                   autoAdvance: strict ? true : nil)
         } catch {
-            printError(error.description)
+            printError(error)
             throw Exit.invalidDesign
         }
         let fresh = design.interview == nil || restart

@@ -65,7 +65,7 @@ struct MergeCommand: ParsableCommand {
             }
         } else {
             do { try DesignFile.save(outcome.design, to: target) } catch {
-                printError(error.description)
+                printError(error)
                 throw ExitCode(2)
             }
         }

@@ -62,7 +62,7 @@ struct OpenCommand: ParsableCommand {
         do {
             session = try DocumentSession(opening: file, readOnly: readOnly, fileSystem: fileSystem)
         } catch {
-            printError(error.description)
+            printError(error)
             switch error {
             case .storage: throw Exit.fileError
             case .content: throw Exit.invalidDesign
@@ -120,6 +120,8 @@ struct OpenCommand: ParsableCommand {
         options.themeName = themes.current
         options.keymap = themes.config.keymap
         options.themeWarning = themes.warning
+        options.configProblems = themes.problems
+        options.configPath = themes.config.path
         options.quiet = quiet
         // An interview saved in the design comes back (paused), or starts when asked to.
         let shown = recovered ?? session.loaded

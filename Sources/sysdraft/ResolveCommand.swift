@@ -50,7 +50,7 @@ struct ResolveCommand: ParsableCommand {
     func run() throws {
         var design: Design
         do { design = try DesignFile.load(file) } catch {
-            printError(error.description)
+            printError(error)
             throw ExitCode(2)
         }
         guard take != nil || value != nil else {
@@ -77,7 +77,7 @@ struct ResolveCommand: ParsableCommand {
         }
         design.touch(Date())
         do { try DesignFile.save(design, to: file) } catch {
-            printError(error.description)
+            printError(error)
             throw ExitCode(2)
         }
         say("\(file): \(design.conflicts.count) conflict" + (design.conflicts.count == 1 ? "" : "s") + " left")

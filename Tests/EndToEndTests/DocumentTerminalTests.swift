@@ -90,13 +90,21 @@ import Testing
         let dir = try TempDir()
         defer { dir.cleanup() }
         try sysdraft("new", dir.file("d.json"))
-        let config = dir.file("cfg/sysdraft")
+        let config = dir.file(".config/sysdraft")
         try FileManager.default.createDirectory(atPath: config, withIntermediateDirectories: true)
-        try Data("[keys.panes]\nx = \"item.delte\"\n".utf8).write(to: URL(fileURLWithPath: config + "/config.toml"))
+        try Data("[keys.panes]\nx = \"item.delte\"\ny = \"w\"\n".utf8).write(to: URL(fileURLWithPath: config + "/config.toml"))
         let t = try TmuxSession("\(Repo.binary) d.json", cwd: dir.path, columns: 120, rows: 30,
-                                env: ["XDG_CONFIG_HOME": dir.file("cfg")])
-        let screen = try t.waitFor(text: "config.toml:2")
-        #expect(screen.contains("unknown command \"item.delte\""))
+                                env: ["HOME": dir.path, "XDG_CONFIG_HOME": ""])
+        // Two problems: the status line says how many and where to read them.
+        _ = try t.waitFor(text: "2 problems with the settings, :config lists them")
+        // :config shows both in full, the second naming the id to bind.
+        try t.keys(":")
+        try t.type("config")
+        try t.keys("Enter")
+        let list = try t.waitFor(text: "Settings file:")
+        #expect(list.contains("config.toml:2") && list.contains("unknown command \"item.delte\""))
+        #expect(list.contains("config.toml:3") && list.contains("file.save"))
+        try t.keys("Escape")
         try t.keys("q")
         try t.waitFor(text: "EXITED=0")
     }

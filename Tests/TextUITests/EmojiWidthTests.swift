@@ -62,6 +62,20 @@ import Testing
         #expect(checkedZWJ > 50 && checkedModifier > 50, "the sample covers both kinds: \(checkedZWJ), \(checkedModifier)")
     }
 
+    /// tmux joins ZWJ sequences but draws a skin tone as a glyph of its own, inside a
+    /// sequence too: 🧑🏽‍💻 takes four cells there, 👩‍💻 two.
+    @Test func aSkinToneInsideAJoinedSequenceTakesItsOwnCellsWhereModifiersSplit() {
+        DisplayWidth.withEmojiWidths(EmojiWidths(modifierSequence: 4, zwjJoined: true)) {
+            #expect(DisplayWidth.of("\u{1F9D1}\u{1F3FD}\u{200D}\u{1F4BB}") == 4)
+            #expect(DisplayWidth.of("\u{1F469}\u{1F3FB}\u{200D}\u{1F91D}\u{200D}\u{1F468}\u{1F3FF}") == 6)
+            #expect(DisplayWidth.of("\u{1F469}\u{200D}\u{1F4BB}") == 2)
+            #expect(DisplayWidth.of("\u{1F44D}\u{1F3FD}") == 4)
+        }
+        DisplayWidth.withEmojiWidths(.joined) {
+            #expect(DisplayWidth.of("\u{1F9D1}\u{1F3FD}\u{200D}\u{1F4BB}") == 2)
+        }
+    }
+
     @Test func aWideClusterFillsItsCellsAndIsClearedWhole() {
         DisplayWidth.withEmojiWidths(Self.split) {
             var g = Grid(width: 10, height: 1)

@@ -198,6 +198,28 @@ import Testing
         #expect(!names("rename").contains("summary"))
         #expect(!names("descr").contains(where: { $0.contains("redraw") }))
         #expect(names("zzzz").isEmpty)
+        // Letters scattered through a name are not an abbreviation of it; stop-words in
+        // titles ("the", "to") are not words a command is found by.
+        #expect(!names("sgs").contains("stages"))
+        #expect(!names("the").contains(where: { ["summary", "redraw", "checklist"].contains($0) }))
+    }
+
+    @Test func commandIDsFindTheirCommandAndTheHelpShowsThem() {
+        // The id config.toml binds runs the same command in the palette.
+        #expect(names("file.save").first == "w")
+        #expect(Palette.matches("file.", in: entries).contains { $0.id == "file.save" })
+        let help = HelpText.lines(.standard)
+        #expect(help.contains { $0.heading && $0.id == "[keys.panes]" })
+        #expect(help.contains { $0.text.contains("Save") && $0.id == "file.save" })
+        #expect(help.filter { !$0.heading && !$0.text.isEmpty }.allSatisfy { !$0.id.isEmpty || $0.text.contains(":") },
+                "every key binding names its id")
+    }
+
+    @Test func aPaletteNameOrTitleWhereAnIdBelongsNamesTheId() {
+        let (_, byName) = Keymap.standard.applying([KeyOverride(context: "global", key: "F5", action: "w", line: 2)])
+        #expect(byName.first?.message.contains("the id to bind is file.save") == true, "\(byName)")
+        let (_, byTitle) = Keymap.standard.applying([KeyOverride(context: "global", key: "F5", action: "Save", line: 3)])
+        #expect(byTitle.first?.message.contains("file.save") == true, "\(byTitle)")
     }
 
     @Test func everyCommandHasOneEntryAndAliasesRunIt() {
@@ -256,6 +278,24 @@ import Testing
         type(&s, "Gateway")
         _ = send(&s, .ctrl("g"))
         #expect(s.design.components.map(\.name) == ["Gateway"], "a remapped form key saves")
+    }
+
+    @Test func theKeyThatClosesAQuestionIsInTheKeymap() {
+        let (map, problems) = Keymap.standard.applying([KeyOverride(context: "question", key: "F9", action: "question.cancel")])
+        #expect(problems.isEmpty, "\(problems)")
+        var s = makeState(components: 1)
+        s.keymap = map
+        s.design.addComponent(name: "Cache", kind: .cache)
+        let effects = send(&s, .char("q"))
+        guard case .confirm? = s.overlays.last else { Issue.record("no question: \(effects)"); return }
+        let quitEffects = send(&s, .function(9))
+        #expect(s.overlays.isEmpty, "F9 closes it")
+        #expect(quitEffects.isEmpty && !s.quitting, "choosing nothing")
+        // The help lists the question's keys under their table.
+        #expect(HelpText.lines(map).contains { $0.heading && $0.id == "[keys.question]" })
+        // A question command bound where no question is asked does nothing, and is said so.
+        let (_, wrong) = Keymap.standard.applying([KeyOverride(context: "panes", key: "F9", action: "question.cancel", line: 4)])
+        #expect(wrong.first?.message.contains("belongs in [keys.question]") == true)
     }
 
     @Test func noneUnbindsAKey() {

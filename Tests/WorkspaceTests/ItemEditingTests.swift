@@ -22,6 +22,21 @@ import Testing
         #expect(s.message == StatusMessage("Added req-1", .success))
     }
 
+    @Test func switchingARequirementToFunctionalClearsItsCategory() {
+        var s = makeState()
+        send(&s, .char("a"))
+        type(&s, "Shorten a URL")
+        send(&s, .tab, .right)          // kind: Non-functional
+        send(&s, .tab, .tab, .char(" "), .down, .enter) // category: Latency
+        #expect(s.topForm?.text("category") == Requirement.Category.labels[0])
+        send(&s, .backTab, .backTab, .left) // kind back to Functional
+        #expect(s.topForm?.choice("category") == 0, "the form shows the category gone")
+        send(&s, .enter)
+        #expect(s.design.requirements.first?.kind == .functional)
+        #expect(s.design.requirements.first?.category == nil)
+        #expect(s.design.findings().allSatisfy { !$0.path.hasSuffix(".category") })
+    }
+
     @Test func anEmptyNameIsRefusedAndTheFormStays() {
         var s = makeState()
         send(&s, .char("2"), .char("a"), .enter)

@@ -34,6 +34,39 @@ import TestSupport
         #expect(run(&s, "export d.mmd") == [.export(s.design, path: "d.mmd", format: "mermaid")])
     }
 
+    @Test func configListsEveryProblemInFull() {
+        var s = makeState()
+        s.configPath = "~/.config/sysdraft/config.toml"
+        s.configProblems = ["~/.config/sysdraft/config.toml:3: unknown key \"Hyper-x\"",
+                            "~/.config/sysdraft/config.toml:9: mouse must be true or false"]
+        #expect(run(&s, "config") == [])
+        guard case .info(let title, let lines, _)? = s.overlays.last else { Issue.record("no overlay"); return }
+        #expect(title == "Settings")
+        #expect(lines.contains { $0.contains("~/.config/sysdraft/config.toml") })
+        #expect(lines.contains("• " + s.configProblems[0]) && lines.contains("• " + s.configProblems[1]))
+        #expect(lines.contains { $0.hasPrefix("2 problems") })
+        s.overlays = []
+        s.configProblems = []
+        _ = run(&s, "settings")
+        guard case .info(_, let clean, _)? = s.overlays.last else { Issue.record("no overlay"); return }
+        #expect(clean.contains { $0.hasPrefix("No problems") })
+    }
+
+    @Test func exportTakesTheReportOptionsOfTheCommandLine() {
+        var s = makeState()
+        #expect(run(&s, "export r.md --only-started") ==
+                [.export(s.design, path: "r.md", format: "markdown", report: ReportFlags(onlyStarted: true))])
+        #expect(run(&s, "export --hide-unticked --only-started") ==
+                [.export(s.design, path: "/tmp/test.md", format: "markdown",
+                         report: ReportFlags(onlyStarted: true, hideUnticked: true))])
+        // A space inside the file name stays part of it.
+        #expect(run(&s, "export my report.md --hide-unticked") ==
+                [.export(s.design, path: "my report.md", format: "markdown", report: ReportFlags(hideUnticked: true))])
+        // A misspelt option is an error, not a file called "--only-startd".
+        #expect(run(&s, "export r.md --only-startd") == [.bell])
+        #expect(s.message?.text.contains("Unknown option --only-startd") == true)
+    }
+
     @Test func unknownCommandsSaySo() {
         var s = makeState()
         #expect(run(&s, "frobnicate now") == [.bell])
@@ -69,6 +102,31 @@ import TestSupport
         send(&s, .tab)
         guard case .palette(let p2)? = s.overlays.last else { Issue.record("palette closed"); return }
         #expect(p2.editor.text == "export designs/")
+    }
+
+    @Test func tabListsSeveralCommandNamesAndCyclesThroughThem() {
+        var s = makeState()
+        send(&s, .char(":"))
+        type(&s, "s")
+        let expected = Palette.matches("s", in: Workspace.paletteEntries(s.keymap)).map(\.name)
+        #expect(expected.count > 2, "several commands match s")
+        send(&s, .tab)
+        guard case .palette(let p)? = s.overlays.last else { Issue.record("palette closed"); return }
+        #expect(p.candidates == expected, "the candidates are listed")
+        var seen = [p.editor.text]
+        for _ in 1..<expected.count {
+            send(&s, .tab)
+            guard case .palette(let q)? = s.overlays.last else { Issue.record("palette closed"); return }
+            seen.append(q.editor.text)
+        }
+        #expect(seen == expected, "each Tab puts the next name on the line")
+        send(&s, .tab)
+        guard case .palette(let again)? = s.overlays.last else { Issue.record("palette closed"); return }
+        #expect(again.editor.text == expected[0], "and wraps around")
+        // Typing drops the list; the matches follow the text again.
+        type(&s, "x")
+        guard case .palette(let typed)? = s.overlays.last else { Issue.record("palette closed"); return }
+        #expect(typed.candidates.isEmpty)
     }
 
     @Test func filteringNarrowsThePaneAsYouType() {

@@ -112,7 +112,8 @@ enum Chrome {
             case .success: .success
             case .error: Style.error.bold
             }
-            grid.put(message.text, x: rect.x + 1, y: rect.y, style: style, maxWidth: rect.width - 2, ellipsis: "…")
+            grid.put(StatusFit.fit(message.text, width: rect.width - 2), x: rect.x + 1, y: rect.y, style: style,
+                     maxWidth: rect.width - 2, ellipsis: "…")
             return
         }
         var x = rect.x + 1

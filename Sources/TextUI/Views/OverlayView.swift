@@ -33,17 +33,30 @@ enum OverlayView {
         // A long message (a long name in it) wraps onto up to four lines rather than losing
         // its end, which says what else goes ("… and the 3 data flows to and from it?").
         let message = DisplayWidth.wrap(c.message, width: max(1, width - 6))
-        let shown = min(message.count, 4, max(1, grid.height - 7))
-        let rect = grid.bounds.centered(width: width, height: 5 + shown)
+        // Answers that do not fit on one line go on as many as they need, each whole.
+        var rows: [[Int]] = [[]]
+        var used = 0
+        for (i, option) in c.options.enumerated() {
+            let w = DisplayWidth.of("[\(option.key)] \(option.label)")
+            if !rows[rows.count - 1].isEmpty && used + w > width - 6 { rows.append([]); used = 0 }
+            rows[rows.count - 1].append(i)
+            used += w + 3
+        }
+        let shown = min(message.count, 4, max(1, grid.height - 6 - rows.count))
+        let rect = grid.bounds.centered(width: width, height: 4 + shown + rows.count)
         let inner = dialog(rect, title: c.title, &grid)
         for n in 0..<shown {
             let text = n == shown - 1 ? message[n...].joined(separator: " ") : message[n]
             grid.put(text, x: inner.x, y: inner.y + n, style: .dialog, maxWidth: inner.width, ellipsis: "…")
         }
-        var x = inner.x
-        for option in c.options {
-            x += grid.put("[\(option.key)]", x: x, y: inner.y + shown + 1, style: Style.key.bold, maxWidth: inner.maxX - x)
-            x += grid.put(" \(option.label)   ", x: x, y: inner.y + shown + 1, style: .dialog, maxWidth: inner.maxX - x)
+        for (r, row) in rows.enumerated() {
+            var x = inner.x
+            let y = inner.y + shown + 1 + r
+            for i in row {
+                let option = c.options[i]
+                x += grid.put("[\(option.key)]", x: x, y: y, style: Style.key.bold, maxWidth: inner.maxX - x)
+                x += grid.put(" \(option.label)   ", x: x, y: y, style: .dialog, maxWidth: inner.maxX - x)
+            }
         }
     }
 

@@ -93,9 +93,18 @@ public enum CommandTable {
             Workspace.open(&s, arg, force: true)
         },
         TypableCommand("export", argument: .optional("PATH"), completion: .path,
-                       doc: "Export: .md report (default), .mmd, .dot, .json") { s, arg, _ in
-            let path = arg.isEmpty ? Workspace.defaultExportPath(s.filePath) : arg
-            return [.export(s.design, path: path, format: Workspace.exportFormat(path))]
+                       doc: "Export: .md report (default), .mmd, .dot, .json; --only-started, --hide-unticked") { s, arg, _ in
+            let parsed: (path: String, flags: ReportFlags)
+            do { parsed = try ReportFlags.split(arg) } catch {
+                s.message = StatusMessage((error as? ReportFlags.UnknownFlag)?.message ?? "\(error)", .error)
+                return [.bell]
+            }
+            let path = parsed.path.isEmpty ? Workspace.defaultExportPath(s.filePath) : parsed.path
+            return [.export(s.design, path: path, format: Workspace.exportFormat(path), report: parsed.flags)]
+        },
+        TypableCommand("config", aliases: ["settings"], doc: "Where config.toml is and what is wrong in it") { s, _, _ in
+            s.overlays.append(.info(title: "Settings", lines: Workspace.configLines(s), scroll: 0))
+            return []
         },
         TypableCommand("theme", argument: .required("NAME"), completion: .theme, doc: "Switch the colour theme") { s, arg, env in
             guard !arg.isEmpty else {

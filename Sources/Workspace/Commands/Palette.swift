@@ -10,8 +10,12 @@ public struct Palette: Equatable, Sendable {
         public var title: String
         /// Keys bound to the same command, for display.
         public var keys: String
+        /// The keymap's id of the command it runs ("file.save"), for config files; may be empty.
+        public var id: String
 
-        public init(name: String, aliases: [String] = [], argument: String = "", title: String, keys: String = "") {
+        public init(name: String, aliases: [String] = [], argument: String = "", title: String, keys: String = "",
+                    id: String = "") {
+            self.id = id
             self.name = name
             self.aliases = aliases
             self.argument = argument
@@ -48,7 +52,8 @@ public struct Palette: Equatable, Sendable {
         let q = query.lowercased()
         if q.isEmpty { return entries }
         let scored = entries.compactMap { e -> (Entry, Int)? in
-            CommandMatch.score(q, names: ([e.name] + e.aliases).map { $0.lowercased() }, title: e.title.lowercased()).map { (e, $0) }
+            CommandMatch.score(q, names: ([e.name] + e.aliases).map { $0.lowercased() }, title: e.title.lowercased(),
+                               id: e.id).map { (e, $0) }
         }
         return scored.enumerated().sorted { a, b in
             a.element.1 != b.element.1 ? a.element.1 > b.element.1 : a.offset < b.offset
@@ -56,17 +61,27 @@ public struct Palette: Equatable, Sendable {
     }
 }
 
-/// How a typed word matches a command: tiers of exact, prefix, word-start and subsequence.
+/// How a typed word matches a command: tiers of exact, prefix, word-start and abbreviation.
 public enum CommandMatch {
-    public static func score(_ q: String, names: [String], title: String) -> Int? {
-        if names.contains(q) { return 10_000 }
+    /// Words too common to say what a command does: "t" should not find every "the".
+    static let stopWords: Set<String> = ["a", "an", "the", "of", "to", "and", "or", "in", "on", "for", "with",
+                                         "as", "by", "its", "it", "is", "from", "at", "this", "that"]
+
+    public static func score(_ q: String, names: [String], title: String, id: String = "") -> Int? {
+        let id = id.lowercased()
+        if names.contains(q) || (!id.isEmpty && id == q) { return 10_000 }
         if let n = names.filter({ $0.hasPrefix(q) }).map(\.count).min() { return 8_000 - n }
+        if !id.isEmpty, q.contains("."), id.hasPrefix(q) { return 7_000 }
         let words = title.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+            .filter { !stopWords.contains($0) }
         let typed = q.split(separator: " ").map(String.init)
         if typed.count == 1, let i = words.firstIndex(where: { $0.hasPrefix(q) }) { return 6_000 - i }
         if typed.count > 1, inOrder(typed, words) { return 5_500 }
-        // Letters in order within a name, starting at its first letter ("stg" → stages).
-        for name in names where name.first == q.first && isSubsequence(q, of: name) { return 4_000 - name.count }
+        // An abbreviation of a name: its first letter, then letters in order with at most one
+        // gap ("stg" → stages, "thm" → theme); "descr" does not find redraw.
+        for name in names where q.count >= 2 && name.first == q.first && isAbbreviation(q, of: name) {
+            return 4_000 - name.count
+        }
         return nil
     }
 
@@ -80,11 +95,16 @@ public enum CommandMatch {
         return true
     }
 
-    static func isSubsequence(_ q: String, of text: String) -> Bool {
-        var it = text.makeIterator()
-        return q.allSatisfy { c in
-            while let t = it.next() { if t == c { return true } }
-            return false
+    /// `q`'s letters found in order in `text`, skipping over letters at most once.
+    static func isAbbreviation(_ q: String, of text: String) -> Bool {
+        var it = Array(text)[...]
+        var gaps = 0
+        for (n, c) in q.enumerated() {
+            guard let i = it.firstIndex(of: c) else { return false }
+            if n > 0 && i != it.startIndex { gaps += 1 }
+            if gaps > 1 { return false }
+            it = it[(i + 1)...]
         }
+        return true
     }
 }

@@ -7,7 +7,7 @@ extension Workspace {
     public static func paletteEntries(_ keymap: Keymap) -> [Palette.Entry] {
         CommandTable.all.map { c in
             Palette.Entry(name: c.name, aliases: c.aliases, argument: c.argument.hint, title: c.doc,
-                          keys: c.command.map { keymap.keyText(for: $0) } ?? "")
+                          keys: c.command.map { keymap.keyText(for: $0) } ?? "", id: c.command?.rawValue ?? "")
         }
     }
 
@@ -42,9 +42,7 @@ extension Workspace {
     static func complete(_ palette: inout Palette, _ matches: [Palette.Entry], _ env: Environment) {
         let text = palette.editor.text
         if !text.contains(" ") {
-            guard matches.indices.contains(palette.selected) else { return }
-            let e = matches[palette.selected]
-            palette.editor.setText(e.name + (e.argument.isEmpty ? "" : " "))
+            completeName(&palette, matches)
             return
         }
         let name = palette.typedName
@@ -67,6 +65,35 @@ extension Workspace {
         if candidates.count > 1 {
             palette.candidates = candidates
             palette.candidate = nil
+        }
+    }
+
+    /// Tab on the command word: one match is completed (with a space when it takes an
+    /// argument); several put their common prefix on the line and list themselves, and each
+    /// further Tab puts the next one on the line, as a shell's menu completion does.
+    static func completeName(_ palette: inout Palette, _ matches: [Palette.Entry]) {
+        if !palette.candidates.isEmpty {
+            let next = ((palette.candidate ?? -1) + 1) % palette.candidates.count
+            palette.candidate = next
+            palette.editor.setText(palette.candidates[next])
+            return
+        }
+        guard !matches.isEmpty else { return }
+        if matches.count == 1 {
+            let e = matches[0]
+            palette.editor.setText(e.name + (e.argument.isEmpty ? "" : " "))
+            return
+        }
+        let names = matches.map(\.name)
+        let typed = palette.typedName.lowercased()
+        let prefix = commonPrefix(names)
+        palette.candidates = names
+        if prefix.count > typed.count && prefix.lowercased().hasPrefix(typed) {
+            palette.editor.setText(prefix)
+            palette.candidate = nil
+        } else {
+            palette.candidate = 0
+            palette.editor.setText(names[0])
         }
     }
 

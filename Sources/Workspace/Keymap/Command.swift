@@ -113,6 +113,8 @@ public enum Command: String, CaseIterable, Sendable {
     case dialogPageUp = "dialog.page-up"
     case dialogTop = "dialog.top"
     case dialogBottom = "dialog.bottom"
+    // questions (the bracketed letter of an answer chooses it)
+    case questionCancel = "question.cancel"
     // the command palette
     case paletteDown = "palette.down"
     case paletteUp = "palette.up"
@@ -224,6 +226,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .dialogPageUp: "Page up"
         case .dialogTop: "Top"
         case .dialogBottom: "Bottom"
+        case .questionCancel: "Close the question, choosing nothing (each answer's letter chooses it)"
         case .paletteDown: "Next match"
         case .paletteUp: "Previous match"
         case .paletteComplete: "Complete (shows the candidates)"
@@ -259,7 +262,7 @@ public enum Command: String, CaseIterable, Sendable {
     /// in those contexts and not offered in the palette.
     public var isInline: Bool {
         let r = rawValue
-        return ["form.", "list.", "text.", "dialog.", "palette."].contains { r.hasPrefix($0) }
+        return ["form.", "list.", "text.", "dialog.", "palette.", "question."].contains { r.hasPrefix($0) }
     }
 
     /// The word typed after `:` for this command, when it has one.

@@ -4,30 +4,33 @@ public enum HelpText {
     public struct Line: Equatable, Sendable {
         public var text: String
         public var heading: Bool
+        /// The command id a config file binds (`[keys.panes] x = "item.delete"`), or the
+        /// context's table name on a heading; shown where the help has room.
+        public var id: String = ""
     }
 
     public static func lines(_ keymap: Keymap) -> [Line] {
-        var sections: [(String, [(String, String)])] = []
+        var sections: [(String, String, [(String, String, String)])] = []
         for context in KeyContext.allCases {
             let bindings = keymap.bindings.filter { $0.context == context }
             guard !bindings.isEmpty else { continue }
-            sections.append((context.rawValue, bindings.map { b in
-                (b.keys.map(\.description).joined(separator: " "), b.command.title)
+            sections.append((context.rawValue, "[keys.\(context.configName)]", bindings.map { b in
+                (b.keys.map(\.description).joined(separator: " "), b.command.title, b.command.rawValue)
             }))
         }
-        sections.append(("Commands (type : then the name; Tab completes)",
+        sections.append(("Commands (type : then the name; Tab completes)", "",
                          Workspace.paletteEntries(keymap).filter { $0.keys.isEmpty || !$0.argument.isEmpty }.map { e in
-                             (":" + e.name + (e.argument.isEmpty ? "" : " " + e.argument), e.title)
+                             (":" + e.name + (e.argument.isEmpty ? "" : " " + e.argument), e.title, e.id)
                          }))
         // One key column for all sections, as wide as the widest key (within reason).
-        let column = min(28, sections.flatMap(\.1).map { $0.0.count }.max() ?? 0) + 2
+        let column = min(28, sections.flatMap(\.2).map { $0.0.count }.max() ?? 0) + 2
         var out: [Line] = []
-        for (n, (title, rows)) in sections.enumerated() {
+        for (n, (title, table, rows)) in sections.enumerated() {
             if n > 0 { out.append(Line(text: "", heading: false)) }
-            out.append(Line(text: title, heading: true))
-            for (keys, what) in rows {
+            out.append(Line(text: title, heading: true, id: table))
+            for (keys, what, id) in rows {
                 let pad = String(repeating: " ", count: max(1, column - keys.count))
-                out.append(Line(text: "  " + keys + pad + what, heading: false))
+                out.append(Line(text: "  " + keys + pad + what, heading: false, id: id))
             }
         }
         return out

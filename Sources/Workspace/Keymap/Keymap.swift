@@ -11,6 +11,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case textArea = "Text areas (several lines)"
     case dialog = "Help, full views and other text"
     case palette = "Command palette"
+    case question = "Questions"
 
     /// The name used in the config file's `[keys.NAME]` tables.
     public var configName: String {
@@ -26,6 +27,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .textArea: "text"
         case .dialog: "dialog"
         case .palette: "palette"
+        case .question: "question"
         }
     }
 
@@ -209,6 +211,7 @@ public struct Keymap: Equatable, Sendable {
         Binding(.dialog, [.pageUp, .ctrl("u")], .dialogPageUp),
         Binding(.dialog, [.char("g"), .home], .dialogTop),
         Binding(.dialog, [.char("G"), .end], .dialogBottom),
+        Binding(.question, [.escape], .questionCancel),
 
         Binding(.palette, [.down, .ctrl("n")], .paletteDown),
         Binding(.palette, [.up, .ctrl("p")], .paletteUp),

@@ -1,3 +1,4 @@
+import Foundation
 /// One line of the config file's `[keys.CONTEXT]` tables: `KEY = "command.id"` (or `"none"` to
 /// unbind the key), with the line it is on.
 public struct KeyOverride: Equatable, Sendable {
@@ -65,7 +66,8 @@ extension Keymap {
                 }
                 command = c
             } else {
-                problem("unknown command \"\(action)\"\(Keymap.suggest(action, among: commands.keys.sorted())) — `?` in the workspace lists them")
+                problem("unknown command \"\(action)\"\(Keymap.suggestID(for: action, among: commands.keys.sorted())) — "
+                        + "`?` in the workspace lists the ids beside the keys")
                 continue
             }
             map.unbind(key, in: context)
@@ -90,6 +92,20 @@ extension Keymap {
     }
 
     /// " (did you mean …?)" for a near miss.
+    /// A palette name (`w`, `:quit`) or a command's title ("Save") written where an id
+    /// belongs names the id; otherwise the nearest id by spelling.
+    static func suggestID(for action: String, among ids: [String]) -> String {
+        let word = action.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ": "))
+        if let c = CommandTable.all.first(where: { $0.command != nil && ([$0.name] + $0.aliases).contains(word) }),
+           let id = c.command?.rawValue {
+            return " (:\(c.name) in the palette; the id to bind is \(id))"
+        }
+        if let c = Command.allCases.first(where: { $0.title.lowercased() == word }) {
+            return " (the id of \"\(c.title)\" is \(c.rawValue))"
+        }
+        return suggest(action, among: ids)
+    }
+
     static func suggest(_ word: String, among: [String]) -> String {
         let w = word.lowercased()
         let best = among.map { ($0, distance(w, $0.lowercased())) }.min { $0.1 < $1.1 }
@@ -126,6 +142,7 @@ extension Command {
         }
         if r.hasPrefix("dialog.") { return .dialog }
         if r.hasPrefix("palette.") { return .palette }
+        if r.hasPrefix("question.") { return .question }
         return .panes
     }
 

@@ -10,7 +10,16 @@ enum RequirementKind {
             "\(r.id) \(r.text) \(r.kind.label) \(r.priority.label) \(r.category?.label ?? "") \(r.notes)"
         },
         form: { _, r in form(r) },
-        apply: apply)
+        apply: apply,
+        adjust: { form, _ in adjust(&form) })
+
+    /// A functional requirement has no non-functional category: choosing Functional clears it.
+    static func adjust(_ form: inout Form) {
+        guard Requirement.Kind.fromIndex(form.choice("kind")) == .functional,
+              let i = form.fields.firstIndex(where: { $0.key == "category" }),
+              case .choice(let options, let selected) = form.fields[i].value, selected != 0 else { return }
+        form.fields[i].value = .choice(options, 0)
+    }
 
     static func form(_ r: Requirement?) -> Form {
         let categories = ["—"] + Requirement.Category.labels
@@ -29,8 +38,9 @@ enum RequirementKind {
     static func apply(_ form: Form, to design: inout Design) -> Result<String, FormError> {
         let text = FormText.trimmed(form.text("text"))
         guard !text.isEmpty else { return .failure(FormError("The requirement needs some text.")) }
-        let cat = form.choice("category")
-        let r = Requirement(id: design.requirements.idForEdit(form.target.editedID), kind: .fromIndex(form.choice("kind")),
+        let kind = Requirement.Kind.fromIndex(form.choice("kind"))
+        let cat = kind == .functional ? 0 : form.choice("category")
+        let r = Requirement(id: design.requirements.idForEdit(form.target.editedID), kind: kind,
                             text: text, priority: .fromIndex(form.choice("priority")),
                             category: cat == 0 ? nil : .fromIndex(cat - 1), notes: form.text("notes"))
         design.requirements.upsert(r)

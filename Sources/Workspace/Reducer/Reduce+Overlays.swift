@@ -25,7 +25,7 @@ extension Workspace {
             }
 
         case .confirm(let confirm):
-            if key == .escape { return [] }
+            if state.keymap.command(for: key, in: .question) == .questionCancel { return [] }
             guard case .char(let c) = key,
                   let option = confirm.options.first(where: { $0.key == Character(c.lowercased()) }) else {
                 state.overlays.append(.confirm(confirm))

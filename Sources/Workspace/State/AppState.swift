@@ -17,6 +17,10 @@ public struct AppState: Equatable, Sendable {
     public var readOnly: Bool
     /// Why edits are refused, said with every refusal ("opened with --read-only", …).
     public var readOnlyReason = "opened read-only"
+    /// What was wrong with config.toml or the theme at start (`:config` lists it), and where
+    /// config.toml is.
+    public var configProblems: [String] = []
+    public var configPath: String?
     public let catalogue: StageCatalogue
     public var keymap: Keymap
 

@@ -9,7 +9,8 @@ public enum Effect: Equatable, Sendable {
     /// no writing (unless `overwriteReadOnly`: the user said so, as with vim's `:w!`).
     case save(Design, path: String, force: Bool = false, overwriteReadOnly: Bool = false)
     /// Write an export; answer `.exported` or `.exportFailed`.
-    case export(Design, path: String, format: String)
+    /// `report` overrides config.toml's `[report]` settings for this export (`:export --only-started`).
+    case export(Design, path: String, format: String, report: ReportFlags = ReportFlags())
     /// Load another design (`:e FILE`); answer `.opened` or `.openFailed`.
     case open(path: String)
     case quit

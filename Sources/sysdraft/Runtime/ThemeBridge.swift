@@ -32,6 +32,8 @@ struct ThemeBridge {
     private(set) var mouse = true
     /// A problem with the chosen theme or the config, shown once in the status bar.
     private(set) var warning: String?
+    /// Every problem with config.toml and the theme, one per entry (`:config` lists them).
+    private(set) var problems: [String] = []
     /// Why the last `select` could not be remembered in config.toml (the switch itself worked).
     private(set) var saveError: String?
 
@@ -59,7 +61,10 @@ struct ThemeBridge {
                 current = Theme.fallback.name
             }
         }
-        warning = warnings.isEmpty ? nil : warnings.joined(separator: "; ")
+        problems = warnings
+        warning = warnings.isEmpty ? nil
+            : warnings.count == 1 ? warnings[0]
+            : "\(warnings.count) problems with the settings, :config lists them — first: \(warnings[0])"
     }
 
     /// Switches to a theme (`:theme NAME`) and remembers it in config.toml. Throws, leaving the
