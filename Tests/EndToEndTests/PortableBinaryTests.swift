@@ -18,7 +18,11 @@ import Testing
             let release = Repo.releaseBinary
             try #require(FileManager.default.isExecutableFile(atPath: release),
                          "\(release) is missing: `make test` builds it (make release-static)")
-            try FileManager.default.copyItem(atPath: release, toPath: program)
+            // Copied by cp in a child process: a file this process held open for writing could be
+            // inherited by a child another test spawns meanwhile, and exec would then fail with
+            // ETXTBSY ("Text file busy") for as long as that child lives.
+            let cp = try EndToEndTests.run("/bin/cp", [release, program])
+            try #require(cp.status == 0, "\(cp.stderr)")
             #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["sysdraft"])
         }
 
