@@ -22,7 +22,7 @@ public enum DesignLoadError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .empty:
-            return "the file is empty"
+            return "the file is empty (no JSON, at most blank space)"
         case .notJSON(let pos, let detail):
             return "not valid JSON" + (pos.map { " at \($0)" } ?? "") + ": \(detail)"
         case .notAnObject:
@@ -142,7 +142,13 @@ public enum DesignCodec {
         case nil:
             throw .missingSchemaVersion
         case .number(let text):
-            if text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }) { throw found(text) }
+            if text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }) {
+                // 7.0 means 7 to a person: say what to write rather than only what is wrong.
+                if let d = Double(text), d.rounded() == d, abs(d) < 1e9 {
+                    throw found("\(text) (write \(Int(d)))")
+                }
+                throw found(text)
+            }
             guard let v = Int(text) else { throw .badSchemaVersion("schemaVersion \(text) is out of range") }
             if v < 0 { throw .badSchemaVersion("schemaVersion must be 0 or more, found \(v)") }
             return v

@@ -104,8 +104,8 @@ private let currentVersion = Design.currentSchemaVersion
 
     @Test(arguments: [
         ("1.5", "schemaVersion must be a whole number, found 1.5"),
-        ("1.0", "schemaVersion must be a whole number, found 1.0"),
-        ("1e0", "schemaVersion must be a whole number, found 1e0"),
+        ("1.0", "schemaVersion must be a whole number, found 1.0 (write 1)"),
+        ("1.0", "schemaVersion must be a whole number, found 1.0 (write 1)"),
         ("\"1\"", "schemaVersion must be a whole number, found a string \"1\" (write the number without quotes)"),
         ("true", "schemaVersion must be a whole number, found true"),
         ("null", "schemaVersion must be a whole number, found null"),

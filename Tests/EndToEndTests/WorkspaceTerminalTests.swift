@@ -199,7 +199,7 @@ import Glibc
         let screen = try t.waitFor(text: "fields sysdraft does not know (reviewedBy)")
         #expect(screen.contains("[read-only]") && screen.contains("1 Requirements (14)"))
         try t.keys("d")
-        try t.waitFor(text: "Read-only:")
+        try t.waitFor(text: "Read-only (the file has fields this version does not know)")
         try t.keys("q")
         try t.waitFor(text: "EXITED=0")
         #expect(String(decoding: contents(path)!, as: UTF8.self) == text)

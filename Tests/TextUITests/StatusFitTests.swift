@@ -45,3 +45,16 @@ import Workspace
         #expect(last.contains("…/url-shortener.json: Permission denied"), "\(last)")
     }
 }
+
+@Suite struct DetailHangingIndentTests {
+    @Test func aProOrConWrapsUnderItsText() {
+        let rows = DetailText.rows([DetailLine("Option A", "+ cheap to run and simple to operate for a small team\n− one region only")],
+                                   valueWidth: 24)
+        let texts = rows.map(\.text)
+        #expect(texts.first?.hasPrefix("+ cheap") == true)
+        #expect(texts.dropFirst().prefix { !$0.hasPrefix("−") }.allSatisfy { $0.hasPrefix("  ") && !$0.hasPrefix("   ") },
+                "\(texts)")
+        #expect(texts.contains("− one region only"))
+        #expect(texts.allSatisfy { DisplayWidth.of($0) <= 24 })
+    }
+}

@@ -10,7 +10,8 @@ enum FlowView {
                            trailing: [f.label, "\(f.protocolLabel) \(mode)"].filter { !$0.isEmpty }.joined(separator: " · "))
     }, detail: { state, i in
         let f = state.design.flows[i]
-        var out = [DetailLine("Flow", "\(f.id)  \(state.componentName(f.from)) → \(state.componentName(f.to))"),
+        let arrow = f.direction == .twoWay ? "↔" : "→"
+        var out = [DetailLine("Flow", "\(f.id)  \(state.componentName(f.from)) \(arrow) \(state.componentName(f.to))"),
                    DetailLine("Carries", f.label.isEmpty ? "—" : f.label),
                    DetailLine("How", "\(f.protocolLabel) · \(f.mode.label) · \(f.direction.label)")]
         if !f.notes.isEmpty { out.append(DetailLine("Notes", f.notes)) }

@@ -17,7 +17,7 @@ enum DetailText {
         for line in lines {
             var first = true
             for paragraph in Sanitize.linesForDisplay(line.value) {
-                let wrapped = valueWidth > 0 ? DisplayWidth.wrap(paragraph, width: valueWidth) : [paragraph]
+                let wrapped = wrap(paragraph, valueWidth)
                 for piece in wrapped.isEmpty ? [""] : wrapped {
                     out.append(Row(label: first ? line.label : "", text: piece))
                     first = false
@@ -25,6 +25,18 @@ enum DetailText {
             }
         }
         return out
+    }
+
+    /// Bullets that hang: a pro ("+ "), a con ("− ") or a list item wraps under its text.
+    static let bullets = ["+ ", "− ", "- ", "• ", "* "]
+
+    static func wrap(_ paragraph: String, _ width: Int) -> [String] {
+        guard width > 0 else { return [paragraph] }
+        guard width > 8, let bullet = bullets.first(where: { paragraph.hasPrefix($0) }) else {
+            return DisplayWidth.wrap(paragraph, width: width)
+        }
+        let pieces = DisplayWidth.wrap(String(paragraph.dropFirst(bullet.count)), width: width - 2)
+        return pieces.enumerated().map { ($0.offset == 0 ? bullet : "  ") + $0.element }
     }
 
     /// Draws the rows from `scroll` on; returns how far it can scroll at most.

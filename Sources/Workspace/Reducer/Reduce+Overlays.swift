@@ -17,7 +17,7 @@ extension Workspace {
                     state.overlays.append(.form(form))
                     state.overlays.append(.confirm(Confirm(
                         title: "Discard changes?",
-                        message: "\(form.title): what you typed is not saved anywhere yet.",
+                        message: "\(form.title): what you typed in this form is not in the design yet.",
                         options: [("d", "Discard them", .discardForm), ("k", "Keep editing", .cancel)])))
                 }
             case .confirmed:
