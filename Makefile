@@ -4,7 +4,7 @@
 SWIFT      ?= swift
 PREFIX     ?= /usr/local
 RUN_DEBS   := libncursesw5-dev pkg-config
-TEST_DEBS  := $(RUN_DEBS) tmux cmark-gfm graphviz librsvg2-bin python3-venv unicode-data units
+TEST_DEBS  := $(RUN_DEBS) tmux cmark-gfm graphviz librsvg2-bin python3-venv unicode-data units man-db groff-base zsh fish
 # Checkers from PyPI that tests run (installed into $(VENV); tests find them in $(VENV)/bin).
 PY_PKGS    := openapi-spec-validator pglast sarif-tools
 VENV       := .build/venv
@@ -12,14 +12,14 @@ BENCH_DEBS := $(RUN_DEBS) libgraph-easy-perl
 DEMO       := .build/demo/url-shortener.json
 BIN         = $(shell $(SWIFT) build --show-bin-path)/sysdraft
 
-.PHONY: run test build release bench install test-stress deps-run deps-test deps-py clean
+.PHONY: run test build release release-static bench install test-stress deps-run deps-test deps-py clean
 
 run: deps-run build
 	@mkdir -p $(dir $(DEMO))
 	@[ -f $(DEMO) ] || $(BIN) new $(DEMO) --from url-shortener
 	$(BIN) $(DEMO)
 
-test: deps-test deps-py build
+test: deps-test deps-py build release-static
 	$(SWIFT) test
 
 build:
@@ -38,10 +38,23 @@ bench: deps-run
 test-stress: deps-test build
 	SYSDRAFT_STRESS=1 $(SWIFT) test --filter Stress
 
-install: release
-	install -d $(PREFIX)/bin $(PREFIX)/share/sysdraft
-	install -m 755 $$($(SWIFT) build -c release --show-bin-path)/sysdraft $(PREFIX)/bin/sysdraft
-	cp -R Assets Themes $(PREFIX)/share/sysdraft/
+# The program (its data is compiled in, and so is the Swift runtime: the binary alone can be
+# copied anywhere), completions for bash, zsh and fish, and the manual page. SYSDRAFT_BIN=PATH
+# installs that program instead of a release build (the tests install the debug build).
+SHARE = $(PREFIX)/share
+install: $(if $(SYSDRAFT_BIN),,release-static)
+	install -d $(PREFIX)/bin $(SHARE)/man/man1 $(SHARE)/bash-completion/completions \
+	  $(SHARE)/zsh/site-functions $(SHARE)/fish/vendor_completions.d
+	install -m 755 $(or $(SYSDRAFT_BIN),$$($(SWIFT) build -c release --show-bin-path)/sysdraft) $(PREFIX)/bin/sysdraft
+	$(PREFIX)/bin/sysdraft generate-manual > $(SHARE)/man/man1/sysdraft.1
+	$(PREFIX)/bin/sysdraft --generate-completion-script bash > $(SHARE)/bash-completion/completions/sysdraft
+	$(PREFIX)/bin/sysdraft --generate-completion-script zsh > $(SHARE)/zsh/site-functions/_sysdraft
+	$(PREFIX)/bin/sysdraft --generate-completion-script fish > $(SHARE)/fish/vendor_completions.d/sysdraft.fish
+	@echo "installed $(PREFIX)/bin/sysdraft; run \`sysdraft doctor\` to check (is $(PREFIX)/bin on your PATH?)"
+
+# A release build with the Swift runtime linked in (no libswiftCore.so needed where it runs).
+release-static: deps-run
+	$(SWIFT) build -c release --product sysdraft --static-swift-stdlib
 
 deps-run:
 	@.ci/install-debs $(RUN_DEBS)

@@ -38,7 +38,11 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["DiagramLayout", "DesignModel"]),
         .target(name: "Estimates"),
         .target(name: "DesignModel", dependencies: ["Estimates", "TerminalText"]),
-        .target(name: "DesignStorage", dependencies: ["DesignModel", "Estimates"]),
+        .target(name: "DesignStorage", dependencies: ["DesignModel", "Estimates", "BuiltinData"]),
+        // Assets/ and Themes/ compiled into the program at build time (Plugins/EmbedData).
+        .target(name: "BuiltinData", exclude: ["Assets", "Themes"], plugins: ["EmbedData"]),
+        .executableTarget(name: "sysdraft-embed"),
+        .plugin(name: "EmbedData", capability: .buildTool(), dependencies: ["sysdraft-embed"]),
         .target(name: "DesignReview", dependencies: ["DesignModel", "Estimates"]),
         .target(name: "DesignExport", dependencies: ["DesignModel", "DiagramLayout", "SequenceDiagram", "TerminalText", "Estimates", "Interview", "DesignReview"]),
         .target(name: "DiagramLayout", dependencies: ["TerminalText"]),
@@ -100,6 +104,7 @@ let package = Package(
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "DesignReviewTests", dependencies: ["DesignReview", "DesignModel", "TestSupport"]),
+        .testTarget(name: "BuiltinDataTests", dependencies: ["BuiltinData", "DesignStorage", "DesignModel", "Estimates"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DesignModel", "DesignStorage", "TestSupport"]),
     ]
 )

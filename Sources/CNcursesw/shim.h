@@ -77,4 +77,17 @@ static inline const char *sd_capability(const char *name) {
     return (s == NULL || s == (char *)-1) ? "" : s;
 }
 
+// What the terminfo entry for `term` says, read without touching the screen (no initscr):
+// the number of colours (-1 when it names none) and whether it describes xterm mouse reports
+// (kmous). Returns 0 when there is no usable entry for `term`.
+static inline int sd_terminfo_probe(const char *term, int fd, int *colors, int *mouse) {
+    int err = 0;
+    if (setupterm((char *)term, fd, &err) != OK) return 0;
+    *colors = tigetnum("colors");
+    const char *k = tigetstr("kmous");
+    *mouse = (k != NULL && k != (char *)-1 && *k != 0);
+    del_curterm(cur_term);
+    return 1;
+}
+
 #endif

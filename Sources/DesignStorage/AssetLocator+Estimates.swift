@@ -2,22 +2,29 @@ import Estimates
 import Foundation
 
 extension AssetLocator {
-    public var estimateTemplatesFile: URL { assets.appendingPathComponent("estimates/templates.json") }
-    public var referenceCardFile: URL { assets.appendingPathComponent("estimates/reference.json") }
+    public static let estimateTemplatesPath = "Assets/estimates/templates.json"
+    public static let referenceCardPath = "Assets/estimates/reference.json"
 
-    /// The estimate templates shipped in Assets/estimates/templates.json.
+    /// The estimate templates (Assets/estimates/templates.json).
     public func estimateTemplates() throws -> EstimateTemplates {
-        let data = try AtomicFile.read(estimateTemplatesFile.path)
+        let (data, name) = try read(Self.estimateTemplatesPath)
         do { return try EstimateTemplates.decode(data) } catch {
-            throw StorageError(path: estimateTemplatesFile.path, message: "\(error)")
+            throw StorageError(path: name, message: "\(error)")
         }
     }
 
-    /// The reference card shipped in Assets/estimates/reference.json.
+    /// The reference card (Assets/estimates/reference.json).
     public func referenceCard() throws -> ReferenceCard {
-        let data = try AtomicFile.read(referenceCardFile.path)
+        let (data, name) = try read(Self.referenceCardPath)
         do { return try ReferenceCard.decode(data) } catch {
-            throw StorageError(path: referenceCardFile.path, message: "\(error)")
+            throw StorageError(path: name, message: "\(error)")
         }
+    }
+
+    private func read(_ path: String) throws -> (Data, String) {
+        guard let file = file(path) else {
+            throw StorageError(path: path, message: "missing from this build of sysdraft")
+        }
+        return (try file.data(), file.display)
     }
 }

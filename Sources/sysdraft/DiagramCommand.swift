@@ -32,7 +32,7 @@ struct DiagramCommand: ParsableCommand {
         init?(argument: String) { self.init(rawValue: argument.lowercased()) }
     }
 
-    @Argument(help: "The design file.")
+    @Argument(help: "The design file.", completion: .designFile)
     var file: String
 
     @Flag(help: "Plain ASCII instead of Unicode box drawing.")

@@ -36,7 +36,7 @@ struct DiffCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, markdown, json }
     enum ColorChoice: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
 
-    @Argument(help: "OLD NEW (with --git: git's seven external-diff arguments).")
+    @Argument(help: "OLD NEW (with --git: git's seven external-diff arguments).", completion: .designFile)
     var files: [String]
 
     @Option(help: "text, markdown or json.")

@@ -21,7 +21,7 @@ struct EstimateCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The design file.")
+    @Argument(help: "The design file.", completion: .designFile)
     var file: String
 
     @Flag(help: "Print JSON: estimates, flows and components with values in full precision.")

@@ -44,11 +44,10 @@ func saveOrExit(_ design: Design, to path: String) throws {
     }
 }
 
+/// The built-in data with the data folders and the user's folders over it (never fails: the
+/// data is compiled in; kept `throws` for its callers).
 func assetsOrExit() throws -> AssetLocator {
-    do { return try AssetLocator.locate() } catch {
-        printError(error)
-        throw Exit.fileError
-    }
+    AssetLocator.standard()
 }
 
 func catalogueOrExit(_ assets: AssetLocator) throws -> StageCatalogue {

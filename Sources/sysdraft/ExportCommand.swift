@@ -24,7 +24,7 @@ struct ExportCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The design file.")
+    @Argument(help: "The design file.", completion: .designFile)
     var file: String
 
     @Option(help: "markdown, mermaid, dot, json, openapi, sql or svg.")

@@ -10,7 +10,7 @@ struct FormatCommand: ParsableCommand {
         discussion: "With --check nothing is written; exit 1 if a file is not in canonical form."
     )
 
-    @Argument(help: "Design files to format.")
+    @Argument(help: "Design files to format.", completion: .designFile)
     var files: [String]
 
     @Flag(help: "Only report files that would change.")

@@ -26,7 +26,7 @@ struct ImportCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The diagram file ('-' for standard input).")
+    @Argument(help: "The diagram file ('-' for standard input).", completion: .diagramFile)
     var file: String
 
     @Option(help: "mermaid, structurizr or d2.")

@@ -26,16 +26,16 @@ struct InterviewCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The design file (default: a new file named after the problem).")
+    @Argument(help: "The design file (default: a new file named after the problem).", completion: .designFile)
     var file: String?
 
-    @Option(help: "A practice problem (see --list): a key, a prefix or a title word.")
+    @Option(help: "A practice problem (see --list): a key, a prefix or a title word.", completion: .problemName)
     var problem: String?
 
     @Flag(help: "Pick a practice problem at random.")
     var random = false
 
-    @Option(help: "The interview plan: standard (60 min), short (45 min), a name from your plans folder, or a path.")
+    @Option(help: "The interview plan: standard (60 min), short (45 min), a name from your plans folder, or a path.", completion: .planName)
     var plan: String?
 
     @Flag(help: "No bell at phase boundaries.")
@@ -59,7 +59,7 @@ struct InterviewCommand: ParsableCommand {
     @Flag(help: "List the practice problems and plans, then exit.")
     var list = false
 
-    @Option(help: "Colour theme for the workspace.")
+    @Option(help: "Colour theme for the workspace.", completion: .themeName)
     var theme: String?
 
     func run() throws {
@@ -71,12 +71,12 @@ struct InterviewCommand: ParsableCommand {
             say("Practice problems:")
             for p in problems.problems { say("  \(p.key.padding(toLength: 26, withPad: " ", startingAt: 0)) \(p.title)") }
             say("Plans:")
-            for p in PlanLoader.available(builtIn: library.builtInPlans, user: library.userPlans) {
-                switch p.result {
+            for p in library.planFiles() {
+                switch Result(catching: { () throws(AssetFileError) in try InterviewLibrary.loadPlan(p) }) {
                 case .success(let plan):
                     let seconds = plan.phases.map(\.plannedSeconds).reduce(0, +)
                     let length = seconds % 60 == 0 ? "\(seconds / 60) min" : TimeFormat.clock(seconds)
-                    say("  \(p.name.padding(toLength: 26, withPad: " ", startingAt: 0)) \(plan.title), \(length) (\(p.origin.rawValue))")
+                    say("  \(p.name.padding(toLength: 26, withPad: " ", startingAt: 0)) \(plan.title), \(length) (\(p.originNote))")
                 case .failure(let error):
                     for (n, line) in problemLines(error).enumerated() {
                         say(n == 0 ? "  \(p.name.padding(toLength: 26, withPad: " ", startingAt: 0)) broken: \(line)"

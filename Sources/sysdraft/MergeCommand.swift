@@ -33,13 +33,13 @@ struct MergeCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The common ancestor (git's %O).")
+    @Argument(help: "The common ancestor (git's %O).", completion: .designFile)
     var base: String
 
-    @Argument(help: "Our version (git's %A); the result is written here unless -o is given.")
+    @Argument(help: "Our version (git's %A); the result is written here unless -o is given.", completion: .designFile)
     var ours: String
 
-    @Argument(help: "Their version (git's %B).")
+    @Argument(help: "Their version (git's %B).", completion: .designFile)
     var theirs: String
 
     @Option(name: [.short, .customLong("output")], help: "Write the result here instead of OURS ('-' for standard output).")

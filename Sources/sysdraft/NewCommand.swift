@@ -9,7 +9,7 @@ struct NewCommand: ParsableCommand {
         abstract: "Create a new design file (empty, or a copy of a bundled example)."
     )
 
-    @Argument(help: "Where to write the design (JSON).")
+    @Argument(help: "Where to write the design (JSON).", completion: .designFile)
     var file: String
 
     @Option(help: "The design's title.")
@@ -18,7 +18,7 @@ struct NewCommand: ParsableCommand {
     @Option(help: "The problem statement: what is being designed and for whom (several lines: quote it, e.g. $'line one\\nline two').")
     var problem: String?
 
-    @Option(name: .customLong("from"), help: "Start from a bundled example (see `sysdraft examples`).")
+    @Option(name: .customLong("from"), help: "Start from a bundled example (see `sysdraft examples`).", completion: .exampleName)
     var example: String?
 
     @Flag(help: "Overwrite FILE if it exists.")
@@ -33,12 +33,12 @@ struct NewCommand: ParsableCommand {
         var design: Design
         if let example {
             let assets = try assetsOrExit()
-            guard let url = assets.example(named: example) else {
+            guard let file = assets.example(named: example) else {
                 printError("no example named \"\(example)\"; available: "
                     + assets.exampleNames().joined(separator: ", "))
                 throw Exit.usage
             }
-            design = try loadOrExit(url.path)
+            design = try loadExampleOrExit(file)
             design.created = Design.wholeSeconds(now)
             design.touch(now)
         } else {

@@ -23,10 +23,10 @@ struct OpenCommand: ParsableCommand {
         case ask, recover, discard, readOnly = "read-only"
     }
 
-    @Argument(help: "The design file.")
+    @Argument(help: "The design file.", completion: .designFile)
     var file: String
 
-    @Option(help: "Colour theme: a name from Themes/ or a path to a .toml file.")
+    @Option(help: "Colour theme: a theme name (`sysdraft doctor` lists them) or a path to a .toml file.", completion: .themeName)
     var theme: String?
 
     @Flag(name: .customLong("read-only"), help: "Open without allowing changes to FILE (:w PATH still saves a copy).")

@@ -25,7 +25,7 @@ struct ResolveCommand: ParsableCommand {
 
     enum Take: String, ExpressibleByArgument, CaseIterable { case ours, theirs, base }
 
-    @Argument(help: "The design file.")
+    @Argument(help: "The design file.", completion: .designFile)
     var file: String
 
     @Argument(help: "Conflict ids (conflict-3) to resolve.")

@@ -21,7 +21,7 @@ struct SequenceCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The design file.")
+    @Argument(help: "The design file.", completion: .designFile)
     var file: String
 
     @Argument(help: "A scenario id or name; all scenarios when left out.")

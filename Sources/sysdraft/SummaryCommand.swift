@@ -10,7 +10,7 @@ struct SummaryCommand: ParsableCommand {
         abstract: "Print a short overview of a design: counts and checklist progress per stage."
     )
 
-    @Argument(help: "The design file.")
+    @Argument(help: "The design file.", completion: .designFile)
     var file: String
 
     func run() throws {

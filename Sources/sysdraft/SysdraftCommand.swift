@@ -25,6 +25,7 @@ struct SysdraftCommand: ParsableCommand {
             SequenceCommand.self, CalcCommand.self, EstimateCommand.self,
             DiffCommand.self, MergeCommand.self, ResolveCommand.self, ImportCommand.self,
             PracticeCommand.self, ReviewCommand.self,
+            DoctorCommand.self, ManualCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

@@ -10,7 +10,7 @@ struct ValidateCommand: ParsableCommand {
         discussion: "Exit 0 when every file is valid, 1 when one is not, 3 when one cannot be read."
     )
 
-    @Argument(help: "Design files to check.")
+    @Argument(help: "Design files to check.", completion: .designFile)
     var files: [String]
 
     @Flag(help: "Treat warnings as errors.")

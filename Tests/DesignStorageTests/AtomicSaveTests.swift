@@ -111,32 +111,3 @@ import Glibc
         #expect(dirMessage.hasPrefix("\(dir.path): is a directory"), "\(dirMessage)")
     }
 }
-
-@Suite struct AssetLocatorTests {
-    @Test func findsTheRepositoryAssetsFromTheEnvironment() throws {
-        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let assets = try AssetLocator.locate(environment: ["SYSDRAFT_HOME": repo.path], executable: "/nonexistent/x")
-        #expect(assets.root.standardizedFileURL.path == repo.standardizedFileURL.path)
-        let catalogue = try assets.catalogue()
-        #expect(catalogue.stages.map(\.key) == StageKey.allCases)
-        #expect(assets.exampleNames().contains("url-shortener"))
-    }
-
-    @Test func findsAnInstalledShareFolder() throws {
-        let dir = try TempDir()
-        defer { dir.cleanup() }
-        let share = dir.file("share/sysdraft/Assets")
-        try FileManager.default.createDirectory(atPath: share, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: share + "/stages.json", contents: Data("{}".utf8))
-        try FileManager.default.createDirectory(atPath: dir.file("bin"), withIntermediateDirectories: true)
-        let located = try AssetLocator.locate(environment: [:], executable: dir.file("bin/sysdraft"))
-        #expect(located.root.path.hasSuffix("share/sysdraft"))
-    }
-
-    @Test func saysHowToFixAMissingDataFolder() {
-        #expect(throws: StorageError.self) {
-            try AssetLocator.locate(environment: [:], executable: "/nonexistent/bin/sysdraft")
-        }
-    }
-}

@@ -15,8 +15,8 @@ struct ThemeNotFound: Error, CustomStringConvertible {
 
 /// Chooses the colour theme and turns it into the backend's colour table.
 ///
-/// Which theme: `--theme` (a name looked up in the user's theme folder, then Themes/, or a
-/// path to a .toml) > `theme` in the user's config.toml > `default`. A theme that cannot be
+/// Which theme: `--theme` (a name looked up in the user's theme folder, the data folders and
+/// the built-in themes, or a path to a .toml) > `theme` in the user's config.toml > `default`. A theme that cannot be
 /// used leaves `warning` saying why (file:line for a broken file) and the built-in default is
 /// drawn instead. `:theme` switches live through `select`, which also remembers the choice in
 /// config.toml. `NO_COLOR` (non-empty) and terminals without colours always get the
@@ -43,13 +43,8 @@ struct ThemeBridge {
         config = UserConfig(environment: environment)
     }
 
-    /// The user's theme folder, then the bundled Themes/.
-    var searchDirectories: [String] {
-        ThemeLoader.searchDirectories(environment: environment, bundled: assets.themes.path)
-    }
-
-    /// Theme names for `:theme` completion: bundled and the user's own.
-    func names() -> [String] { ThemeLoader.themeNames(in: searchDirectories) }
+    /// Theme names for `:theme` completion: built-in and the user's own.
+    func names() -> [String] { ThemeFiles.names(assets) }
 
     /// Applies the command line and the user's config. Never fails: problems end up in
     /// `warning` and the defaults are used. (Declared `throws` for the caller's sake.)
@@ -86,13 +81,10 @@ struct ThemeBridge {
 
     /// Loads `nameOrPath` and makes it current, or throws `ThemeNotFound` / `ThemeError`.
     private mutating func use(_ nameOrPath: String) throws {
-        guard let path = ThemeLoader.locate(nameOrPath, in: searchDirectories) else {
-            throw ThemeNotFound(name: nameOrPath, known: names())
-        }
         do {
-            theme = try ThemeLoader.load(path: path)
-        } catch {
-            var e = error
+            theme = try ThemeFiles.load(nameOrPath, assets: assets)
+        } catch let e as ThemeError {
+            var e = e
             e.file = UserConfig.abbreviate(e.file, home: environment["HOME"])
             throw e
         }
