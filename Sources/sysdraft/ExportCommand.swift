@@ -104,12 +104,8 @@ extension ExportCommand {
     /// background where the theme leaves it to the terminal).
     func svgStyle(theme name: String) throws -> DiagramSVGStyle {
         let assets = try assetsOrExit()
-        let dirs = ThemeLoader.searchDirectories(environment: ProcessInfo.processInfo.environment, bundled: assets.themes.path)
-        guard let path = ThemeLoader.locate(name, in: dirs) else {
-            throw ValidationError("no theme \"\(Output.line(name))\"; themes: " + ThemeLoader.themeNames(in: dirs).joined(separator: ", "))
-        }
         let theme: Theme
-        do { theme = try ThemeLoader.load(path: path) } catch {
+        do { theme = try ThemeFiles.load(name, assets: assets) } catch {
             throw ValidationError(Output.line("\(error)"))
         }
         let dark = theme.variant == .dark

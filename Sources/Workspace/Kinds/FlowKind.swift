@@ -12,8 +12,8 @@ enum FlowKind {
         form: { state, f in form(f, in: state.design) },
         apply: apply,
         cannotAdd: { $0.components.isEmpty ? "Add components first: a flow runs between two of them" : nil },
+        preview: LoadFields.flowPreview,
         deleteEffects: ScenarioUse.flow)
-        preview: LoadFields.flowPreview)
 
     /// A flow's ends are picked from the design's components by name.
     static func form(_ f: Flow?, in design: Design, defaultFrom: ItemID<Component>? = nil) -> Form {
