@@ -254,11 +254,13 @@ private struct Repository {
         try t.keys("C-s")
         let byHand = try t.waitFor(text: "with the value you wrote")
         #expect(byHand.contains("⚠ 1 conflict"))
-        // f goes to the item in its own list (theirs kept it, renamed); 7 comes back.
+        // f goes to the item in its own list (theirs kept it, renamed); :conflicts comes back.
         try t.keys("f")
         let item = try t.waitFor(text: "\(store) has conflict-2")
         #expect(item.contains("Components") && item.contains("Analytics warehouse"))
-        try t.keys("7")
+        try t.keys(":")
+        try t.type("conflicts")
+        try t.keys("Enter")
         try t.waitFor(text: "Merge conflicts (1)")
         // A asks which side, then resolves the rest: ours deleted the store.
         try t.keys("A")

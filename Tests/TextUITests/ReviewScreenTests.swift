@@ -58,6 +58,6 @@ import Testing
         #expect(addressed?.value.contains("scen-1 Create a short link") == true)
         let component = RowText.detail(s, .components, s.design.components.firstIndex { $0.id == "comp-10" }!)
         #expect(component.first { $0.label == "Serves" }?.value.contains("req-9") == true)
-        #expect(component.first { $0.label == "Runs" }?.value.contains("three availability zones") == true)
+        #expect(component.first { $0.label == "Redundancy" }?.value.contains("three availability zones") == true)
     }
 }

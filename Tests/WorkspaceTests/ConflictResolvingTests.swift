@@ -57,9 +57,11 @@ func conflictedDesign() throws -> Design {
         for _ in 0..<s.listedPanes.count { send(&s, .tab) }
         #expect(s.focus == .requirements, "Tab wraps round without stopping at the empty conflicts list")
         send(&s, .backTab)
-        #expect(s.focus == .questions)
-        // Asked for by its number it shows, empty, and says so; Tab leaves it for good.
-        send(&s, .char(Character("\(Pane.conflicts.number)")))
+        #expect(s.focus == s.listedPanes.last && s.focus != .conflicts)
+        // Asked for by name it shows, empty, and says so; Tab leaves it for good.
+        send(&s, .char(":"))
+        type(&s, "conflicts")
+        send(&s, .enter)
         #expect(s.focus == .conflicts && s.listedPanes.contains(.conflicts))
         send(&s, .tab)
         #expect(s.focus == .requirements && !s.listedPanes.contains(.conflicts))
@@ -173,9 +175,12 @@ func conflictedDesign() throws -> Design {
         send(&s, .char("f"))
         #expect(s.focus == .components)
         #expect(s.selectedIndex(.components).map { s.design.components[$0].id } == "comp-1")
-        #expect(s.message?.text.contains("\(Pane.conflicts.number) goes back") == true)
+        let back = Pane.conflicts.number <= 9 ? "\(Pane.conflicts.number)" : ":conflicts"
+        #expect(s.message?.text.contains("\(back) goes back") == true, "\(s.message?.text ?? "")")
         #expect(s.listedPanes.contains(.conflicts), "still listed while conflicts remain")
-        send(&s, .char(Character("\(Pane.conflicts.number)")))
+        send(&s, .char(":"))
+        type(&s, "conflicts")
+        send(&s, .enter)
         #expect(s.focus == .conflicts)
     }
 
@@ -196,11 +201,14 @@ func conflictedDesign() throws -> Design {
         Workspace.select(&s, .conflicts, stageRow)
         send(&s, .char("f"))
         #expect(s.screen == .checklist && s.checklist.stage == .security)
-        send(&s, .char("p"), .char(Character("\(Pane.conflicts.number)")))
+        send(&s, .char("p"), .char(":"))
+        type(&s, "conflicts")
+        send(&s, .enter)
         Workspace.select(&s, .conflicts, endpointRow)
         send(&s, .char("f"))
-        #expect(s.screen == .panes && s.focus == .conflicts)
-        #expect(s.message?.text.contains("api-1 is in endpoints") == true, "\(s.message?.text ?? "")")
+        // Endpoints have a list of their own now (APIs): f goes there, like any item.
+        #expect(s.screen == .panes && s.focus == .endpoints)
+        #expect(s.message?.text.contains("has conflict-") == true, "\(s.message?.text ?? "")")
     }
 
     @Test func theFullViewResolvesTheConflictItShows() throws {

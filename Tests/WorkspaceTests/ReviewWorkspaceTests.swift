@@ -150,11 +150,13 @@ import Testing
         send(&s, .char("2"), .char("j"), .char("e"))
         let form = try #require(s.topForm)
         let at = try #require(form.fields.firstIndex { $0.key == "serves" })
-        for _ in 0..<at { send(&s, .tab) }
-        send(&s, .char(" "), .char(" "), .char("j"), .char(" "), .escape)
-        // Instances and redundancy are on the same form.
-        send(&s, .tab)
+        let instances = try #require(form.fields.firstIndex { $0.key == "instances" })
+        #expect(form.fields.filter { $0.key == "instances" }.count == 1, "one Instances field")
+        // Instances (with the load fields) and redundancy are on the same form.
+        for _ in 0..<instances { send(&s, .tab) }
         type(&s, "3")
+        for _ in instances..<at { send(&s, .tab) }
+        send(&s, .char(" "), .char(" "), .char("j"), .char(" "), .escape)
         send(&s, .tab)
         type(&s, "Multi-AZ")
         send(&s, .ctrl("s"))

@@ -52,7 +52,7 @@ enum Chrome {
     }
 
     /// How much each unfocused tab shrinks so that every tab fits: 0 full titles with counts,
-    /// 1 short titles, 2 numbers only (the focused tab always keeps its title and count). When
+    /// 1 short titles, 2 numbers only, 3 bare numbers (the focused tab always keeps its title and count). When
     /// short titles for all do not fit, the tabs nearest the focused one keep theirs, as many as fit.
     static func tabLevels(_ state: AppState) -> [Pane: Int] {
         func width(_ levels: [Pane: Int]) -> Int {
@@ -63,6 +63,10 @@ enum Chrome {
             if width(all) <= state.size.columns { return all }
         }
         var levels: [Pane: Int] = [:]
+        // Too many lists for padded numbers: the others are bare numbers, close together.
+        if width(levels) > state.size.columns {
+            return Dictionary(uniqueKeysWithValues: state.listedPanes.map { ($0, 3) })
+        }
         let focus = state.listedPanes.firstIndex(of: state.focus) ?? 0
         let nearest = state.listedPanes.indices.sorted { (abs($0 - focus), $0) < (abs($1 - focus), $1) }
         for i in nearest where state.listedPanes[i] != state.focus {
@@ -83,7 +87,11 @@ enum Chrome {
 
     static func tabTitle(_ state: AppState, _ pane: Pane, level: Int) -> String {
         if pane == state.focus || level == 0 { return " \(pane.number) \(pane.title) \(state.itemCount(pane)) " }
-        return level == 1 ? " \(pane.number) \(pane.kind.shortTitle) " : " \(pane.number) "
+        switch level {
+        case 1: return " \(pane.number) \(pane.kind.shortTitle) "
+        case 2: return " \(pane.number) "
+        default: return "\(pane.number)"
+        }
     }
 
     static func detail(_ state: AppState, _ rect: Rect, _ grid: inout Grid) {

@@ -10,7 +10,10 @@ enum AcceptedFindingKind {
         name: { _, a in a.message.isEmpty ? a.rule : a.message },
         searchText: { _, a in "\(a.id) \(a.rule) \(a.items.joined(separator: " ")) \(a.message) \(a.reason)" },
         form: { state, a in form(a, in: state) },
-        apply: apply)
+        apply: apply,
+        // Only in the tab order while some finding is accepted (R shows the review itself).
+        listedWhenEmpty: false,
+        emptyText: "No accepted findings — R opens the review, a there accepts one with a reason")
 
     /// What a finding's choice stands for: its key and its message, in one id.
     static func choiceID(_ f: ReviewFinding) -> String { f.key + "\u{1E}" + f.message }

@@ -41,7 +41,6 @@ enum ComponentKind {
                 .init("notes", "Notes", paragraph: c?.notes ?? ""),
                 .init("serves", "Serves", options: requirements.labels, ids: requirements.ids,
                       selected: c?.requirements.map(\.rawValue) ?? []),
-                .init("instances", "Instances", text: c?.instances ?? ""),
                 .init("redundancy", "Redundancy", text: c?.redundancy ?? ""),
             ])
     }

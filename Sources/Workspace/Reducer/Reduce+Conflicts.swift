@@ -103,7 +103,8 @@ extension Workspace {
         state.screen = .panes
         focus(&state, kind.pane)
         selectItem(&state, kind.pane, index: i)
-        let back = state.keymap.keyText(for: Command.focusCommand(for: .conflicts) ?? .nextPane)
+        // Past the ninth list there is no number key: the palette's name goes back.
+        let back = Command.focusCommand(for: .conflicts).map { state.keymap.keyText(for: $0) } ?? ":conflicts"
         state.message = StatusMessage("\(c.item) has \(c.id)" + (back.isEmpty ? "" : " — \(back) goes back to the conflicts"), .info)
     }
 
