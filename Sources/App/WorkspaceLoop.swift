@@ -94,6 +94,9 @@ public final class WorkspaceLoop {
         var firstFrame = true
         while true {
             WorkspaceView.render(state, into: &grid, memory: &memory)
+            // The crash handler holds an edit before the screen shows it: a crash right after a
+            // key the user saw take effect keeps that key (memory only; the disk copy comes after).
+            handCrashCopyBeforeFrame()
             backend.draw(grid)
             if firstFrame {
                 // After the first frame (a 1 MB file takes ~16 ms more), before any key.
@@ -318,6 +321,14 @@ public final class WorkspaceLoop {
             dispatch(.recoveryCopyFailed(message: error.description))
             return false
         }
+    }
+
+    /// Pending edits go to the crash handler before the frame that shows them.
+    func handCrashCopyBeforeFrame() {
+        guard crashKeeper != nil, !session.readOnly else { return }
+        let facts = recoveryFacts()
+        guard facts.pending && !facts.obsolete else { return }
+        refreshCrashCopy(now: env.monotonic())
     }
 
     /// Hands the crash handler the latest edits between recovery writes (small designs only).
