@@ -1,3 +1,4 @@
+import DesignModel
 /// One line of a `[review]` table in a settings file (the user's `config.toml` or a
 /// repository's `.sysdraft.toml`), as read: the key, its value and the line it is on.
 public struct ReviewSetting: Equatable, Sendable {
@@ -118,21 +119,7 @@ public struct ReviewConfig: Equatable, Sendable {
         return " (did you mean \(id)?)"
     }
 
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        var row = Array(0...b.count)
-        for i in 1...a.count {
-            var prev = row[0]
-            row[0] = i
-            for j in stride(from: 1, through: b.count, by: 1) {
-                let old = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1))
-                prev = old
-            }
-        }
-        return row[b.count]
-    }
+    static func editDistance(_ a: String, _ b: String) -> Int { EditDistance.between(a, b) }
 }
 
 extension String {

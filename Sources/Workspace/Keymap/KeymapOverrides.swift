@@ -1,3 +1,4 @@
+import DesignModel
 import Foundation
 /// One line of the config file's `[keys.CONTEXT]` tables: `KEY = "command.id"` (or `"none"` to
 /// unbind the key), with the line it is on.
@@ -113,21 +114,7 @@ extension Keymap {
         return " (did you mean \(name)?)"
     }
 
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        var row = Array(0...b.count)
-        for i in 1...a.count {
-            var prev = row[0]
-            row[0] = i
-            for j in stride(from: 1, through: b.count, by: 1) {
-                let old = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1))
-                prev = old
-            }
-        }
-        return row[b.count]
-    }
+    static func distance(_ a: String, _ b: String) -> Int { EditDistance.between(a, b) }
 }
 
 extension Command {
