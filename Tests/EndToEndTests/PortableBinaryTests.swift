@@ -146,6 +146,12 @@ import Testing
             try s.expect(["import", "flow.mmd", "-o", "imported.json"])
             try s.expect(["validate", "imported.json"])
         }
+        try run("review") {
+            // The worked example is clean; the rules and the SARIF writer are in the program.
+            #expect(try s.expect(["review", "d.json"]).stdout.contains("0 errors"))
+            let sarif = try s.expect(["review", "d.json", "--format", "sarif"])
+            #expect((try? JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8))) != nil)
+        }
         try run("practice") { try s.expect(["practice"]) }
         try run("interview") {
             let r = try s.expect(["interview", "--list"])
