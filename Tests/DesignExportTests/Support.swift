@@ -33,6 +33,11 @@ func runTool(_ tool: String, _ args: [String], input: String) throws -> (status:
         throw ToolMissing(description: "\(tool) is not on PATH; install it (apt-get install "
             + (tool == "dot" ? "graphviz" : tool) + ", or run `make test`, which does)")
     }
+    return try runExecutable(path, args, input: input)
+}
+
+/// Runs the program at `path` with `input` in a temporary file as its last argument.
+func runExecutable(_ path: String, _ args: [String], input: String) throws -> (status: Int32, stdout: String, stderr: String) {
     let tmp = FileManager.default.temporaryDirectory
         .appendingPathComponent("sysdraft-export-\(UUID().uuidString)")
     try Data(input.utf8).write(to: tmp)

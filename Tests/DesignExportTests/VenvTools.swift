@@ -15,28 +15,7 @@ enum VenvTools {
 
     /// Runs a venv tool with `input` in a temporary file as its last argument.
     static func run(_ tool: String, _ args: [String], input: String) throws -> (status: Int32, stdout: String, stderr: String) {
-        let exe = try path(tool)
-        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("sysdraft-venv-\(UUID().uuidString)")
-        try Data(input.utf8).write(to: tmp)
-        defer { try? FileManager.default.removeItem(at: tmp) }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: exe)
-        p.arguments = args + [tmp.path]
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        nonisolated(unsafe) var errData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        try runExecutable(try path(tool), args, input: input)
     }
 
     /// `openapi-spec-validator` on a document: nil when valid, else what it said.
