@@ -48,7 +48,8 @@ struct Engine {
         let candidates = Layering.candidates(nodeCount: n, edges: layoutEdges)
         // As many as a fixed amount of work allows: all on small graphs, a few on large ones.
         let itemsEstimate = n + max(0, (candidates.first?.length ?? 0) - layoutEdges.count)
-        let tries = min(candidates.count, max(1, min(6, 12_000 / max(1, itemsEstimate))))
+        let small = itemsEstimate <= Ordering.smallGraphItems
+        let tries = min(candidates.count, small ? candidates.count : max(1, min(6, 12_000 / max(1, itemsEstimate))))
         func build(_ cand: (reversed: [Bool], layer: [Int], length: Int), labels: [Bool]) -> VirtualGraph {
             var dag: [DagEdge] = []
             dag.reserveCapacity(layoutEdges.count)
@@ -82,7 +83,8 @@ struct Engine {
         var bestCrossings = Int.max
         for f in scored.prefix(finalists) {
             var g = build(candidates[f.index], labels: noLabels)
-            let effort = Ordering.Effort.forItems(g.count, iterations: options.crossingPasses)
+            let effort = small ? Ordering.Effort.forSmall(g.count, finalists: finalists, iterations: options.crossingPasses)
+                               : Ordering.Effort.forItems(g.count, iterations: options.crossingPasses)
             let c = Ordering.reduceCrossings(&g, groups: p.groups, effort: effort)
             if c < bestCrossings { bestCrossings = c; plain = g; chosen = f.index }
             if c == 0 { break }

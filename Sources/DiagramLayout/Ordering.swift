@@ -21,7 +21,20 @@ enum Ordering {
             let starts = items > 12000 ? 1 : min(6, max(2, 200_000 / max(1, items * 16)))
             return Effort(starts: starts, iterations: iterations)
         }
+
+        /// On a small graph (at most `smallGraphItems` items) the search costs little: as many
+        /// starts as `smallGraphWork` item-starts allow over the finalists, at least six, at
+        /// most 48. A layout of such a graph stays well under one of 200 nodes.
+        static func forSmall(_ items: Int, finalists: Int, iterations: Int) -> Effort {
+            let starts = min(48, max(6, smallGraphWork / max(1, items * max(1, finalists))))
+            return Effort(starts: starts, iterations: iterations)
+        }
     }
+
+    /// Graphs up to this many items (nodes and the bends of long edges) get every way of
+    /// breaking cycles tried and many more starting orders.
+    static let smallGraphItems = 150
+    static let smallGraphWork = 8_000
 
     /// Makes the parts and groups contiguous again after an order was changed from outside.
     static func regroup(_ g: inout VirtualGraph, groups: GroupTree) {

@@ -118,28 +118,34 @@ func runDiagramBench() {
     }
 }
 
-/// Our crossings (cells drawn as crossings) against dot's (intersections of its edge routes) on
-/// the same generated graphs, several seeds per size.
+/// Our crossings (cells drawn as crossings) against dot's (intersections of its edge routes,
+/// arrowheads included; and of its splines alone) on the same generated graphs, several seeds
+/// per size, small to large.
 func runCrossingComparison() {
     section("diagram crossings: sysdraft vs graphviz dot")
     guard let dot = dotPath() else {
         out("(dot not on PATH: install graphviz for the comparison)")
         return
     }
-    let seeds = Int(ProcessInfo.processInfo.environment["SYSDRAFT_BENCH_SEEDS"] ?? "") ?? 5
+    let seeds = Int(ProcessInfo.processInfo.environment["SYSDRAFT_BENCH_SEEDS"] ?? "") ?? 10
     // SYSDRAFT_BENCH_DOT_CACHE=FILE keeps dot's counts between runs (dot takes seconds per
-    // graph; the counts never change for the same graphs and graphviz version).
+    // graph; the counts never change for the same graphs and graphviz version). A line:
+    // "family-nodes-seed routes splines".
     let cacheFile = ProcessInfo.processInfo.environment["SYSDRAFT_BENCH_DOT_CACHE"]
-    var cache: [String: Int] = [:]
+    var cache: [String: DotCrossings] = [:]
     if let cacheFile, let text = try? String(contentsOfFile: cacheFile, encoding: .utf8) {
-        for l in text.split(separator: "\n") { let p = l.split(separator: " "); if p.count == 2 { cache[String(p[0])] = Int(p[1]) } }
+        for l in text.split(separator: "\n") {
+            let p = l.split(separator: " ")
+            if p.count == 3, let r = Int(p[1]), let s = Int(p[2]) { cache[String(p[0])] = DotCrossings(splines: s, routes: r) }
+        }
     }
-    var grandOurs = 0, grandDot = 0, grandMs = 0.0, worse = 0, graphs = 0
-    let sizes = (ProcessInfo.processInfo.environment["SYSDRAFT_BENCH_SIZES"] ?? "50,100,200").split(separator: ",").compactMap { Int($0) }
-    out("graph          nodes  edges   ours   dot    ours/dot   our ms   dot s")
+    var grandOurs = 0, grandDot = 0, grandSplines = 0, grandMs = 0.0, worse = 0, worseSplines = 0, graphs = 0
+    let sizes = (ProcessInfo.processInfo.environment["SYSDRAFT_BENCH_SIZES"] ?? "10,20,30,50,100,200").split(separator: ",").compactMap { Int($0) }
+    out("graph          nodes  edges   ours    dot  ours/dot  dot splines   our ms   dot s")
+    var table: [String] = []
     for family in ["architecture", "tiered"] {
         for n in sizes {
-            var ours = 0, theirs = 0
+            var ours = 0, theirs = 0, splines = 0, worseHere: [String] = [], worseSplinesHere: [String] = []
             for seed in 0..<seeds {
                 let m = Int((Double(n) * 1.84).rounded())
                 let g = family == "architecture" ? makeArchitectureGraph(nodes: n, seed: 0xC0FFEE + UInt64(seed * 1000 + n), edges: m)
@@ -148,30 +154,42 @@ func runCrossingComparison() {
                 let d = DiagramLayout.layout(g, DiagramOptions())
                 let took = ms(benchClock.now - start)
                 let ck = "\(family)-\(n)-\(seed)"
-                var secs = 0.0, theirCrossings = 0
-                if let c = cache[ck] { theirCrossings = c } else {
+                var secs = 0.0
+                let theirs1: DotCrossings
+                if let c = cache[ck] { theirs1 = c } else {
                     guard let r = runDot(dot, g, timeout: 120) else {
                         out("  \(family) \(n) seed \(seed): dot failed or timed out")
                         continue
                     }
-                    (secs, theirCrossings) = r
-                    cache[ck] = theirCrossings
+                    secs = r.seconds
+                    theirs1 = r.crossings
+                    cache[ck] = theirs1
                     if let cacheFile {
-                        try? cache.keys.sorted().map { "\($0) \(cache[$0]!)" }.joined(separator: "\n")
+                        try? cache.keys.sorted().map { "\($0) \(cache[$0]!.routes) \(cache[$0]!.splines)" }.joined(separator: "\n")
                             .write(toFile: cacheFile, atomically: true, encoding: .utf8)
                     }
                 }
-                grandOurs += d.crossings; grandDot += theirCrossings; grandMs += took
+                grandOurs += d.crossings; grandDot += theirs1.routes; grandSplines += theirs1.splines; grandMs += took
                 graphs += 1
-                if d.crossings > theirCrossings { worse += 1 }
+                if d.crossings > theirs1.routes { worse += 1; worseHere.append("#\(seed) \(d.crossings) vs \(theirs1.routes)") }
+                if d.crossings > theirs1.splines { worseSplines += 1; worseSplinesHere.append("#\(seed) \(d.crossings) vs \(theirs1.splines)") }
                 ours += d.crossings
-                theirs += theirCrossings
-                out(String(format: "%-13@ %6d %6d %6d %6d   %7.2f   %7.1f  %6.2f", "\(family) #\(seed)" as NSString, n, g.edges.count,
-                           d.crossings, theirCrossings, Double(d.crossings) / Double(max(1, theirCrossings)), took, secs))
+                theirs += theirs1.routes
+                splines += theirs1.splines
+                out(String(format: "%-13@ %6d %6d %6d %6d   %7.2f  %11d  %7.1f  %6.2f", "\(family) #\(seed)" as NSString, n, g.edges.count,
+                           d.crossings, theirs1.routes, Double(d.crossings) / Double(max(1, theirs1.routes)), theirs1.splines, took, secs))
             }
-            out(String(format: "%-13@ %6d  total  %6d %6d   %7.2f", family as NSString, n, ours, theirs, Double(ours) / Double(max(1, theirs))))
+            out(String(format: "%-13@ %6d  total  %6d %6d   %7.2f  %11d   above dot: %d; above dot's splines: %d", family as NSString, n,
+                       ours, theirs, Double(ours) / Double(max(1, theirs)), splines, worseHere.count, worseSplinesHere.count)
+                + (worseHere.isEmpty ? "" : " (routes: " + worseHere.joined(separator: ", ") + ")")
+                + (worseSplinesHere.isEmpty ? "" : " (splines: " + worseSplinesHere.joined(separator: ", ") + ")"))
+            table.append(String(format: "| %@ × %d | %d / %d | %d | %d | %.2f | %d | %d | %d |", family as NSString, seeds, n,
+                                Int((Double(n) * 1.84).rounded()), ours, theirs, Double(ours) / Double(max(1, theirs)),
+                                worseHere.count, splines, worseSplinesHere.count))
         }
     }
-    out(String(format: "all %d graphs: ours %d, dot %d, ratio %.3f; ours more than dot's on %d graphs; our layouts took %.0f ms in all",
-               graphs, grandOurs, grandDot, Double(grandOurs) / Double(max(1, grandDot)), worse, grandMs))
+    out(String(format: "all %d graphs: ours %d, dot %d (splines alone %d), ratio %.3f; ours more than dot's on %d graphs (than its splines' on %d); our layouts took %.0f ms in all",
+               graphs, grandOurs, grandDot, grandSplines, Double(grandOurs) / Double(max(1, grandDot)), worse, worseSplines, grandMs))
+    out("as a Markdown table (graphs | nodes / edges | ours | dot routes | ours/dot | above dot | dot splines | above splines):")
+    for row in table { out(row) }
 }
