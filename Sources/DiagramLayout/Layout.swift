@@ -64,14 +64,15 @@ struct Engine {
             }
             return VirtualGraph(realCount: n, layer: layer, dag: dag, hasLabel: labels, groups: p.groups)
         }
-        // Each way of breaking cycles is ordered quickly; the best ones get the full search.
+        // Each way of breaking cycles is ordered quickly (two starts: from the top and from the
+        // bottom, as one start alone often ranks them wrongly); the best ones get the full search.
         let noLabels = [Bool](repeating: false, count: hasLabel.count)
         var scored: [(quick: Int, index: Int)] = [(0, 0)]
         if tries > 1 {
             scored = []
             for (i, cand) in candidates.prefix(tries).enumerated() {
                 var g = build(cand, labels: noLabels)
-                let c = Ordering.reduceCrossings(&g, groups: p.groups, effort: Ordering.Effort(starts: 1, iterations: min(8, options.crossingPasses)))
+                let c = Ordering.reduceCrossings(&g, groups: p.groups, effort: Ordering.Effort(starts: 2, iterations: min(8, options.crossingPasses)))
                 scored.append((c, i))
                 if c == 0 { break }
             }
@@ -84,7 +85,7 @@ struct Engine {
         for f in scored.prefix(finalists) {
             var g = build(candidates[f.index], labels: noLabels)
             let effort = small ? Ordering.Effort.forSmall(g.count, finalists: finalists, iterations: options.crossingPasses)
-                               : Ordering.Effort.forItems(g.count, iterations: options.crossingPasses)
+                               : Ordering.Effort.forItems(g.count, finalists: finalists, iterations: options.crossingPasses)
             let c = Ordering.reduceCrossings(&g, groups: p.groups, effort: effort)
             if c < bestCrossings { bestCrossings = c; plain = g; chosen = f.index }
             if c == 0 { break }

@@ -16,9 +16,10 @@ enum Ordering {
         var iterations: Int
 
         /// Scaled to the graph so a layout stays interactive: as many starts as a fixed amount of
-        /// work allows (sweeps × items), at least two, at most six.
-        static func forItems(_ items: Int, iterations: Int) -> Effort {
-            let starts = items > 12000 ? 1 : min(6, max(2, 200_000 / max(1, items * 16)))
+        /// work allows (sweeps × items), at least two, at most six for one finalist and four
+        /// each for two.
+        static func forItems(_ items: Int, finalists: Int = 1, iterations: Int) -> Effort {
+            let starts = items > 12000 ? 1 : min(finalists > 1 ? 4 : 6, max(2, 200_000 / max(1, items * 16)))
             return Effort(starts: starts, iterations: iterations)
         }
 
