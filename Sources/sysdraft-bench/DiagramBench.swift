@@ -127,7 +127,9 @@ func runCrossingComparison() {
         out("(dot not on PATH: install graphviz for the comparison)")
         return
     }
+    // Seeds FIRST..<FIRST + SEEDS of each size (SYSDRAFT_BENCH_FIRST_SEED picks another set).
     let seeds = Int(ProcessInfo.processInfo.environment["SYSDRAFT_BENCH_SEEDS"] ?? "") ?? 10
+    let firstSeed = Int(ProcessInfo.processInfo.environment["SYSDRAFT_BENCH_FIRST_SEED"] ?? "") ?? 0
     // SYSDRAFT_BENCH_DOT_CACHE=FILE keeps dot's counts between runs (dot takes seconds per
     // graph; the counts never change for the same graphs and graphviz version). A line:
     // "family-nodes-seed routes splines".
@@ -146,7 +148,7 @@ func runCrossingComparison() {
     for family in ["architecture", "tiered"] {
         for n in sizes {
             var ours = 0, theirs = 0, splines = 0, worseHere: [String] = [], worseSplinesHere: [String] = []
-            for seed in 0..<seeds {
+            for seed in firstSeed..<(firstSeed + seeds) {
                 let m = Int((Double(n) * 1.84).rounded())
                 let g = family == "architecture" ? makeArchitectureGraph(nodes: n, seed: 0xC0FFEE + UInt64(seed * 1000 + n), edges: m)
                     : makeTieredGraph(nodes: n, seed: 0xC0FFEE + UInt64(seed * 1000 + n), edges: m)
