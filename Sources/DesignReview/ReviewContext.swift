@@ -17,9 +17,14 @@ final class ReviewContext {
     let outgoing: [[Int]]
     let incoming: [[Int]]
 
-    init(_ design: Design, config: ReviewConfig) {
+    /// The estimates and load worked out already by the caller (the workspace keeps them
+    /// current between edits), so the review does not evaluate the design's expressions again.
+    private let given: (sheet: EstimateSheet, load: DesignLoad)?
+
+    init(_ design: Design, config: ReviewConfig, evaluated: (sheet: EstimateSheet, load: DesignLoad)? = nil) {
         self.design = design
         self.config = config
+        given = evaluated
         var index: [ItemID<Component>: Int] = [:]
         index.reserveCapacity(design.components.count)
         for (i, c) in design.components.enumerated() where index[c.id] == nil { index[c.id] = i }
@@ -51,10 +56,29 @@ final class ReviewContext {
     lazy var traceability = Traceability(design)
 
     /// The load on flows and components (only worked out when a rule needs it).
-    lazy var load = DesignLoad(design, sheet: sheet)
+    var load: DesignLoad {
+        readEstimates = true
+        if let l = loadStore { return l }
+        let l = given?.load ?? DesignLoad(design, sheet: sheet)
+        loadStore = l
+        return l
+    }
 
     /// The design's estimates, evaluated (for instance counts written as expressions).
-    lazy var sheet = design.estimateSheet()
+    var sheet: EstimateSheet {
+        readEstimates = true
+        if let s = sheetStore { return s }
+        let s = given?.sheet ?? design.estimateSheet()
+        sheetStore = s
+        return s
+    }
+
+    private var loadStore: DesignLoad?
+    private var sheetStore: EstimateSheet?
+    /// Set when a rule reads `sheet` or `load`: its findings depend on the estimates, so a
+    /// review after an estimate edit runs it again (see `ReviewMemo`). Rules read the estimates
+    /// through these two only, never `design.estimates` directly.
+    var readEstimates = false
 
     /// The API and data-model checks' findings, by check name (run once for all their rules).
     lazy var lowLevel: [String: [CheckFinding]] = Dictionary(grouping: LowLevelChecks.run(design), by: \.check)

@@ -280,6 +280,11 @@ public struct EstimateSheet: Sendable {
     public func evaluate(_ text: String) -> (status: Status, expression: Expression?) {
         let e: Expression
         do { e = try Expression.parse(text) } catch { return (.error(error), nil) }
+        return (evaluate(e), e)
+    }
+
+    /// Evaluates an expression parsed already (see `ParseCache`) over this sheet's estimates.
+    public func evaluate(_ e: Expression) -> Status {
         var roots: [String] = []
         for name in e.names {
             switch self[name] {
@@ -288,12 +293,11 @@ public struct EstimateSheet: Sendable {
             default: break
             }
         }
-        if !roots.isEmpty { return (.dependsOnError(Array(Set(roots)).sorted()), e) }
+        if !roots.isEmpty { return .dependsOnError(Array(Set(roots)).sorted()) }
         do {
-            let q = try e.evaluate { k in self[e.names[k]]?.quantity }
-            return (.value(q), e)
+            return .value(try e.evaluate { k in self[e.names[k]]?.quantity })
         } catch {
-            return (.error(withSuggestion(error)), e)
+            return .error(withSuggestion(error))
         }
     }
 }

@@ -70,11 +70,10 @@ extension Workspace {
     /// After an edit: components that the edit put over capacity (incoming load above capacity
     /// × instances) are said on the status line, after what the edit did.
     static func noteOverload(_ state: inout AppState, before: AppState) {
-        guard state.design.components.contains(where: { $0.capacity != nil }) else { return }
-        let now = DesignLoad.overloadedComponents(in: state.design, sheet: state.estimateCache.sheet)
+        // Both loads are kept current by the estimate cache: nothing is evaluated here.
+        let now = state.estimateCache.load.overloaded
         guard !now.isEmpty else { return }
-        let was = Set(DesignLoad.overloadedComponents(in: before.design, sheet: before.estimateCache.sheet,
-                                                      among: Set(now.map(\.id))).map(\.id))
+        let was = Set(before.estimateCache.load.overloaded.map(\.id))
         let new = now.filter { !was.contains($0.id) }
         guard !new.isEmpty else { return }
         let said = new.prefix(3).map { load -> String in
