@@ -54,13 +54,19 @@ public struct DesignLoadTracker: Sendable {
         evaluator.sheet = sheet
         var changed = Set<String>()
         var namesChanged = false
-        for (name, i) in sheet.indexByName where old[name] != sheet.statuses[i] {
-            changed.insert(name)
-            if old.indexByName[name] == nil { namesChanged = true }
-        }
-        for name in old.indexByName.keys where sheet.indexByName[name] == nil {
-            changed.insert(name)
-            namesChanged = true
+        let sameNames = old.rows.count == sheet.rows.count && zip(old.rows, sheet.rows).allSatisfy { $0.name == $1.name }
+        if sameNames {
+            // An expression edited in place (a keystroke, an undo): compare row by row.
+            for i in sheet.statuses.indices where old.statuses[i] != sheet.statuses[i] { changed.insert(sheet.rows[i].name) }
+        } else {
+            for (name, i) in sheet.indexByName where old[name] != sheet.statuses[i] {
+                changed.insert(name)
+                if old.indexByName[name] == nil { namesChanged = true }
+            }
+            for name in old.indexByName.keys where sheet.indexByName[name] == nil {
+                changed.insert(name)
+                namesChanged = true
+            }
         }
         guard !changed.isEmpty else { return [] }
         var invalid = Set<String>()

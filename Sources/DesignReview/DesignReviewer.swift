@@ -41,16 +41,12 @@ public enum DesignReviewer {
         return (finish(found, acceptedIn: design), memo)
     }
 
-    /// Errors first; within a severity, in rule order, then as found (stable); then split by the
-    /// design's acceptances.
+    /// Errors first; within a severity, in rule order, then as found; then split by the design's
+    /// acceptances. `found` is in rule order already, so grouping by severity keeps the rest.
     static func finish(_ found: [ReviewFinding], acceptedIn design: Design) -> ReviewResult {
-        let order = ReviewRules.order
-        let sorted = found.enumerated().sorted { x, y in
-            let (a, b) = (x.element, y.element)
-            if a.severity != b.severity { return a.severity > b.severity }
-            let (ra, rb) = (order[a.rule] ?? 0, order[b.rule] ?? 0)
-            return ra != rb ? ra < rb : x.offset < y.offset
-        }.map(\.element)
+        var sorted: [ReviewFinding] = []
+        sorted.reserveCapacity(found.count)
+        for severity in ReviewSeverity.allCases.sorted(by: >) { sorted += found.filter { $0.severity == severity } }
 
         guard !design.acceptedFindings.isEmpty else { return ReviewResult(open: sorted) }
         var acceptances: [String: AcceptedFinding] = [:]

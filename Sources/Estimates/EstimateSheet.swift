@@ -47,6 +47,8 @@ public struct EstimateSheet: Sendable {
     private var nameErrors: [CalcError?] = []
     /// Per row: the row each of its expression's names refers to (-1: no such estimate).
     private var references: [[Int]] = []
+    /// Per row: its value, where its status is a value (read by the rows that use it).
+    private var values: [Quantity] = []
 
     private enum Parsed: Sendable {
         case ok(Expression)
@@ -100,6 +102,10 @@ public struct EstimateSheet: Sendable {
                 parsed[i] = Parsed(newRows[i].expression)
                 changed[i] = true
             }
+        } else if let k = Self.oneRowInsertedOrRemoved(old, newRows) {
+            // One row added or deleted (the common case): keep every other parse where it is.
+            if newRows.count > old.count { parsed.insert(Parsed(newRows[k].expression), at: k) } else { parsed.remove(at: k) }
+            for i in newRows.indices { changed[i] = true }
         } else {
             // Rows inserted, deleted or moved: find earlier parses by their text.
             var byText: [String: Parsed] = [:]
@@ -119,7 +125,22 @@ public struct EstimateSheet: Sendable {
             }
         }
         references.removeLast(max(0, references.count - rows.count))
-        recompute()
+        // Same names, expressions edited in place: only the edited rows and the rows that use
+        // them (directly or through others) can change.
+        let edited = namesChanged || old.count != newRows.count ? nil : newRows.indices.filter { changed[$0] }
+        recompute(edited: edited)
+    }
+
+    /// The position of the one row that `new` has and `old` has not (or the other way round),
+    /// when the rest are the same rows in the same order.
+    static func oneRowInsertedOrRemoved(_ old: [Row], _ new: [Row]) -> Int? {
+        guard abs(old.count - new.count) == 1 else { return nil }
+        let (long, short) = old.count > new.count ? (old, new) : (new, old)
+        var k = 0
+        while k < short.count && short[k] == long[k] { k += 1 }
+        var i = k
+        while i < short.count && short[i] == long[i + 1] { i += 1 }
+        return i == short.count ? k : nil
     }
 
     /// Changes one row's expression (or name) and recomputes.
@@ -149,11 +170,33 @@ public struct EstimateSheet: Sendable {
         }
     }
 
-    private mutating func recompute() {
+    /// The rows that use any of `rows`, directly or through others, and those rows themselves.
+    private func usersOf(_ start: [Int]) -> [Bool] {
+        let n = rows.count
+        var users = [[Int]](repeating: [], count: n)
+        for (i, refs) in references.enumerated() { for d in refs where d >= 0 { users[d].append(i) } }
+        var marked = [Bool](repeating: false, count: n)
+        var queue = start
+        for i in start { marked[i] = true }
+        while let i = queue.popLast() {
+            for u in users[i] where !marked[u] {
+                marked[u] = true
+                queue.append(u)
+            }
+        }
+        return marked
+    }
+
+    /// Evaluates the rows. `edited`: when only these rows' expressions changed since the last
+    /// recompute (same names), the other rows that do not use them keep their status and value.
+    private mutating func recompute(edited: [Int]? = nil) {
         let n = rows.count
         var status = [Status?](repeating: nil, count: n)
+        let affected = edited.flatMap { e in values.count == n && statuses.count == n ? usersOf(e) : nil }
         for i in 0..<n {
-            if let e = nameErrors[i] {
+            if let affected, !affected[i] {
+                status[i] = statuses[i]
+            } else if let e = nameErrors[i] {
                 status[i] = .error(e)
             } else if case .failed(let e) = parsed[i] {
                 status[i] = .error(e)
@@ -187,7 +230,7 @@ public struct EstimateSheet: Sendable {
         }
         evaluationOrder = order
         // Evaluate each row after the rows it uses.
-        var values = [Quantity](repeating: Quantity(0), count: n)
+        if affected == nil { values = [Quantity](repeating: Quantity(0), count: n) }
         var scratch: [Quantity] = []
         scratch.reserveCapacity(16)
         for i in order {
