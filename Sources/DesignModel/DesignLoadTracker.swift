@@ -58,6 +58,15 @@ public struct DesignLoadTracker: Sendable {
         if sameNames {
             // An expression edited in place (a keystroke, an undo): compare row by row.
             for i in sheet.statuses.indices where old.statuses[i] != sheet.statuses[i] { changed.insert(sheet.rows[i].name) }
+        } else if let k = EstimateSheet.oneRowInsertedOrRemoved(old.rows, sheet.rows) {
+            // One row added or deleted: its name changed meaning; pair the other rows around it.
+            let grew = sheet.rows.count > old.rows.count
+            changed.insert((grew ? sheet : old).rows[k].name)
+            namesChanged = true
+            for i in sheet.statuses.indices where !(grew && i == k) {
+                let j = grew ? (i < k ? i : i - 1) : (i < k ? i : i + 1)
+                if old.statuses[j] != sheet.statuses[i] { changed.insert(sheet.rows[i].name) }
+            }
         } else {
             for (name, i) in sheet.indexByName where old[name] != sheet.statuses[i] {
                 changed.insert(name)

@@ -45,6 +45,9 @@ public struct EstimateSheet: Sendable {
     private var parsed: [Parsed] = []
     /// Per row: the error its name has (bad or taken), if any.
     private var nameErrors: [CalcError?] = []
+    /// Per row: what is wrong with its name on its own (`nameProblem`), kept so that adding or
+    /// deleting a row checks only that row's name against the reserved words.
+    private var nameProblems: [CalcError?] = []
     /// Per row: the row each of its expression's names refers to (-1: no such estimate).
     private var references: [[Int]] = []
     /// Per row: its value, where its status is a value (read by the rows that use it).
@@ -96,6 +99,7 @@ public struct EstimateSheet: Sendable {
     public mutating func update(_ newRows: [Row]) {
         let old = rows
         var changed = [Bool](repeating: false, count: newRows.count)
+        var problemsKept = false
         if old.count == newRows.count {
             // Rows edited in place (a keystroke): parse just the expressions that changed.
             for i in newRows.indices where old[i].expression != newRows[i].expression {
@@ -104,7 +108,14 @@ public struct EstimateSheet: Sendable {
             }
         } else if let k = Self.oneRowInsertedOrRemoved(old, newRows) {
             // One row added or deleted (the common case): keep every other parse where it is.
-            if newRows.count > old.count { parsed.insert(Parsed(newRows[k].expression), at: k) } else { parsed.remove(at: k) }
+            if newRows.count > old.count {
+                parsed.insert(Parsed(newRows[k].expression), at: k)
+                nameProblems.insert(Self.nameProblem(newRows[k].name), at: k)
+            } else {
+                parsed.remove(at: k)
+                nameProblems.remove(at: k)
+            }
+            problemsKept = nameProblems.count == newRows.count
             for i in newRows.indices { changed[i] = true }
         } else {
             // Rows inserted, deleted or moved: find earlier parses by their text.
@@ -115,6 +126,11 @@ public struct EstimateSheet: Sendable {
         }
         let namesChanged = old.count != newRows.count || zip(old, newRows).contains { $0.name != $1.name }
         rows = newRows
+        if nameProblems.count != rows.count {
+            nameProblems = rows.map { Self.nameProblem($0.name) }
+        } else if namesChanged && !problemsKept {
+            for i in rows.indices where i >= old.count || old[i].name != rows[i].name { nameProblems[i] = Self.nameProblem(rows[i].name) }
+        }
         if namesChanged { checkNames() }
         for i in rows.indices where namesChanged || changed[i] || i >= references.count {
             if i >= references.count { references.append([]) }
@@ -133,7 +149,7 @@ public struct EstimateSheet: Sendable {
 
     /// The position of the one row that `new` has and `old` has not (or the other way round),
     /// when the rest are the same rows in the same order.
-    static func oneRowInsertedOrRemoved(_ old: [Row], _ new: [Row]) -> Int? {
+    public static func oneRowInsertedOrRemoved(_ old: [Row], _ new: [Row]) -> Int? {
         guard abs(old.count - new.count) == 1 else { return nil }
         let (long, short) = old.count > new.count ? (old, new) : (new, old)
         var k = 0
@@ -150,17 +166,24 @@ public struct EstimateSheet: Sendable {
         update(r)
     }
 
+    /// What is wrong with a name on its own (not a word, or reserved for a unit or function).
+    static func nameProblem(_ name: String) -> CalcError? {
+        if !ReservedNames.isIdentifier(name) {
+            let reason = name.isEmpty ? "it is empty" : "use letters, digits and _, starting with a letter or _"
+            return CalcError(.badName(name, reason: reason), column: nil)
+        }
+        if let why = ReservedNames.reason(name) { return CalcError(.badName(name, reason: why), column: nil) }
+        return nil
+    }
+
     private mutating func checkNames() {
         indexByName = [:]
         indexByName.reserveCapacity(rows.count)
         nameErrors = []
         nameErrors.reserveCapacity(rows.count)
         for (i, r) in rows.enumerated() {
-            if !ReservedNames.isIdentifier(r.name) {
-                let reason = r.name.isEmpty ? "it is empty" : "use letters, digits and _, starting with a letter or _"
-                nameErrors.append(CalcError(.badName(r.name, reason: reason), column: nil))
-            } else if let why = ReservedNames.reason(r.name) {
-                nameErrors.append(CalcError(.badName(r.name, reason: why), column: nil))
+            if let problem = nameProblems[i] {
+                nameErrors.append(problem)
             } else if indexByName[r.name] != nil {
                 nameErrors.append(CalcError(.duplicateName(r.name), column: nil))
             } else {
@@ -170,18 +193,28 @@ public struct EstimateSheet: Sendable {
         }
     }
 
-    /// The rows that use any of `rows`, directly or through others, and those rows themselves.
+    /// The rows that use any of `start`, directly or through others, and those rows themselves.
     private func usersOf(_ start: [Int]) -> [Bool] {
         let n = rows.count
-        var users = [[Int]](repeating: [], count: n)
-        for (i, refs) in references.enumerated() { for d in refs where d >= 0 { users[d].append(i) } }
+        // Who uses each row, as one flat list (offsets per row): no array per row.
+        var offset = [Int](repeating: 0, count: n + 1)
+        for refs in references { for d in refs where d >= 0 { offset[d + 1] += 1 } }
+        for i in 0..<n { offset[i + 1] += offset[i] }
+        var fill = offset
+        var users = [Int](repeating: 0, count: offset[n])
+        for (i, refs) in references.enumerated() {
+            for d in refs where d >= 0 {
+                users[fill[d]] = i
+                fill[d] += 1
+            }
+        }
         var marked = [Bool](repeating: false, count: n)
         var queue = start
         for i in start { marked[i] = true }
         while let i = queue.popLast() {
-            for u in users[i] where !marked[u] {
-                marked[u] = true
-                queue.append(u)
+            for k in offset[i]..<offset[i + 1] where !marked[users[k]] {
+                marked[users[k]] = true
+                queue.append(users[k])
             }
         }
         return marked
