@@ -100,6 +100,7 @@ public struct EstimateSheet: Sendable {
         let old = rows
         var changed = [Bool](repeating: false, count: newRows.count)
         var problemsKept = false
+        var oneRow: (at: Int, added: Bool)?
         if old.count == newRows.count {
             // Rows edited in place (a keystroke): parse just the expressions that changed.
             for i in newRows.indices where old[i].expression != newRows[i].expression {
@@ -116,6 +117,7 @@ public struct EstimateSheet: Sendable {
                 nameProblems.remove(at: k)
             }
             problemsKept = nameProblems.count == newRows.count
+            oneRow = (k, newRows.count > old.count)
             for i in newRows.indices { changed[i] = true }
         } else {
             // Rows inserted, deleted or moved: find earlier parses by their text.
@@ -131,6 +133,7 @@ public struct EstimateSheet: Sendable {
         } else if namesChanged && !problemsKept {
             for i in rows.indices where i >= old.count || old[i].name != rows[i].name { nameProblems[i] = Self.nameProblem(rows[i].name) }
         }
+        let previous = (references: references, nameErrors: nameErrors)
         if namesChanged { checkNames() }
         for i in rows.indices where namesChanged || changed[i] || i >= references.count {
             if i >= references.count { references.append([]) }
@@ -143,8 +146,38 @@ public struct EstimateSheet: Sendable {
         references.removeLast(max(0, references.count - rows.count))
         // Same names, expressions edited in place: only the edited rows and the rows that use
         // them (directly or through others) can change.
-        let edited = namesChanged || old.count != newRows.count ? nil : newRows.indices.filter { changed[$0] }
+        var edited = namesChanged || old.count != newRows.count ? nil : newRows.indices.filter { changed[$0] }
+        if let oneRow, statuses.count == old.count, values.count == old.count, previous.references.count == old.count {
+            edited = alignAfter(oneRow, previous: previous)
+        }
         recompute(edited: edited)
+    }
+
+    /// After one row was added or deleted at `change.at`: moves the kept statuses and values to
+    /// the rows' new positions and returns the rows to evaluate again: the added row, rows whose
+    /// references or name errors changed (a row that used the deleted one, a name now taken
+    /// twice), and rows naming an unknown estimate (the suggestion in their error may change).
+    private mutating func alignAfter(_ change: (at: Int, added: Bool),
+                                     previous: (references: [[Int]], nameErrors: [CalcError?])) -> [Int] {
+        let k = change.at
+        // Old position → new position (-2: the deleted row).
+        func moved(_ j: Int) -> Int { change.added ? (j < k ? j : j + 1) : (j < k ? j : (j == k ? -2 : j - 1)) }
+        if change.added {
+            statuses.insert(.dependsOnError([]), at: k)
+            values.insert(Quantity(0), at: k)
+        } else {
+            statuses.remove(at: k)
+            values.remove(at: k)
+        }
+        var edited: [Int] = change.added ? [k] : []
+        for i in rows.indices where !(change.added && i == k) {
+            let j = change.added ? (i < k ? i : i - 1) : (i < k ? i : i + 1)
+            let before = previous.references[j].map { $0 < 0 ? -1 : moved($0) }
+            if before != references[i] || previous.nameErrors[j] != nameErrors[i] || references[i].contains(-1) {
+                edited.append(i)
+            }
+        }
+        return edited
     }
 
     /// The position of the one row that `new` has and `old` has not (or the other way round),

@@ -140,4 +140,30 @@ import Testing
             #expect(sheet.evaluationOrder.count == fresh.evaluationOrder.count)
         }
     }
+
+    /// Rows added and deleted one at a time (names taken twice, names that become known or
+    /// unknown, cycles through the added row, misspellings whose suggestion changes): the kept
+    /// values moved to the new positions give the sheet built from scratch.
+    @Test func rowsAddedAndDeletedOneAtATimeGiveTheSheetFromScratch() {
+        let names = ["a", "b", "c", "users", "user", "d"]
+        let expressions = ["10", "a * 2", "b + a", "usr * 2", "users + 1", "d", "c / 0", "(", "a + b + c", "1 /s", "user"]
+        var current = rows([("a", "1"), ("b", "a + 1"), ("c", "b * 2")])
+        var sheet = EstimateSheet(current)
+        var seed: UInt64 = 99
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        for step in 0..<500 {
+            if current.count > 1 && next(2) == 0 {
+                current.remove(at: next(current.count))
+            } else {
+                current.insert(.init(name: names[next(names.count)], expression: expressions[next(expressions.count)]),
+                               at: next(current.count + 1))
+            }
+            sheet.update(current)
+            let fresh = EstimateSheet(current)
+            #expect(sheet.statuses == fresh.statuses, "step \(step): \(current.map { "\($0.name)=\($0.expression)" })")
+        }
+    }
 }
