@@ -66,26 +66,41 @@ public struct DesignLoad: Sendable {
         public var isOverloaded: Bool { (utilisation ?? 0) > 1 }
     }
 
-    public let sheet: EstimateSheet
+    public internal(set) var sheet: EstimateSheet
     /// One per flow, in the design's order.
-    public let flows: [FlowLoad]
+    public internal(set) var flows: [FlowLoad]
     /// One per component, in the design's order.
-    public let components: [ComponentLoad]
+    public internal(set) var components: [ComponentLoad]
 
     public init(_ design: Design, sheet: EstimateSheet? = nil) {
-        let sheet = sheet ?? design.estimateSheet()
-        self.sheet = sheet
-        var evaluator = Evaluator(sheet)
+        var evaluator = Evaluator(sheet ?? design.estimateSheet())
+        self.init(design, evaluator: &evaluator, incoming: Self.incoming(design))
+    }
+
+    /// The load of `design` over `evaluator`'s sheet; `incoming[c]`: the positions of the flows
+    /// into component `c` (see `incoming(_:)`).
+    init(_ design: Design, evaluator: inout Evaluator, incoming: [[Int]]) {
+        sheet = evaluator.sheet
         var flowLoads: [FlowLoad] = []
         flowLoads.reserveCapacity(design.flows.count)
         for f in design.flows { flowLoads.append(evaluator.flow(f)) }
         flows = flowLoads
-
-        var incomingByComponent: [ItemID<Component>: [Int]] = [:]
-        for (i, f) in design.flows.enumerated() { incomingByComponent[f.to, default: []].append(i) }
-        components = design.components.map { c in
-            evaluator.component(c, incoming: (incomingByComponent[c.id] ?? []).map { flowLoads[$0] })
+        components = design.components.indices.map { i in
+            evaluator.component(design.components[i], incoming: incoming[i].map { flowLoads[$0] })
         }
+    }
+
+    /// For each component, by position, the positions of the flows whose `to` is that component
+    /// (a two-way flow counts against the side that answers).
+    static func incoming(_ design: Design) -> [[Int]] {
+        var position: [ItemID<Component>: Int] = [:]
+        position.reserveCapacity(design.components.count)
+        for (i, c) in design.components.enumerated() where position[c.id] == nil { position[c.id] = i }
+        var out = [[Int]](repeating: [], count: design.components.count)
+        for (fi, f) in design.flows.enumerated() { if let c = position[f.to] { out[c].append(fi) } }
+        // A repeated component id: each copy sees the same flows (as the id-keyed lookup did).
+        for (i, c) in design.components.enumerated() where position[c.id] != i { out[i] = out[position[c.id]!] }
+        return out
     }
 
     /// The load of one flow, over a sheet of estimates (a flow row, a form's preview).
@@ -103,16 +118,38 @@ public struct DesignLoad: Sendable {
 
     /// Evaluates flow and component expressions over a sheet; flows often share an expression
     /// (`peak_read_qps`), so each text is evaluated once.
-    struct Evaluator {
-        let sheet: EstimateSheet
-        var memo: [String: (EstimateSheet.Status, Expression?)] = [:]
+    struct Evaluator: Sendable {
+        /// One expression's value over `sheet`, and the estimates it names (to know when an
+        /// estimate edit changes it).
+        struct Entry: Sendable {
+            var status: EstimateSheet.Status
+            var target: UnitTarget?
+            var names: [String]
+        }
+
+        var sheet: EstimateSheet
+        /// Each text's value over `sheet` (nil: blank, not stated).
+        var memo: [String: Entry?] = [:]
+        var parses = ParseCache()
 
         init(_ sheet: EstimateSheet) { self.sheet = sheet }
 
+        mutating func evaluated(_ text: String) -> Entry? {
+            if let known = memo[text] { return known }
+            var entry: Entry?
+            if !text.allSatisfy(\.isWhitespace) {
+                switch parses.parse(text) {
+                case .success(let e): entry = Entry(status: sheet.evaluate(e), target: e.target, names: e.names)
+                case .failure(let error): entry = Entry(status: .error(error), target: nil, names: [])
+                }
+            }
+            memo[text] = .some(entry)
+            return entry
+        }
+
         mutating func figure(_ text: String?, _ expected: [Dimension], _ what: String) -> Figure? {
-            guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
-            let (status, expression) = memo[text] ?? sheet.evaluate(text)
-            memo[text] = (status, expression)
+            guard let text, let entry = evaluated(text) else { return nil }
+            let (status, target) = (entry.status, entry.target)
             if let q = status.quantity, !expected.contains(q.dimension) {
                 let wanted = expected.map(\.phrase).joined(separator: " or ")
                 return Figure(.error(CalcError(.domain("\(what) must be \(wanted), not \(q.dimension.phrase)"), column: nil)))
@@ -120,7 +157,7 @@ public struct DesignLoad: Sendable {
             if let q = status.quantity, q.value < 0 {
                 return Figure(.error(CalcError(.domain("\(what) cannot be negative"), column: nil)))
             }
-            return Figure(status, target: expression?.target)
+            return Figure(status, target: target)
         }
 
         mutating func flow(_ f: Flow) -> FlowLoad {
@@ -199,26 +236,5 @@ public struct DesignLoad: Sendable {
         if let r = f.rate, r.quantity != nil { parts.append(r.text) }
         if let b = f.bandwidth { parts.append(b.text) } else if let p = f.payload, p.quantity != nil { parts.append(p.text + " each") }
         return parts.isEmpty ? nil : parts.joined(separator: " · ")
-    }
-}
-
-extension DesignLoad {
-    /// The components whose incoming load exceeds capacity × instances, computing only what
-    /// that needs: the components that state a capacity and the flows into them (a status line
-    /// after an edit; cheaper than the whole design's load).
-    /// `among`: only these components (the status line compares a design with the one before an
-    /// edit only for the components over capacity now).
-    public static func overloadedComponents(in design: Design, sheet: EstimateSheet,
-                                            among: Set<ItemID<Component>>? = nil) -> [ComponentLoad] {
-        let stated = design.components.filter { $0.capacity != nil && among?.contains($0.id) != false }
-        guard !stated.isEmpty else { return [] }
-        let ids = Set(stated.map(\.id))
-        var evaluator = Evaluator(sheet)
-        var incoming: [ItemID<Component>: [FlowLoad]] = [:]
-        for f in design.flows where ids.contains(f.to) { incoming[f.to, default: []].append(evaluator.flow(f)) }
-        return stated.compactMap { c in
-            let load = evaluator.component(c, incoming: incoming[c.id] ?? [])
-            return load.isOverloaded ? load : nil
-        }
     }
 }

@@ -7,40 +7,55 @@ import Estimates
 final class ReviewContext {
     let design: Design
     let config: ReviewConfig
-    /// Position of each component id (the first, when an id is repeated).
-    let index: [ItemID<Component>: Int]
-    let kinds: [Component.Kind]
-    /// For each flow, the positions of its ends (-1: a component that does not exist).
-    let from: [Int]
-    let to: [Int]
-    /// Flows leaving / entering each component (by flow position).
-    let outgoing: [[Int]]
-    let incoming: [[Int]]
 
-    init(_ design: Design, config: ReviewConfig) {
+    /// Components by position and flows as pairs of positions (worked out when a rule first
+    /// asks: a review after an estimate edit runs only rules that may not need them).
+    struct Graph {
+        /// Position of each component id (the first, when an id is repeated).
+        var index: [ItemID<Component>: Int] = [:]
+        var kinds: [Component.Kind] = []
+        /// For each flow, the positions of its ends (-1: a component that does not exist).
+        var from: [Int] = []
+        var to: [Int] = []
+        /// Flows leaving / entering each component (by flow position).
+        var outgoing: [[Int]] = []
+        var incoming: [[Int]] = []
+
+        init(_ design: Design) {
+            index.reserveCapacity(design.components.count)
+            for (i, c) in design.components.enumerated() where index[c.id] == nil { index[c.id] = i }
+            kinds = design.components.map(\.kind)
+            let n = design.components.count
+            from.reserveCapacity(design.flows.count)
+            to.reserveCapacity(design.flows.count)
+            outgoing = [[Int]](repeating: [], count: n)
+            incoming = [[Int]](repeating: [], count: n)
+            for (fi, f) in design.flows.enumerated() {
+                let a = index[f.from] ?? -1, b = index[f.to] ?? -1
+                from.append(a)
+                to.append(b)
+                if a >= 0 { outgoing[a].append(fi) }
+                if b >= 0 { incoming[b].append(fi) }
+            }
+        }
+    }
+
+    private lazy var graph = Graph(design)
+    lazy var index = graph.index
+    lazy var kinds = graph.kinds
+    lazy var from = graph.from
+    lazy var to = graph.to
+    lazy var outgoing = graph.outgoing
+    lazy var incoming = graph.incoming
+
+    /// The estimates and load worked out already by the caller (the workspace keeps them
+    /// current between edits), so the review does not evaluate the design's expressions again.
+    private let given: (sheet: EstimateSheet, load: DesignLoad)?
+
+    init(_ design: Design, config: ReviewConfig, evaluated: (sheet: EstimateSheet, load: DesignLoad)? = nil) {
         self.design = design
         self.config = config
-        var index: [ItemID<Component>: Int] = [:]
-        index.reserveCapacity(design.components.count)
-        for (i, c) in design.components.enumerated() where index[c.id] == nil { index[c.id] = i }
-        self.index = index
-        kinds = design.components.map(\.kind)
-        let n = design.components.count
-        var from: [Int] = [], to: [Int] = []
-        from.reserveCapacity(design.flows.count)
-        to.reserveCapacity(design.flows.count)
-        var outgoing = [[Int]](repeating: [], count: n), incoming = [[Int]](repeating: [], count: n)
-        for (fi, f) in design.flows.enumerated() {
-            let a = index[f.from] ?? -1, b = index[f.to] ?? -1
-            from.append(a)
-            to.append(b)
-            if a >= 0 { outgoing[a].append(fi) }
-            if b >= 0 { incoming[b].append(fi) }
-        }
-        self.from = from
-        self.to = to
-        self.outgoing = outgoing
-        self.incoming = incoming
+        given = evaluated
     }
 
     var componentCount: Int { kinds.count }
@@ -51,10 +66,29 @@ final class ReviewContext {
     lazy var traceability = Traceability(design)
 
     /// The load on flows and components (only worked out when a rule needs it).
-    lazy var load = DesignLoad(design, sheet: sheet)
+    var load: DesignLoad {
+        readEstimates = true
+        if let l = loadStore { return l }
+        let l = given?.load ?? DesignLoad(design, sheet: sheet)
+        loadStore = l
+        return l
+    }
 
     /// The design's estimates, evaluated (for instance counts written as expressions).
-    lazy var sheet = design.estimateSheet()
+    var sheet: EstimateSheet {
+        readEstimates = true
+        if let s = sheetStore { return s }
+        let s = given?.sheet ?? design.estimateSheet()
+        sheetStore = s
+        return s
+    }
+
+    private var loadStore: DesignLoad?
+    private var sheetStore: EstimateSheet?
+    /// Set when a rule reads `sheet` or `load`: its findings depend on the estimates, so a
+    /// review after an estimate edit runs it again (see `ReviewMemo`). Rules read the estimates
+    /// through these two only, never `design.estimates` directly.
+    var readEstimates = false
 
     /// The API and data-model checks' findings, by check name (run once for all their rules).
     lazy var lowLevel: [String: [CheckFinding]] = Dictionary(grouping: LowLevelChecks.run(design), by: \.check)

@@ -45,8 +45,13 @@ public struct EstimateSheet: Sendable {
     private var parsed: [Parsed] = []
     /// Per row: the error its name has (bad or taken), if any.
     private var nameErrors: [CalcError?] = []
+    /// Per row: what is wrong with its name on its own (`nameProblem`), kept so that adding or
+    /// deleting a row checks only that row's name against the reserved words.
+    private var nameProblems: [CalcError?] = []
     /// Per row: the row each of its expression's names refers to (-1: no such estimate).
     private var references: [[Int]] = []
+    /// Per row: its value, where its status is a value (read by the rows that use it).
+    private var values: [Quantity] = []
 
     private enum Parsed: Sendable {
         case ok(Expression)
@@ -94,12 +99,26 @@ public struct EstimateSheet: Sendable {
     public mutating func update(_ newRows: [Row]) {
         let old = rows
         var changed = [Bool](repeating: false, count: newRows.count)
+        var problemsKept = false
+        var oneRow: (at: Int, added: Bool)?
         if old.count == newRows.count {
             // Rows edited in place (a keystroke): parse just the expressions that changed.
             for i in newRows.indices where old[i].expression != newRows[i].expression {
                 parsed[i] = Parsed(newRows[i].expression)
                 changed[i] = true
             }
+        } else if let k = Self.oneRowInsertedOrRemoved(old, newRows) {
+            // One row added or deleted (the common case): keep every other parse where it is.
+            if newRows.count > old.count {
+                parsed.insert(Parsed(newRows[k].expression), at: k)
+                nameProblems.insert(Self.nameProblem(newRows[k].name), at: k)
+            } else {
+                parsed.remove(at: k)
+                nameProblems.remove(at: k)
+            }
+            problemsKept = nameProblems.count == newRows.count
+            oneRow = (k, newRows.count > old.count)
+            for i in newRows.indices { changed[i] = true }
         } else {
             // Rows inserted, deleted or moved: find earlier parses by their text.
             var byText: [String: Parsed] = [:]
@@ -109,6 +128,12 @@ public struct EstimateSheet: Sendable {
         }
         let namesChanged = old.count != newRows.count || zip(old, newRows).contains { $0.name != $1.name }
         rows = newRows
+        if nameProblems.count != rows.count {
+            nameProblems = rows.map { Self.nameProblem($0.name) }
+        } else if namesChanged && !problemsKept {
+            for i in rows.indices where i >= old.count || old[i].name != rows[i].name { nameProblems[i] = Self.nameProblem(rows[i].name) }
+        }
+        let previous = (references: references, nameErrors: nameErrors)
         if namesChanged { checkNames() }
         for i in rows.indices where namesChanged || changed[i] || i >= references.count {
             if i >= references.count { references.append([]) }
@@ -119,7 +144,52 @@ public struct EstimateSheet: Sendable {
             }
         }
         references.removeLast(max(0, references.count - rows.count))
-        recompute()
+        // Same names, expressions edited in place: only the edited rows and the rows that use
+        // them (directly or through others) can change.
+        var edited = namesChanged || old.count != newRows.count ? nil : newRows.indices.filter { changed[$0] }
+        if let oneRow, statuses.count == old.count, values.count == old.count, previous.references.count == old.count {
+            edited = alignAfter(oneRow, previous: previous)
+        }
+        recompute(edited: edited)
+    }
+
+    /// After one row was added or deleted at `change.at`: moves the kept statuses and values to
+    /// the rows' new positions and returns the rows to evaluate again: the added row, rows whose
+    /// references or name errors changed (a row that used the deleted one, a name now taken
+    /// twice), and rows naming an unknown estimate (the suggestion in their error may change).
+    private mutating func alignAfter(_ change: (at: Int, added: Bool),
+                                     previous: (references: [[Int]], nameErrors: [CalcError?])) -> [Int] {
+        let k = change.at
+        // Old position → new position (-2: the deleted row).
+        func moved(_ j: Int) -> Int { change.added ? (j < k ? j : j + 1) : (j < k ? j : (j == k ? -2 : j - 1)) }
+        if change.added {
+            statuses.insert(.dependsOnError([]), at: k)
+            values.insert(Quantity(0), at: k)
+        } else {
+            statuses.remove(at: k)
+            values.remove(at: k)
+        }
+        var edited: [Int] = change.added ? [k] : []
+        for i in rows.indices where !(change.added && i == k) {
+            let j = change.added ? (i < k ? i : i - 1) : (i < k ? i : i + 1)
+            let before = previous.references[j].map { $0 < 0 ? -1 : moved($0) }
+            if before != references[i] || previous.nameErrors[j] != nameErrors[i] || references[i].contains(-1) {
+                edited.append(i)
+            }
+        }
+        return edited
+    }
+
+    /// The position of the one row that `new` has and `old` has not (or the other way round),
+    /// when the rest are the same rows in the same order.
+    public static func oneRowInsertedOrRemoved(_ old: [Row], _ new: [Row]) -> Int? {
+        guard abs(old.count - new.count) == 1 else { return nil }
+        let (long, short) = old.count > new.count ? (old, new) : (new, old)
+        var k = 0
+        while k < short.count && short[k] == long[k] { k += 1 }
+        var i = k
+        while i < short.count && short[i] == long[i + 1] { i += 1 }
+        return i == short.count ? k : nil
     }
 
     /// Changes one row's expression (or name) and recomputes.
@@ -129,17 +199,24 @@ public struct EstimateSheet: Sendable {
         update(r)
     }
 
+    /// What is wrong with a name on its own (not a word, or reserved for a unit or function).
+    static func nameProblem(_ name: String) -> CalcError? {
+        if !ReservedNames.isIdentifier(name) {
+            let reason = name.isEmpty ? "it is empty" : "use letters, digits and _, starting with a letter or _"
+            return CalcError(.badName(name, reason: reason), column: nil)
+        }
+        if let why = ReservedNames.reason(name) { return CalcError(.badName(name, reason: why), column: nil) }
+        return nil
+    }
+
     private mutating func checkNames() {
         indexByName = [:]
         indexByName.reserveCapacity(rows.count)
         nameErrors = []
         nameErrors.reserveCapacity(rows.count)
         for (i, r) in rows.enumerated() {
-            if !ReservedNames.isIdentifier(r.name) {
-                let reason = r.name.isEmpty ? "it is empty" : "use letters, digits and _, starting with a letter or _"
-                nameErrors.append(CalcError(.badName(r.name, reason: reason), column: nil))
-            } else if let why = ReservedNames.reason(r.name) {
-                nameErrors.append(CalcError(.badName(r.name, reason: why), column: nil))
+            if let problem = nameProblems[i] {
+                nameErrors.append(problem)
             } else if indexByName[r.name] != nil {
                 nameErrors.append(CalcError(.duplicateName(r.name), column: nil))
             } else {
@@ -149,11 +226,43 @@ public struct EstimateSheet: Sendable {
         }
     }
 
-    private mutating func recompute() {
+    /// The rows that use any of `start`, directly or through others, and those rows themselves.
+    private func usersOf(_ start: [Int]) -> [Bool] {
+        let n = rows.count
+        // Who uses each row, as one flat list (offsets per row): no array per row.
+        var offset = [Int](repeating: 0, count: n + 1)
+        for refs in references { for d in refs where d >= 0 { offset[d + 1] += 1 } }
+        for i in 0..<n { offset[i + 1] += offset[i] }
+        var fill = offset
+        var users = [Int](repeating: 0, count: offset[n])
+        for (i, refs) in references.enumerated() {
+            for d in refs where d >= 0 {
+                users[fill[d]] = i
+                fill[d] += 1
+            }
+        }
+        var marked = [Bool](repeating: false, count: n)
+        var queue = start
+        for i in start { marked[i] = true }
+        while let i = queue.popLast() {
+            for k in offset[i]..<offset[i + 1] where !marked[users[k]] {
+                marked[users[k]] = true
+                queue.append(users[k])
+            }
+        }
+        return marked
+    }
+
+    /// Evaluates the rows. `edited`: when only these rows' expressions changed since the last
+    /// recompute (same names), the other rows that do not use them keep their status and value.
+    private mutating func recompute(edited: [Int]? = nil) {
         let n = rows.count
         var status = [Status?](repeating: nil, count: n)
+        let affected = edited.flatMap { e in values.count == n && statuses.count == n ? usersOf(e) : nil }
         for i in 0..<n {
-            if let e = nameErrors[i] {
+            if let affected, !affected[i] {
+                status[i] = statuses[i]
+            } else if let e = nameErrors[i] {
                 status[i] = .error(e)
             } else if case .failed(let e) = parsed[i] {
                 status[i] = .error(e)
@@ -187,7 +296,7 @@ public struct EstimateSheet: Sendable {
         }
         evaluationOrder = order
         // Evaluate each row after the rows it uses.
-        var values = [Quantity](repeating: Quantity(0), count: n)
+        if affected == nil { values = [Quantity](repeating: Quantity(0), count: n) }
         var scratch: [Quantity] = []
         scratch.reserveCapacity(16)
         for i in order {
@@ -280,6 +389,11 @@ public struct EstimateSheet: Sendable {
     public func evaluate(_ text: String) -> (status: Status, expression: Expression?) {
         let e: Expression
         do { e = try Expression.parse(text) } catch { return (.error(error), nil) }
+        return (evaluate(e), e)
+    }
+
+    /// Evaluates an expression parsed already (see `ParseCache`) over this sheet's estimates.
+    public func evaluate(_ e: Expression) -> Status {
         var roots: [String] = []
         for name in e.names {
             switch self[name] {
@@ -288,12 +402,11 @@ public struct EstimateSheet: Sendable {
             default: break
             }
         }
-        if !roots.isEmpty { return (.dependsOnError(Array(Set(roots)).sorted()), e) }
+        if !roots.isEmpty { return .dependsOnError(Array(Set(roots)).sorted()) }
         do {
-            let q = try e.evaluate { k in self[e.names[k]]?.quantity }
-            return (.value(q), e)
+            return .value(try e.evaluate { k in self[e.names[k]]?.quantity })
         } catch {
-            return (.error(withSuggestion(error)), e)
+            return .error(withSuggestion(error))
         }
     }
 }

@@ -94,4 +94,76 @@ import Testing
         #expect(Expression.renaming(["dau": "users", "min": "x", "s": "y"], in: text) == "min(users, 5 min) + users*2 to /s")
         #expect(Expression.renaming(["a": "b"], in: "1 +* a $") == "1 +* a $")
     }
+
+    /// Adding or deleting one row keeps the other rows' parses where they are; the result is
+    /// the sheet built from scratch, wherever the row goes, and a second change of the same
+    /// size (a move) takes the general path.
+    @Test func addingOrDeletingOneRowGivesTheSheetFromScratch() {
+        let base = rows([("a", "10"), ("b", "a * 2"), ("c", "b + a"), ("d", "c / 0"), ("e", "(")])
+        for k in 0...base.count {
+            var sheet = EstimateSheet(base)
+            var grown = base
+            grown.insert(.init(name: "x", expression: "c * 3"), at: k)
+            #expect(EstimateSheet.oneRowInsertedOrRemoved(base, grown) == k)
+            sheet.update(grown)
+            #expect(sheet.statuses == EstimateSheet(grown).statuses, "insert at \(k)")
+            #expect(sheet.expression(at: k)?.names == ["c"])
+            sheet.update(base)
+            #expect(sheet.statuses == EstimateSheet(base).statuses, "delete at \(k)")
+        }
+        var moved = base
+        moved.swapAt(0, 4)
+        moved.removeLast()
+        #expect(EstimateSheet.oneRowInsertedOrRemoved(base, moved) == nil)
+        var sheet = EstimateSheet(base)
+        sheet.update(moved)
+        #expect(sheet.statuses == EstimateSheet(moved).statuses)
+    }
+
+    /// Editing expressions in place re-evaluates only the edited rows and the rows that use
+    /// them; whatever the edits (cycles made and broken, errors, units), the sheet equals one
+    /// built from scratch.
+    @Test func inPlaceEditsGiveTheSheetFromScratch() {
+        let names = ["a", "b", "c", "d", "e", "f"]
+        let expressions = ["10", "a * 2", "b + a", "c / 0", "(", "f + 1", "e * 2", "a + b + c", "5 GB", "d", "1 /s", "b * 1 /s"]
+        var current = rows(names.map { ($0, "1") })
+        var sheet = EstimateSheet(current)
+        var seed: UInt64 = 7
+        for step in 0..<400 {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            let row = Int((seed >> 33) % UInt64(names.count))
+            let text = expressions[Int((seed >> 40) % UInt64(expressions.count))]
+            current[row].expression = text
+            sheet.update(current)
+            let fresh = EstimateSheet(current)
+            #expect(sheet.statuses == fresh.statuses, "step \(step): \(current.map(\.expression))")
+            #expect(sheet.evaluationOrder.count == fresh.evaluationOrder.count)
+        }
+    }
+
+    /// Rows added and deleted one at a time (names taken twice, names that become known or
+    /// unknown, cycles through the added row, misspellings whose suggestion changes): the kept
+    /// values moved to the new positions give the sheet built from scratch.
+    @Test func rowsAddedAndDeletedOneAtATimeGiveTheSheetFromScratch() {
+        let names = ["a", "b", "c", "users", "user", "d"]
+        let expressions = ["10", "a * 2", "b + a", "usr * 2", "users + 1", "d", "c / 0", "(", "a + b + c", "1 /s", "user"]
+        var current = rows([("a", "1"), ("b", "a + 1"), ("c", "b * 2")])
+        var sheet = EstimateSheet(current)
+        var seed: UInt64 = 99
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        for step in 0..<500 {
+            if current.count > 1 && next(2) == 0 {
+                current.remove(at: next(current.count))
+            } else {
+                current.insert(.init(name: names[next(names.count)], expression: expressions[next(expressions.count)]),
+                               at: next(current.count + 1))
+            }
+            sheet.update(current)
+            let fresh = EstimateSheet(current)
+            #expect(sheet.statuses == fresh.statuses, "step \(step): \(current.map { "\($0.name)=\($0.expression)" })")
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import DesignModel
+import DesignReview
 import Estimates
 import Foundation
 import Interview
@@ -319,6 +320,51 @@ import Testing
                 }
             }
             #expect(s.estimateCache.sheet.statuses == s.design.estimateSheet().statuses)
+        }
+    }
+}
+
+extension EstimateScreenTests {
+    /// The load the cache keeps (updated piece by piece after estimate edits) and the review
+    /// (only the estimate rules run again after an estimate edit) always equal what the design
+    /// gives computed from scratch, whatever is edited: estimates, flow rates and payloads,
+    /// component capacities and instance counts, flows added and removed.
+    @Test func theLoadAndTheReviewFollowEveryEdit() {
+        var s = estimatesState([("qps", "2K /s"), ("size", "2 KB"), ("nodes", "3"), ("per_node", "1K /s")])
+        s.design.components[0].capacity = "per_node"
+        s.design.components[0].instances = "nodes"
+        s.design.components[1].capacity = "10 MB/s"
+        _ = try? s.design.addFlow(from: s.design.components[1].id, to: s.design.components[0].id, label: "reads")
+        _ = try? s.design.addFlow(from: s.design.components[0].id, to: s.design.components[1].id, label: "writes")
+        var rng = SplitMix(seed: 41)
+        func pick<T>(_ xs: [T]) -> T { xs[Int(rng.next() % UInt64(xs.count))] }
+        let names = ["qps", "size", "nodes", "per_node", "extra"]
+        let values = ["1", "0", "2", "5K /s", "100 /s", "4 KB", "1 MB", "qps * 2", "size / 2", "(", "nodes - 1", "unknown"]
+        let loads = [nil, "qps", "qps / 2", "size", "2 KB", "3K /s", "nodes", ")"]
+        for step in 0..<300 {
+            let comps = s.design.components.map(\.id)
+            switch rng.next() % 8 {
+            case 0: s.design.addEstimate(name: pick(names), expression: pick(values))
+            case 1 where !s.design.estimates.isEmpty: s.design.estimates.remove(at: Int(rng.next() % UInt64(s.design.estimates.count)))
+            case 2 where !s.design.flows.isEmpty:
+                let i = Int(rng.next() % UInt64(s.design.flows.count))
+                s.design.flows[i].rate = pick(loads)
+                s.design.flows[i].payload = pick(loads)
+            case 3:
+                let i = Int(rng.next() % UInt64(comps.count))
+                s.design.components[i].capacity = pick(loads)
+                s.design.components[i].instances = pick(loads)
+            case 4: _ = try? s.design.addFlow(from: pick(comps), to: pick(comps), label: "f\(step)")
+            case 5 where s.design.flows.count > 1: s.design.flows.removeLast()
+            default:
+                if !s.design.estimates.isEmpty {
+                    s.design.estimates[Int(rng.next() % UInt64(s.design.estimates.count))].expression = pick(values)
+                }
+            }
+            let fresh = DesignLoad(s.design)
+            #expect(s.estimateCache.load.flows == fresh.flows, "flows at step \(step)")
+            #expect(s.estimateCache.load.components == fresh.components, "components at step \(step)")
+            #expect(s.review == DesignReviewer.review(s.design, config: s.reviewConfig), "review at step \(step)")
         }
     }
 }

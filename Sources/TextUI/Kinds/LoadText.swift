@@ -3,11 +3,12 @@ import Estimates
 import Workspace
 
 /// The load a flow carries and a component's capacity, as the flow and component views show
-/// them (computed for the one item from the state's estimate sheet).
+/// them (read from the load the state's estimate cache keeps current; `i` is the item's position).
 enum LoadText {
-    static func flowLoad(_ state: AppState, _ f: Flow) -> DesignLoad.FlowLoad? {
+    static func flowLoad(_ state: AppState, _ i: Int) -> DesignLoad.FlowLoad? {
+        let f = state.design.flows[i]
         guard f.rate != nil || f.payload != nil else { return nil }
-        return DesignLoad.flow(f, sheet: state.estimateCache.sheet)
+        return state.estimateCache.load.flows[i]
     }
 
     /// For a flow row: `20.0K /s · 40.0 MB/s`, whichever is known, or `⚠ load` when the rate or
@@ -31,8 +32,9 @@ enum LoadText {
 
     /// The flow's details, on one line: `20.0K /s (peak_qps) × 2.0 KB = 40.0 MB/s`, or each
     /// figure with its error.
-    static func flowDetail(_ state: AppState, _ f: Flow) -> [DetailLine] {
-        guard let load = flowLoad(state, f) else { return [] }
+    static func flowDetail(_ state: AppState, _ i: Int) -> [DetailLine] {
+        guard let load = flowLoad(state, i) else { return [] }
+        let f = state.design.flows[i]
         if let r = load.rate, let p = load.payload, let b = load.bandwidth {
             return [DetailLine("Load", figure(r, f.rate) + " × " + figure(p, f.payload) + " = " + b.text)]
         }
@@ -43,17 +45,17 @@ enum LoadText {
     }
 
     /// One component's capacity against the flows into it.
-    static func componentLoad(_ state: AppState, _ c: Component) -> DesignLoad.ComponentLoad? {
+    static func componentLoad(_ state: AppState, _ i: Int) -> DesignLoad.ComponentLoad? {
+        let c = state.design.components[i]
         guard c.capacity != nil || c.instances != nil else { return nil }
-        let sheet = state.estimateCache.sheet
-        let incoming = c.capacity == nil ? [] : state.design.flows.filter { $0.to == c.id }.map { DesignLoad.flow($0, sheet: sheet) }
-        return DesignLoad.component(c, incoming: incoming, sheet: sheet)
+        return state.estimateCache.load.components[i]
     }
 
     /// The component's details: the load arriving against capacity (said first: it is what
     /// matters), then capacity per instance × instances.
-    static func componentDetail(_ state: AppState, _ c: Component) -> [DetailLine] {
-        guard let load = componentLoad(state, c) else { return [] }
+    static func componentDetail(_ state: AppState, _ i: Int) -> [DetailLine] {
+        guard let load = componentLoad(state, i) else { return [] }
+        let c = state.design.components[i]
         var out: [DetailLine] = []
         if let incoming = load.incoming {
             var text = incoming.text

@@ -49,10 +49,11 @@ enum LoadFields {
         var c = Component(id: id, name: "", kind: .service)
         c.capacity = read(form, "capacity") ?? nil
         c.instances = read(form, "instances") ?? nil
-        let sheet = state.estimateCache.sheet
+        // The flows' loads come from the cache (kept current with the design), by position.
+        let loads = state.estimateCache.load.flows
         let incoming = c.capacity == nil || form.target.editedID == nil ? []
-            : state.design.flows.filter { $0.to == id }.map { DesignLoad.flow($0, sheet: sheet) }
-        let load = DesignLoad.component(c, incoming: incoming, sheet: sheet)
+            : state.design.flows.indices.filter { state.design.flows[$0].to == id }.map { loads[$0] }
+        let load = DesignLoad.component(c, incoming: incoming, sheet: state.estimateCache.sheet)
         var notes = form.notes
         if let cap = load.capacity {
             var n = note(cap, suffix: " per instance")

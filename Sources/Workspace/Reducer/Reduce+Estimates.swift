@@ -44,7 +44,7 @@ extension Workspace {
         let kept = template.estimates.filter { !($0.isInput && existing.contains($0.name)) }
         let renamed = zip(kept, template.entriesToInsert(existingNames: existing)).filter { $0.name != $1.name }
             .map { "\($0.name) → \($1.name)" }
-        let before = state
+        let was = overloadedIDs(state)
         var ids: [ItemID<Estimate>] = []
         mutate(&state, "Insert template \(template.key)", env) { ids = $0.insertTemplate(template) }
         state.screen = .panes
@@ -54,7 +54,7 @@ extension Workspace {
         if !reused.isEmpty { text += "; uses your " + reused.joined(separator: ", ") }
         if !renamed.isEmpty { text += "; names taken: " + renamed.joined(separator: ", ") }
         state.message = StatusMessage(text + " — e edits, u undoes", .success)
-        noteOverload(&state, before: before)
+        noteOverload(&state, was: was)
         return []
     }
 
@@ -69,12 +69,12 @@ extension Workspace {
 
     /// After an edit: components that the edit put over capacity (incoming load above capacity
     /// × instances) are said on the status line, after what the edit did.
-    static func noteOverload(_ state: inout AppState, before: AppState) {
-        guard state.design.components.contains(where: { $0.capacity != nil }) else { return }
-        let now = DesignLoad.overloadedComponents(in: state.design, sheet: state.estimateCache.sheet)
+    /// `was`: the components over capacity before the edit (`overloadedIDs`, taken before it;
+    /// not a copy of the whole state, which would make the edit copy the kept load).
+    static func noteOverload(_ state: inout AppState, was: Set<ItemID<Component>>) {
+        // The load is kept current by the estimate cache: nothing is evaluated here.
+        let now = state.estimateCache.load.overloaded
         guard !now.isEmpty else { return }
-        let was = Set(DesignLoad.overloadedComponents(in: before.design, sheet: before.estimateCache.sheet,
-                                                      among: Set(now.map(\.id))).map(\.id))
         let new = now.filter { !was.contains($0.id) }
         guard !new.isEmpty else { return }
         let said = new.prefix(3).map { load -> String in
@@ -86,6 +86,11 @@ extension Workspace {
         let what = new.count == 1 ? "Over capacity: " : "\(new.count) components over capacity: "
         let done = state.message.map { $0.text + " — " } ?? ""
         state.message = StatusMessage(done + what + said.joined(separator: "; ") + more, .error)
+    }
+
+    /// The components over capacity now (for `noteOverload` after an edit).
+    static func overloadedIDs(_ state: AppState) -> Set<ItemID<Component>> {
+        Set(state.estimateCache.load.overloaded.map(\.id))
     }
 
     /// The interview moved to a phase: the estimate phase opens the Estimates list.

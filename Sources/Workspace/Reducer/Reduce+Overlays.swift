@@ -158,7 +158,7 @@ extension Workspace {
         case .success(let id):
             let isNew = form.target.isNew
             let label = form.target == .designInfo ? "Edit title and problem" : (isNew ? "Add " : "Edit ") + id
-            let before = state
+            let was = overloadedIDs(state)
             mutate(&state, label, env) { $0 = design }
             // Select what was just written.
             switch form.target {
@@ -171,7 +171,7 @@ extension Workspace {
             state.message = StatusMessage(form.target == .designInfo ? "Title and problem updated"
                                           : (isNew ? "Added " : "Updated ") + id, .success)
             if form.target.pane == .conflicts { state.message = resolvedByHand(state, id) }
-            noteOverload(&state, before: before)
+            noteOverload(&state, was: was)
         }
         return []
     }

@@ -24,6 +24,23 @@ public enum ReviewRow: Equatable, Sendable {
 extension AppState {
     /// True when a change touches what the review reads (the title, the problem statement, the
     /// modified time and the interview log do not count): the review runs again only then.
+    /// Reviews the design again, over the estimates and load the cache holds already.
+    /// `onlyEstimatesChanged`: the design differs from the one last reviewed in its estimates
+    /// alone, so only the rules that read them run again (see `ReviewMemo`).
+    mutating func refreshReview(onlyEstimatesChanged: Bool = false) {
+        (review, reviewMemo) = DesignReviewer.review(design, config: reviewConfig,
+                                                     evaluated: (estimateCache.sheet, estimateCache.load),
+                                                     reusing: onlyEstimatesChanged ? reviewMemo : nil)
+    }
+
+    /// True when `a` and `b` differ in nothing the review reads but their estimates.
+    static func onlyEstimatesDiffer(_ a: Design, _ b: Design) -> Bool {
+        guard a.estimates != b.estimates else { return false }
+        var same = a
+        same.estimates = b.estimates
+        return !reviewInputsChanged(same, b)
+    }
+
     static func reviewInputsChanged(_ a: Design, _ b: Design) -> Bool {
         // Array == returns at once for lists whose storage is shared, so an edit costs a
         // comparison of what changed only.

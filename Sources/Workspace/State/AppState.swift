@@ -66,9 +66,11 @@ public struct AppState: Equatable, Sendable {
     public var quiet = false
     /// The design review of `design`, kept current as it changes (see `AppState+Review.swift`).
     public internal(set) var review: ReviewResult
+    /// What the last review keeps for the next (`DesignReviewer.review(…reusing:)`).
+    var reviewMemo: ReviewMemo?
     /// How the review runs (the user's and the repository's `[review]` settings).
     public var reviewConfig: ReviewConfig = .standard {
-        didSet { if reviewConfig != oldValue { review = DesignReviewer.review(design, config: reviewConfig) } }
+        didSet { if reviewConfig != oldValue { refreshReview() } }
     }
     /// Where the cursor is on the Review screen.
     public var reviewCursor = ReviewCursor()
@@ -89,8 +91,9 @@ public struct AppState: Equatable, Sendable {
         self.catalogue = catalogue
         self.keymap = keymap
         componentNames = Self.names(design.components)
-        review = DesignReviewer.review(design, config: .standard)
-        estimateCache = EstimateCache(design.estimates)
+        estimateCache = EstimateCache(design)
+        (review, reviewMemo) = DesignReviewer.review(design, config: .standard, evaluated: (estimateCache.sheet, estimateCache.load),
+                                                     reusing: nil)
     }
 
     static func names(_ components: [Component]) -> [ItemID<Component>: String] {
@@ -105,7 +108,7 @@ public struct AppState: Equatable, Sendable {
         let componentsChanged = design.components != old.components
         let oldNames = componentNames
         if componentsChanged { componentNames = Self.names(design.components) }
-        estimateCache.update(design.estimates)
+        estimateCache.update(design)
         var changed = false
         for kind in ItemKinds.all where kind.changed(old, design) {
             let new = design
@@ -123,7 +126,7 @@ public struct AppState: Equatable, Sendable {
             if !renamed.isEmpty { withIndex(.flows) { index, text in index.refresh(renamed, text: text) } }
         }
         if changed { refilter(previous: [:]) }
-        if Self.reviewInputsChanged(old, design) { review = DesignReviewer.review(design, config: reviewConfig) }
+        if Self.reviewInputsChanged(old, design) { refreshReview(onlyEstimatesChanged: Self.onlyEstimatesDiffer(old, design)) }
     }
 
     /// Runs `body` on a pane's search index, if it has one, with the item text function.
