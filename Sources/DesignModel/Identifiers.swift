@@ -30,6 +30,26 @@ public struct ItemID<Kind>: Hashable, Comparable, Codable, Sendable, CustomStrin
         return a.rawValue < b.rawValue
     }
 
+    /// The number of an id that is `prefix` (ending in its dash) then only digits; nil for any
+    /// other shape (`split` reads those).
+    func plainNumber(after prefix: [UInt8]) -> Int? {
+        var n = 0
+        var count = 0
+        for (i, b) in rawValue.utf8.enumerated() {
+            if i < prefix.count {
+                guard b == prefix[i] else { return nil }
+                continue
+            }
+            guard b >= 48 && b <= 57 else { return nil }
+            let (m, o1) = n.multipliedReportingOverflow(by: 10)
+            let (a, o2) = m.addingReportingOverflow(Int(b - 48))
+            guard !o1 && !o2 else { return nil }
+            n = a
+            count += 1
+        }
+        return count > 0 ? n : nil
+    }
+
     /// The prefix and trailing number of an id like `comp-12`.
     var split: (String, Int?) {
         guard let dash = rawValue.lastIndex(of: "-"),
@@ -49,7 +69,10 @@ extension Array where Element: Identified {
     /// number is already the largest there is (a hand-edited `comp-9223372036854775807`), the
     /// smallest positive number not in use instead.
     public func nextID() -> ItemID<Element> {
+        let prefix = [UInt8](Element.idPrefix.utf8) + [UInt8(ascii: "-")]
         let numbers = self.compactMap { item -> Int? in
+            // `prefix-digits`, read from the bytes (no strings made: this runs on every add).
+            if let n = item.id.plainNumber(after: prefix) { return n }
             let (p, n) = item.id.split
             return p == Element.idPrefix ? n : nil
         }

@@ -80,6 +80,21 @@ import Testing
         #expect(negative.components.nextID() == "comp-1")
     }
 
+    /// The next id reads every shape of id the same way: plain `prefix-digits`, leading zeros,
+    /// a sign, another prefix, a prefix that only starts the same, no number.
+    @Test func nextIDReadsEveryShapeOfID() {
+        func next(_ raws: [String]) -> String {
+            var d = Design(title: "ids", now: Date(timeIntervalSince1970: 0))
+            for raw in raws { d.components.append(Component(id: ItemID(raw), name: raw, kind: .service)) }
+            return d.components.nextID().rawValue
+        }
+        #expect(next(["comp-3", "comp-10", "comp-2"]) == "comp-11")
+        #expect(next(["comp-007"]) == "comp-8")
+        #expect(next(["comp-+41", "comp-4"]) == "comp-42")
+        #expect(next(["flow-90", "compx-50", "comp-", "comp-x", "comp"]) == "comp-1")
+        #expect(next(["comp-a-60", "comp-5"]) == "comp-6")
+    }
+
     @Test func clampedArithmeticHoldsAtTheEnds() {
         #expect(Int.max.clampedAdding(1) == Int.max)
         #expect(Int.min.clampedAdding(-1) == Int.min)
