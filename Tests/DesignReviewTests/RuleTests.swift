@@ -174,6 +174,12 @@ import Testing
         let f = s.findings("component.single-point-of-failure")
         #expect(f.map(\.items) == [[ids.db], [ids.queue]])
         #expect(f.first?.message.contains(ids.availability) == true)
+        #expect(f.first?.message.contains("runs as a single instance with") == true)
+        #expect(f.last?.message.contains("runs 1 instance with") == true)
+        // A count from an estimate says the number and the estimate it comes from.
+        s.design.estimates.append(Estimate(id: "est-1", name: "queue_nodes", expression: "3 - 3"))
+        s.design.components[s.design.components.firstIndex { $0.id.rawValue == ids.queue }!].instances = "queue_nodes"
+        #expect(s.findings("component.single-point-of-failure").last?.message.contains("runs 0 instances (queue_nodes) with") == true)
     }
 
     @Test func singleInstanceWithoutAnAvailabilityRequirementIsQuiet() {

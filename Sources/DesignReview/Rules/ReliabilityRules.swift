@@ -45,13 +45,22 @@ enum ReliabilityRules {
         return q.value
     }
 
+    /// `runs as a single instance`, `runs 1 instance`, `runs 0 instances`, or with the estimate
+    /// it comes from: `runs 1 instance (db_nodes)`.
+    static func instancePhrase(_ text: String?, _ count: Double) -> String {
+        guard let text, !text.isEmpty else { return "runs as a single instance" }
+        let n = count == count.rounded() ? String(Int(count)) : String(count)
+        let phrase = "runs \(n) instance" + (count == 1 ? "" : "s")
+        return Int(text) != nil ? phrase : phrase + " (\(text))"
+    }
+
     static func singlePointOfFailure(_ c: ReviewContext) -> [RuleHit] {
         guard let need = availabilityRequirement(c.design) else { return [] }
         var hits: [RuleHit] = []
         for (i, comp) in c.design.components.enumerated() where ReviewContext.statefulKinds.contains(comp.kind) {
             guard c.index[comp.id] == i, (comp.redundancy ?? "").trimmingWhitespace.isEmpty,
                   let count = instanceCount(c, comp), count < 2 else { continue }
-            let stated = comp.instances == nil ? "runs as a single instance" : "runs \(comp.instances!.trimmingWhitespace) instance"
+            let stated = instancePhrase(comp.instances?.trimmingWhitespace, count)
             hits.append(RuleHit([comp.id.rawValue],
                                 "\(comp.kind.label) \(c.component(i)) \(stated) with no redundancy noted, while \(c.requirement(need)) asks for availability: losing it stops what depends on it."))
         }

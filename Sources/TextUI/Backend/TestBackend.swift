@@ -110,9 +110,13 @@ public final class TestBackend: TerminalBackend {
 
     public func setColors(_ table: [Role: RoleColors]) { colorTables.append(table) }
 
+    /// Called after each frame is taken (benchmarks time frames with it).
+    public var onDraw: (() -> Void)?
+
     public func draw(_ grid: Grid) {
         self.grid = grid
         frames += 1
+        onDraw?()
         guard checksCells else { return }
         for cell in grid.cells where Sanitize.needsSanitizing(cell.symbol) {
             rawCharacters.append(cell.symbol)
