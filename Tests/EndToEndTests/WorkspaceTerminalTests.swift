@@ -37,6 +37,9 @@ import Glibc
         try t.keys("Tab", "Tab")                // from Mobile app to Chat service (the defaults)
         try t.type("outgoing message")
         try t.keys("Tab", "W", "Enter")         // protocol: WebSocket
+        // The first flow is in before the second form opens (the first form's title would
+        // otherwise satisfy the wait below while keys are still queued).
+        try t.waitFor(text: "Added flow-1")
         try t.keys("a"); try t.waitFor(text: "New data flow")
         try t.keys("Right", "Tab", "Right", "Tab")          // Chat service → Message store
         try t.type("stored message")
