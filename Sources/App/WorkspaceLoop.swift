@@ -337,6 +337,10 @@ public final class WorkspaceLoop {
         if let last = crashCopy {
             guard last.bytes <= Self.eagerCrashCopyLimit, now - last.at >= Self.eagerCrashCopyInterval,
                   last.design != content else { return }
+        } else if (session.diskBytes?.count ?? 0) > Self.eagerCrashCopyLimit {
+            // No copy yet of a large design: its size is known from the file, so the first edit's
+            // frame does not wait for an encoding (≈ 25 ms at 1 MB); the recovery copy hands it over.
+            return
         }
         guard let data = try? DocumentSession.encodeRecovery(content) else { return }
         crashKeeper.keep(data, recoveryPath: session.recoveryPath)

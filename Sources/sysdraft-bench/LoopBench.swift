@@ -30,6 +30,7 @@ func runLoopBench() {
         let clock = FakeClock()
         let backend = TestBackend(size: benchScreen, clock: clock)
         backend.checksCells = false
+        backend.keepsFrames = false
         let state = WorkspaceStart.state(session: session, catalogue: catalogue, options: .init())
         let env = Environment(now: { clock.date }, monotonic: { clock.now }, scrollLimit: WorkspaceView.scrollLimit)
         let loop = WorkspaceLoop(state: state, session: session, backend: backend, environment: env,

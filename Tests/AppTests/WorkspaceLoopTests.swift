@@ -1,4 +1,4 @@
-import App
+@testable import App
 import DesignModel
 import DesignStorage
 import Foundation
@@ -218,6 +218,22 @@ import Glibc
                          .key(.ctrl("s")), .wait(.milliseconds(150)),
                          .run { _ in #expect(w.crash.current == nil, "a saved document leaves nothing to keep") },
                          .key(.char("q")))
+        #expect(loop.run() == .quit)
+    }
+
+    @Test func aLargeDesignsFirstEditIsNotEncodedBeforeItsFrame() throws {
+        let w = World()
+        let bytes = w.file(World.doc, World.sample(components: 3_000))
+        #expect(bytes.count > WorkspaceLoop.eagerCrashCopyLimit)
+        let loop = try w.open(crashKeeper: true)
+        w.backend.script(.key(.char("2")), .key(.char("d")),
+                         .run { _ in #expect(w.crash.kept.isEmpty, "no encoding of a large design before the frame") },
+                         .wait(.seconds(5)),
+                         .run { _ in
+                             #expect(w.design(at: w.recoveryPath)?.components.count == 2_999)
+                             #expect(w.crash.currentDesign?.components.count == 2_999, "the recovery copy hands it over")
+                         },
+                         .key(.char("q")), .key(.char("n")))
         #expect(loop.run() == .quit)
     }
 

@@ -113,8 +113,12 @@ public final class TestBackend: TerminalBackend {
     /// Called after each frame is taken (benchmarks time frames with it).
     public var onDraw: (() -> Void)?
 
+    /// Keep the last frame (`grid`, `lines`). Benchmarks turn it off: holding the frame makes
+    /// the loop's next render copy its grid, which a real terminal backend does not cause.
+    public var keepsFrames = true
+
     public func draw(_ grid: Grid) {
-        self.grid = grid
+        if keepsFrames { self.grid = grid }
         frames += 1
         onDraw?()
         guard checksCells else { return }
