@@ -93,7 +93,7 @@ let package = Package(
             "App", "TextUI", "Workspace", "DesignModel", "DesignStorage", "Interview", "TestSupport", "DesignDiff",
         ]),
         .testTarget(name: "EstimatesTests", dependencies: [
-            "Estimates", .product(name: "PropertyBased", package: "swift-property-based"),
+            "Estimates", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "DesignDiffTests", dependencies: [
             "DesignDiff", "DesignModel", "DesignExport", "TestSupport",

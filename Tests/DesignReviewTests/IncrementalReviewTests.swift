@@ -1,6 +1,7 @@
 import DesignModel
 @testable import DesignReview
 import Foundation
+import TestSupport
 import Testing
 
 /// A review after an estimate edit re-runs only the rules that read the estimates and keeps the
@@ -60,11 +61,8 @@ import Testing
                       "unknown_name", "99.99%", "10M / day to /s", "ceil(2.5)"]
         var design = original
         var memo = check(design, after: nil, "start")
-        var seed: UInt64 = 0x5EED
-        func next(_ n: Int) -> Int {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
-            return Int((seed >> 33) % UInt64(n))
-        }
+        var rng = SeededGenerator(seed: 0x5EED)
+        func next(_ n: Int) -> Int { rng.int(n) }
         for step in 0..<120 {
             switch next(6) {
             case 0 where !design.estimates.isEmpty:

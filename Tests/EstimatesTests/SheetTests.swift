@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import Estimates
 
@@ -128,11 +129,10 @@ import Testing
         let expressions = ["10", "a * 2", "b + a", "c / 0", "(", "f + 1", "e * 2", "a + b + c", "5 GB", "d", "1 /s", "b * 1 /s"]
         var current = rows(names.map { ($0, "1") })
         var sheet = EstimateSheet(current)
-        var seed: UInt64 = 7
+        var rng = SeededGenerator(seed: 7)
         for step in 0..<400 {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
-            let row = Int((seed >> 33) % UInt64(names.count))
-            let text = expressions[Int((seed >> 40) % UInt64(expressions.count))]
+            let row = rng.int(names.count)
+            let text = expressions[rng.int(expressions.count)]
             current[row].expression = text
             sheet.update(current)
             let fresh = EstimateSheet(current)
@@ -149,11 +149,8 @@ import Testing
         let expressions = ["10", "a * 2", "b + a", "usr * 2", "users + 1", "d", "c / 0", "(", "a + b + c", "1 /s", "user"]
         var current = rows([("a", "1"), ("b", "a + 1"), ("c", "b * 2")])
         var sheet = EstimateSheet(current)
-        var seed: UInt64 = 99
-        func next(_ n: Int) -> Int {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
-            return Int((seed >> 33) % UInt64(n))
-        }
+        var rng = SeededGenerator(seed: 99)
+        func next(_ n: Int) -> Int { rng.int(n) }
         for step in 0..<500 {
             if current.count > 1 && next(2) == 0 {
                 current.remove(at: next(current.count))

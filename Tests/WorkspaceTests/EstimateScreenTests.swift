@@ -3,6 +3,7 @@ import DesignReview
 import Estimates
 import Foundation
 import Interview
+import TestSupport
 import Testing
 @testable import Workspace
 
@@ -304,7 +305,7 @@ import Testing
     /// The cached sheet always equals one computed from scratch, whatever the edits.
     @Test func theCacheFollowsEveryEdit() {
         var s = estimatesState([("a", "10"), ("b", "a * 2"), ("c", "b + a")])
-        var rng = SplitMix(seed: 12)
+        var rng = SeededGenerator(seed: 12)
         let names = ["a", "b", "c", "d", "e"]
         let expressions = ["1", "a + 1", "b * c", "d / 0", "5 GB", "e * 2 /s", "(", "a + b + c"]
         for _ in 0..<200 {
@@ -336,7 +337,7 @@ extension EstimateScreenTests {
         s.design.components[1].capacity = "10 MB/s"
         _ = try? s.design.addFlow(from: s.design.components[1].id, to: s.design.components[0].id, label: "reads")
         _ = try? s.design.addFlow(from: s.design.components[0].id, to: s.design.components[1].id, label: "writes")
-        var rng = SplitMix(seed: 41)
+        var rng = SeededGenerator(seed: 41)
         func pick<T>(_ xs: [T]) -> T { xs[Int(rng.next() % UInt64(xs.count))] }
         let names = ["qps", "size", "nodes", "per_node", "extra"]
         let values = ["1", "0", "2", "5K /s", "100 /s", "4 KB", "1 MB", "qps * 2", "size / 2", "(", "nodes - 1", "unknown"]
@@ -378,18 +379,6 @@ enum InterviewPlanFixture {
     ])
 }
 
-/// A small deterministic generator for the edit sequences.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E9B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 extension EstimateScreenTests {
     @Test func aPasteIsPreviewedLikeTyping() throws {

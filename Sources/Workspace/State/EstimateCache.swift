@@ -33,7 +33,8 @@ public struct EstimateCache: Equatable, Sendable {
     @discardableResult
     mutating func update(_ design: Design) -> Bool {
         let estimatesChanged = design.estimates != source
-        guard estimatesChanged || design.flows != flows || design.components != components else { return false }
+        let structureChanged = design.flows != flows || design.components != components
+        guard estimatesChanged || structureChanged else { return false }
         if estimatesChanged {
             let estimates = design.estimates
             let namesChanged = estimates.count != source.count || zip(estimates, source).contains { $0.name != $1.name }
@@ -41,7 +42,6 @@ public struct EstimateCache: Equatable, Sendable {
             sheet.update(Self.rows(estimates))
             if namesChanged { longestName = Self.longest(estimates) }
         }
-        let structureChanged = design.flows != flows || design.components != components
         flows = design.flows
         components = design.components
         tracker.update(design, sheet: sheet, structureChanged: structureChanged)
